@@ -1,0 +1,158 @@
+/**
+ * One POS connection: feeds its bytes to the framer, stores each receipt the moment it ends,
+ * and closes the connection only once everything received on it is committed, so a closed
+ * connection is the POS's proof that the receipt is safe.
+ */
+import type net from 'node:net';
+import type { ReceiptEnd } from '../../shared';
+import { ReceiptFramer, type Segment } from './framer';
+import type { StatusReplier } from './status-replies';
+
+export interface SegmentMeta {
+  connectionId: number;
+  seq: number;
+  station: string;
+  peer: string;
+  startedAt: number;
+  receivedAt: number;
+}
+
+/** Where capture hands its work: the service wires this to the store and the pool. */
+export interface CaptureSink {
+  openConnection(c: {
+    peer: string;
+    peerPort: number | null;
+    station: string;
+    listenerPort: number;
+    openedAt: number;
+  }): number;
+  /** Resolves once the segment's bytes are committed; rejects if they could not be. */
+  storeSegment(segment: Segment, meta: SegmentMeta): Promise<void>;
+  closeConnection(id: number, closedAt: number, bytes: number, reason: string): void;
+}
+
+export interface ConnectionOptions {
+  idleTimeoutMs: number;
+  maxReceiptBytes: number;
+  replier: StatusReplier;
+  now: () => number;
+}
+
+export class PrinterConnection {
+  readonly id: number;
+  private seq = 0;
+  private bytes = 0;
+  private segmentStartedAt = 0;
+  private readonly framer: ReceiptFramer;
+  private uncommitted = 0;
+  private commitFailed = false;
+  private commitsDone: (() => void) | null = null;
+  private finishing = false;
+  private paused = false;
+  private readonly closed: Promise<void>;
+
+  constructor(
+    private readonly socket: net.Socket,
+    readonly peer: string,
+    readonly station: string,
+    listenerPort: number,
+    private readonly sink: CaptureSink,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.id = sink.openConnection({
+      peer,
+      peerPort: socket.remotePort ?? null,
+      station,
+      listenerPort,
+      openedAt: options.now(),
+    });
+    this.framer = new ReceiptFramer({
+      maxReceiptBytes: options.maxReceiptBytes,
+      replier: options.replier,
+      onReply: (reply) => {
+        if (!socket.destroyed) socket.write(reply);
+      },
+      onSegment: (segment) => this.store(segment),
+    });
+    socket.setNoDelay(true);
+    socket.setTimeout(options.idleTimeoutMs);
+    socket.on('data', (chunk: Buffer) => {
+      if (this.framer.pendingBytes === 0) this.segmentStartedAt = options.now();
+      this.bytes += chunk.length;
+      this.framer.push(chunk);
+    });
+    socket.on('timeout', () => this.framer.flush('idle'));
+    socket.on('end', () => void this.finish('fin'));
+    socket.on('error', () => void this.finish('error'));
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  /** Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. */
+  pause(): void {
+    if (this.paused || this.finishing) return;
+    this.paused = true;
+    this.socket.setTimeout(0);
+    this.socket.pause();
+  }
+
+  resume(): void {
+    if (!this.paused || this.finishing) return;
+    this.paused = false;
+    this.socket.setTimeout(this.options.idleTimeoutMs);
+    this.socket.resume();
+  }
+
+  /** Ends the receipt in progress, waits for every commit, then closes. Resolves when closed. */
+  async finish(reason: ReceiptEnd): Promise<void> {
+    if (this.finishing) return this.closed;
+    this.finishing = true;
+    this.socket.setTimeout(0);
+    this.framer.flush(reason);
+    await this.allCommitted();
+    this.sink.closeConnection(this.id, this.options.now(), this.bytes, reason);
+    if (this.commitFailed) {
+      // Not everything is safe: a reset tells the POS the job did not go through.
+      this.socket.resetAndDestroy();
+    } else if (reason === 'fin' || reason === 'shutdown') {
+      this.socket.end();
+    } else {
+      this.socket.destroy();
+    }
+    return this.closed;
+  }
+
+  private store(segment: Segment): void {
+    const meta: SegmentMeta = {
+      connectionId: this.id,
+      seq: this.seq++,
+      station: this.station,
+      peer: this.peer,
+      startedAt: this.segmentStartedAt || this.options.now(),
+      receivedAt: this.options.now(),
+    };
+    this.segmentStartedAt = 0;
+    this.uncommitted++;
+    this.sink.storeSegment(segment, meta).then(
+      () => this.committed(),
+      () => {
+        this.commitFailed = true;
+        this.committed();
+        if (!this.finishing) void this.finish('error');
+      },
+    );
+  }
+
+  private committed(): void {
+    this.uncommitted--;
+    if (this.uncommitted === 0 && this.commitsDone) {
+      const done = this.commitsDone;
+      this.commitsDone = null;
+      done();
+    }
+  }
+
+  private allCommitted(): Promise<void> {
+    if (this.uncommitted === 0) return Promise.resolve();
+    return new Promise((resolve) => (this.commitsDone = resolve));
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Splits the byte stream of one connection into receipts, as it arrives.
+ *
+ * It walks the ESC/POS command grammar (so a cut byte pattern inside image data is not taken for
+ * a cut), answers status requests the moment they are complete, and ends a receipt after each
+ * paper cut. Every byte lands in some segment: nothing is thrown away except what exceeds
+ * maxReceiptBytes, which is counted. A segment that printed nothing is flagged empty.
+ */
+import type { ReceiptEnd } from '../../shared';
+import { Kind, MAX_LOOKAHEAD, NEED_MORE, measure } from '../escpos';
+import type { StatusReplier } from './status-replies';
+
+export interface Segment {
+  bytes: Buffer;
+  truncated: boolean;
+  /** Bytes past maxReceiptBytes that were counted and not kept. */
+  droppedBytes: number;
+  /** Nothing printed: only init, settings, feeds, status requests, drawer kicks. */
+  empty: boolean;
+  endedBy: ReceiptEnd;
+}
+
+export interface FramerOptions {
+  maxReceiptBytes: number;
+  replier: StatusReplier;
+  onReply: (bytes: Buffer) => void;
+  onSegment: (segment: Segment) => void;
+}
+
+/** A split command shorter than this waits for its remaining bytes rather than being skipped. */
+const WAIT_FOR_WHOLE = 64;
+
+export class ReceiptFramer {
+  private parts: Buffer[] = [];
+  private kept = 0;
+  private dropped = 0;
+  private printed = false;
+  /** Payload bytes of a long command still to arrive (already stored, nothing to parse). */
+  private skip = 0;
+  /** Start of a command whose length needs more bytes; already stored in the segment. */
+  private carry: Buffer | null = null;
+
+  constructor(private readonly options: FramerOptions) {}
+
+  /** Bytes held for the receipt in progress. */
+  get pendingBytes(): number {
+    return this.kept + this.dropped;
+  }
+
+  push(chunk: Buffer): void {
+    let buf = chunk;
+    let stored = 0; // buf[0..stored) is already part of the segment
+    if (this.carry) {
+      stored = this.carry.length;
+      buf = Buffer.concat([this.carry, chunk]);
+      this.carry = null;
+    }
+    let i = 0;
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, buf.length);
+      this.skip -= n;
+      i = n;
+    }
+    const end = buf.length;
+    while (i < end) {
+      const b = buf[i];
+      if (b >= 0x20) {
+        if (b !== 0x20) this.printed = true;
+        i++;
+        continue;
+      }
+      const m = measure(buf, i, end);
+      if (m.length === NEED_MORE) {
+        if (end - i > MAX_LOOKAHEAD) {
+          i++; // a command that never completes: step over its prefix and resynchronise
+          continue;
+        }
+        this.carry = Buffer.from(buf.subarray(i));
+        break;
+      }
+      const length = m.length;
+      const kind = m.kind;
+      if (length > end - i) {
+        if (length <= WAIT_FOR_WHOLE) {
+          this.carry = Buffer.from(buf.subarray(i));
+        } else {
+          if (kind === Kind.Print) this.printed = true;
+          this.skip = length - (end - i);
+        }
+        break;
+      }
+      if (kind === Kind.Status) {
+        const reply = this.options.replier.reply(buf, i, length);
+        if (reply.length > 0) this.options.onReply(reply);
+      } else if (kind === Kind.Print) {
+        this.printed = true;
+      }
+      i += length;
+      if (kind === Kind.Cut) {
+        this.keep(buf, stored, i);
+        stored = i;
+        this.emit('cut');
+      }
+    }
+    this.keep(buf, stored, end);
+  }
+
+  /** Ends the receipt in progress (peer FIN, idle timeout, shutdown). Parse state carries on. */
+  flush(endedBy: ReceiptEnd): void {
+    if (this.kept > 0 || this.dropped > 0) this.emit(endedBy);
+  }
+
+  private keep(buf: Buffer, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const room = this.options.maxReceiptBytes - this.kept;
+    if (n <= room) {
+      this.parts.push(buf.subarray(from, to));
+      this.kept += n;
+    } else {
+      if (room > 0) this.parts.push(buf.subarray(from, from + room));
+      this.kept += Math.max(room, 0);
+      this.dropped += n - Math.max(room, 0);
+    }
+  }
+
+  private emit(endedBy: ReceiptEnd): void {
+    const segment: Segment = {
+      bytes: this.parts.length === 1 ? Buffer.from(this.parts[0]) : Buffer.concat(this.parts, this.kept),
+      truncated: this.dropped > 0,
+      droppedBytes: this.dropped,
+      empty: !this.printed,
+      endedBy,
+    };
+    this.parts = [];
+    this.kept = 0;
+    this.dropped = 0;
+    this.printed = false;
+    this.options.onSegment(segment);
+  }
+}

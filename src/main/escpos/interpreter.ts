@@ -1,0 +1,242 @@
+/**
+ * The part-1 interpreter: text, line feeds, alignment, basic styles, cuts, drawer kicks and
+ * status requests, with every other command consumed at its exact length (so the text stays
+ * aligned) and recorded as a warning when unknown. The full interpreter (images, codes, Star,
+ * every code page) grows from this file in part 2 and fills the same document model.
+ */
+import iconv from 'iconv-lite';
+import type {
+  Align,
+  Block,
+  Interpretation,
+  InterpreterWarning,
+  ReceiptDocument,
+  TextRun,
+  TextStyle,
+} from '../../shared';
+import { DOCUMENT_VERSION } from '../../shared';
+import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
+
+/** Bump when the interpreter's output changes, so stored receipts can be reinterpreted. */
+export const INTERPRETER_VERSION = 1;
+
+export interface InterpretOptions {
+  /** Characters per line in font A; 48 for 80 mm paper, 32 for 58 mm. */
+  columns?: number;
+  widthDots?: number;
+  /** Warnings kept per receipt; the rest are counted in one last warning. */
+  maxWarnings?: number;
+}
+
+/** ESC t n -> iconv-lite encoding, for the tables part 1 knows. */
+const CODE_TABLES: Record<number, string> = {
+  0: 'cp437',
+  2: 'cp850',
+  3: 'cp860',
+  4: 'cp863',
+  5: 'cp865',
+  16: 'windows1252',
+  17: 'cp866',
+  18: 'cp852',
+  19: 'cp858',
+};
+
+interface State {
+  align: Align;
+  style: TextStyle;
+  codePage: string;
+}
+
+const initialState = (): State => ({ align: 'left', style: {}, codePage: 'cp437' });
+
+export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): Interpretation {
+  const columns = options.columns ?? 48;
+  const maxWarnings = options.maxWarnings ?? 100;
+  const blocks: Block[] = [];
+  const warnings: InterpreterWarning[] = [];
+  const codePages: ReceiptDocument['codePages'] = [];
+  const textLines: string[] = [];
+  let warningCount = 0;
+  let printed = false;
+
+  let state = initialState();
+  let runs: TextRun[] = [];
+  let pendingBytes: number[] = [];
+  let lineAlign: Align = state.align;
+
+  const warn = (offset: number, code: InterpreterWarning['code'], message: string): void => {
+    warningCount++;
+    if (warnings.length < maxWarnings) warnings.push({ offset, code, message });
+  };
+
+  const flushRun = (): void => {
+    if (pendingBytes.length === 0) return;
+    const text = iconv.decode(Buffer.from(pendingBytes), state.codePage);
+    pendingBytes = [];
+    const last = runs[runs.length - 1];
+    if (last && sameStyle(last.style, state.style)) last.text += text;
+    else runs.push({ text, style: { ...state.style } });
+  };
+
+  const endLine = (): void => {
+    flushRun();
+    const lineText = runs.map((r) => r.text).join('');
+    const width = runs.reduce((w, r) => w + [...r.text].length * (r.style.width ?? 1), 0);
+    const trimmed = lineText.replace(/\s+$/u, '');
+    let pad = 0;
+    if (trimmed.length > 0 && lineAlign !== 'left') {
+      const room = Math.max(columns - width, 0);
+      pad = lineAlign === 'center' ? Math.floor(room / 2) : room;
+    }
+    textLines.push(trimmed.length > 0 ? ' '.repeat(pad) + trimmed : '');
+    blocks.push({ kind: 'text', align: lineAlign, runs });
+    runs = [];
+    lineAlign = state.align;
+  };
+
+  const setStyle = (change: Partial<TextStyle>): void => {
+    flushRun();
+    state.style = { ...state.style, ...change };
+  };
+
+  let i = 0;
+  const end = bytes.length;
+  while (i < end) {
+    const b = bytes[i];
+    if (b >= 0x20) {
+      if (runs.length === 0 && pendingBytes.length === 0) lineAlign = state.align;
+      pendingBytes.push(b);
+      if (b !== 0x20) printed = true;
+      i++;
+      continue;
+    }
+    const m = measure(bytes, i, end);
+    if (m.length === NEED_MORE || i + m.length > end) {
+      warn(i, 'truncated-command', `Command 0x${hex(bytes, i, Math.min(end - i, 4))} is cut short.`);
+      break;
+    }
+    const len = m.length;
+    switch (m.kind) {
+      case Kind.Layout:
+        if (b === 0x0a || (b === ESC && (bytes[i + 1] === 0x64 || bytes[i + 1] === 0x4a))) {
+          endLine();
+          if (b === ESC && bytes[i + 1] === 0x64) {
+            for (let k = 1; k < bytes[i + 2]; k++) endLine();
+          }
+        } else if (b === 0x09) {
+          pendingBytes.push(0x20);
+        }
+        break;
+      case Kind.Cut: {
+        if (runs.length > 0 || pendingBytes.length > 0) endLine();
+        const partial = b === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
+        blocks.push({ kind: 'event', event: partial ? 'partial-cut' : 'cut', offset: i });
+        break;
+      }
+      case Kind.Drawer:
+        blocks.push({ kind: 'event', event: 'drawer-kick', offset: i });
+        break;
+      case Kind.Buzzer:
+        blocks.push({ kind: 'event', event: 'buzzer', offset: i });
+        break;
+      case Kind.Init:
+        flushRun();
+        state = initialState();
+        break;
+      case Kind.Print:
+        printed = true;
+        warn(i, 'unknown-command', `Image or code at ${i} is not drawn yet (0x${hex(bytes, i, 3)}).`);
+        break;
+      case Kind.Setting:
+        applySetting(bytes, i, len);
+        break;
+      case Kind.Unknown:
+        warn(i, 'unknown-command', `Unknown command 0x${hex(bytes, i, len)} at byte ${i}.`);
+        break;
+      default:
+        break; // status requests print nothing
+    }
+    i += len;
+  }
+  if (runs.length > 0 || pendingBytes.length > 0) endLine();
+  if (warningCount > warnings.length) {
+    warnings.push({
+      offset: end,
+      code: 'limit',
+      message: `${warningCount - warnings.length} more warnings not listed.`,
+    });
+  }
+
+  while (textLines.length > 0 && textLines[textLines.length - 1] === '') textLines.pop();
+
+  return {
+    document: {
+      version: DOCUMENT_VERSION,
+      dialect: 'escpos',
+      paper: { widthDots: options.widthDots ?? 576, columns },
+      blocks,
+      codePages,
+      warnings,
+    },
+    text: textLines.join('\n'),
+    empty: !printed,
+  };
+
+  function applySetting(buf: Uint8Array, at: number, len: number): void {
+    const p = buf[at];
+    const c = buf[at + 1];
+    const n = len >= 3 ? buf[at + 2] : 0;
+    if (p === ESC) {
+      if (c === 0x61) {
+        // ESC a n (n may be an ASCII digit)
+        const v = n & 0x03;
+        flushRun();
+        state.align = v === 1 ? 'center' : v === 2 ? 'right' : 'left';
+        if (runs.length === 0) lineAlign = state.align;
+      } else if (c === 0x21) {
+        setStyle({
+          font: n & 0x01 ? 'B' : 'A',
+          bold: (n & 0x08) !== 0,
+          height: n & 0x10 ? 2 : 1,
+          width: n & 0x20 ? 2 : 1,
+          underline: n & 0x80 ? 1 : 0,
+        });
+      } else if (c === 0x45 || c === 0x47) {
+        setStyle({ bold: (n & 0x01) === 1 });
+      } else if (c === 0x2d) {
+        const u = n & 0x03;
+        setStyle({ underline: u === 2 ? 2 : u === 1 ? 1 : 0 });
+      } else if (c === 0x74) {
+        flushRun();
+        state.codePage = CODE_TABLES[n] ?? state.codePage;
+        if (!(n in CODE_TABLES)) warn(at, 'undecodable', `Code table ${n} is not known yet.`);
+        codePages.push({ offset: at, codePage: state.codePage });
+      }
+    } else if (p === GS && c === 0x21) {
+      setStyle({ width: ((n >> 4) & 0x07) + 1, height: (n & 0x07) + 1 });
+    } else if (p === GS && c === 0x42) {
+      setStyle({ inverse: (n & 0x01) === 1 });
+    } else if (p === FS) {
+      // Kanji mode and friends: part 2.
+    }
+  }
+}
+
+function isPartialGsCut(m: number): boolean {
+  return m === 1 || m === 49 || m === 66 || m === 98 || m === 104;
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return (
+    a.bold === b.bold &&
+    a.underline === b.underline &&
+    a.inverse === b.inverse &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.font === b.font
+  );
+}
+
+function hex(buf: Uint8Array, at: number, n: number): string {
+  return Buffer.from(buf.subarray(at, at + n)).toString('hex');
+}

@@ -1,0 +1,57 @@
+import type { Metrics } from '../../shared';
+import { EventLoopGauge, osThreadCount } from './process-gauges';
+
+/** What the sampler reads each second; the service supplies these from its modules. */
+export interface MetricsSources {
+  connections: () => Metrics['connections'];
+  pool: () => Metrics['pool'];
+  dbFileBytes: () => number;
+  receipts: () => Metrics['receipts'];
+}
+
+export class MetricsSampler {
+  private readonly loop = new EventLoopGauge();
+  private timer: NodeJS.Timeout | null = null;
+  private latest: Metrics;
+
+  constructor(
+    private readonly sources: MetricsSources,
+    private readonly onSample: (m: Metrics) => void = () => {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.latest = this.sample();
+  }
+
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(() => {
+      this.latest = this.sample();
+      this.onSample(this.latest);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  /** The last sample (at most a second old). */
+  current(): Metrics {
+    return this.latest;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.loop.stop();
+  }
+
+  private sample(): Metrics {
+    const mem = process.memoryUsage();
+    return {
+      at: this.now(),
+      connections: this.sources.connections(),
+      pool: this.sources.pool(),
+      eventLoop: this.loop.read(),
+      memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal },
+      osThreads: osThreadCount(),
+      db: { fileBytes: this.sources.dbFileBytes() },
+      receipts: this.sources.receipts(),
+    };
+  }
+}

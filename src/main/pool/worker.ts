@@ -1,0 +1,33 @@
+/**
+ * Pool worker entry (built as its own file: out/.../pool-worker.js). Interprets a batch of
+ * receipts; never touches the database. A receipt the interpreter chokes on fails alone.
+ */
+import { interpret } from '../escpos';
+import type { InterpretResult, InterpretTask, InterpretTaskResult } from './task';
+
+export default function interpretBatch(task: InterpretTask): InterpretTaskResult {
+  const started = performance.now();
+  const results: InterpretResult[] = task.items.map((item) => {
+    try {
+      const out = interpret(item.raw, { columns: task.columns });
+      return {
+        id: item.id,
+        ok: true,
+        text: out.text,
+        document: JSON.stringify(out.document),
+        empty: out.empty,
+        error: null,
+      };
+    } catch (err) {
+      return {
+        id: item.id,
+        ok: false,
+        text: null,
+        document: null,
+        empty: false,
+        error: `Interpreter error: ${(err as Error).message}`,
+      };
+    }
+  });
+  return { results, runMs: performance.now() - started };
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run serve`: the whole service without Electron, with the UI served over HTTP.
+ * Prints one JSON line when ready: {"event":"ready","printerPort":N,"httpPort":M,"dataDir":"..."}.
+ * SIGTERM/SIGINT: finish in-flight receipts, close the database, exit 0.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DeskFailure } from '../shared';
+import { HttpServer } from './server';
+import { DeskService } from './service';
+import { loadSettings } from './settings-file';
+
+const HELP = `Usage: npm run serve -- --data-dir DIR [--printer-port N] [--printer-host H]
+                     [--http-port M] [--http-host H] [--api-token T] [--station NAME]
+Port 0 picks a free port. Settings not given here come from DIR/settings.json.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      'printer-port': { type: 'string' },
+      'printer-host': { type: 'string' },
+      'http-port': { type: 'string' },
+      'http-host': { type: 'string' },
+      'api-token': { type: 'string' },
+      station: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? 'receipt-desk-data');
+  const portArg = (name: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      throw new DeskFailure('BAD_ARGUMENT', `--${name} must be a port number from 0 to 65535, not "${v}".`);
+    }
+    return n;
+  };
+  const printerPort = portArg('printer-port', values['printer-port']);
+  const httpPort = portArg('http-port', values['http-port']);
+  const settings = loadSettings(dataDir, (s) => {
+    if (printerPort !== undefined || values['printer-host'] || values.station) {
+      const [first, ...rest] = s.listeners ?? [{}];
+      s.listeners = [
+        {
+          ...first,
+          ...(printerPort !== undefined ? { port: printerPort } : {}),
+          ...(values['printer-host'] ? { host: values['printer-host'] } : {}),
+          ...(values.station ? { station: values.station } : {}),
+        },
+        ...rest,
+      ];
+    }
+    s.http = {
+      ...s.http,
+      ...(httpPort !== undefined ? { port: httpPort } : {}),
+      ...(values['http-host'] ? { host: values['http-host'] } : {}),
+      ...(values['api-token'] ? { apiToken: values['api-token'] } : {}),
+    };
+  });
+
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const log = (message: string): void => {
+    process.stderr.write(`${new Date().toISOString()} ${message}\n`);
+  };
+  const service = new DeskService({
+    dataDir,
+    settings,
+    workerFile: path.join(here, 'pool-worker.js'),
+    log,
+  });
+  await service.start();
+  const http = new HttpServer({
+    ...settings.http,
+    maxStreamClients: settings.http.maxStreamClients,
+    streamMaxAgeS: settings.http.streamMaxAgeS,
+    uiDir: path.join(here, '..', 'renderer'),
+    backend: service,
+    stream: {
+      listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
+      announcedUpTo: () => service.feed.announcedUpTo,
+      onReceipts: (l) => service.onReceipts(l),
+      onMetrics: (l) => service.onMetrics(l),
+    },
+  });
+  let httpPortBound: number;
+  try {
+    httpPortBound = await http.listen();
+  } catch (err) {
+    await service.stop();
+    throw err;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing in-flight receipts`);
+    void (async () => {
+      await http.close();
+      await service.stop();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  const health = await service.getHealth();
+  process.stdout.write(
+    `${JSON.stringify({ event: 'ready', printerPort: health.printer.port, httpPort: httpPortBound, dataDir })}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  const failure =
+    err instanceof DeskFailure ? err : new DeskFailure('START_FAILED', (err as Error).message);
+  process.stdout.write(`${JSON.stringify({ event: 'error', code: failure.code, message: failure.message })}\n`);
+  process.stderr.write(`Receipt Desk could not start: ${failure.message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,318 @@
+/**
+ * The one wiring place: builds capture, store, pool, feed and metrics from settings and connects
+ * them. POS bytes -> framer -> store (committed) -> ack; committed -> pool -> interpretation saved
+ * -> feed -> IPC/SSE. Runs under plain Node: Electron and `npm run serve` both start it.
+ */
+import os from 'node:os';
+import type {
+  DeskBackend,
+  Health,
+  Metrics,
+  ReceiptDetail,
+  ReceiptPage,
+  ReceiptQuery,
+  ReceiptSummary,
+  Settings,
+  Stats,
+} from '../shared';
+import { DeskFailure } from '../shared';
+import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
+import { ReceiptFeed } from './events';
+import { INTERPRETER_VERSION } from './escpos';
+import { MetricsSampler, RateCounter } from './metrics';
+import { InterpretPool, type InterpretResult } from './pool';
+import { type InterpretationRow, Store } from './store';
+
+export interface ServiceOptions {
+  dataDir: string;
+  settings: Settings;
+  /** The built pool worker (pool-worker.js beside the entry that starts the service). */
+  workerFile: string;
+  /** better-sqlite3 binary for a runtime other than Node (Electron). */
+  nativeBinding?: string;
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export class DeskService implements DeskBackend {
+  readonly store: Store;
+  readonly capture: CaptureService;
+  readonly pool: InterpretPool;
+  readonly feed: ReceiptFeed;
+  readonly metrics: MetricsSampler;
+  private readonly now: () => number;
+  private readonly log: (message: string) => void;
+  private readonly startedAt: number;
+  private readonly rate: RateCounter;
+  private readonly metricListeners = new Set<(m: Metrics) => void>();
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private lastWriteError: DeskFailure | null = null;
+  private stopping: Promise<void> | null = null;
+  /** Receipt meta kept from commit until interpretation, to announce without re-reading. */
+  private readonly inFlight = new Map<number, ReceiptSummary>();
+
+  constructor(private readonly options: ServiceOptions) {
+    const s = options.settings;
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? (() => {});
+    this.startedAt = this.now();
+    this.rate = new RateCounter(this.now);
+    this.store = new Store({
+      dataDir: options.dataDir,
+      commitWindowMs: s.store.commitWindowMs,
+      nativeBinding: options.nativeBinding,
+      onWriteError: (err) => {
+        this.lastWriteError = err;
+        this.log(`${err.code}: ${err.message}`);
+      },
+    });
+    const lastId = (this.store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM receipts').get() as {
+      id: number;
+    }).id;
+    this.feed = new ReceiptFeed(lastId);
+    this.pool = new InterpretPool({
+      workerFile: options.workerFile,
+      threads: s.pool.threads ?? Math.min(4, os.availableParallelism()),
+      maxQueue: s.pool.maxQueue,
+      batchSize: s.pool.batchSize,
+      taskTimeoutMs: s.pool.taskTimeoutMs,
+      columns: 48,
+      onResults: (results) => this.saveResults(results),
+      onSaturation: (saturated) => (saturated ? this.capture.pause() : this.capture.resume()),
+    });
+    this.capture = new CaptureService({
+      listeners: s.listeners,
+      idleTimeoutMs: s.capture.idleTimeoutMs,
+      maxConnections: s.capture.maxConnections,
+      maxReceiptBytes: s.capture.maxReceiptBytes,
+      allowList: s.capture.allowList,
+      identity: s.identity,
+      sink: this.sink(),
+      now: this.now,
+      log: this.log,
+    });
+    this.metrics = new MetricsSampler(
+      {
+        connections: () => {
+          const g = this.capture.gauges();
+          return { open: g.open, max: g.max, refused: g.refused, refusedOverLimit: g.refusedOverLimit };
+        },
+        pool: () => {
+          const g = this.pool.gauges();
+          return {
+            threads: g.threads,
+            busy: g.busy,
+            queued: g.queued,
+            maxQueue: g.maxQueue,
+            paused: g.saturated,
+            waitMs: g.waitMs,
+            runMs: g.runMs,
+            timeouts: g.timeouts,
+          };
+        },
+        dbFileBytes: () => this.store.fileBytes(),
+        receipts: () => {
+          const stats = this.store.queries.stats(startOfDay(this.now()));
+          return {
+            perMinute: this.rate.perMinute(),
+            truncated: stats.truncatedTotal,
+            failed: stats.failedTotal,
+            pendingInterpretation: this.pool.gauges().pendingReceipts,
+          };
+        },
+      },
+      (m) => {
+        for (const l of this.metricListeners) l(m);
+      },
+      this.now,
+    );
+  }
+
+  /** Opens the printer ports and resumes interpreting receipts a previous run left pending. */
+  async start(): Promise<void> {
+    this.store.applyRetention(this.options.settings.store.retentionDays, this.now());
+    this.resumePending();
+    try {
+      await this.capture.start();
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
+    this.metrics.start();
+    this.retentionTimer = setInterval(
+      () => this.store.applyRetention(this.options.settings.store.retentionDays, this.now()),
+      HOUR_MS,
+    );
+    this.retentionTimer.unref();
+  }
+
+  /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.retentionTimer) clearInterval(this.retentionTimer);
+      this.metrics.stop();
+      await this.capture.stop();
+      this.store.writer.flush();
+      await withTimeout(this.pool.idle(), 5_000);
+      this.store.writer.flush();
+      this.feed.flush();
+      await this.pool.close();
+      this.store.close();
+    })();
+    return this.stopping;
+  }
+
+  onReceipts(listener: (batch: ReceiptSummary[]) => void): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  onMetrics(listener: (m: Metrics) => void): () => void {
+    this.metricListeners.add(listener);
+    return () => this.metricListeners.delete(listener);
+  }
+
+  // --- DeskBackend -----------------------------------------------------------------------
+
+  async getHealth(): Promise<Health> {
+    const listeners = this.capture.listeners();
+    const first = listeners[0];
+    const dbOk = this.store.healthy() && this.lastWriteError === null;
+    const listening = listeners.every((l) => l.listening);
+    return {
+      status: dbOk && listening ? 'ok' : 'degraded',
+      printer: { listening: first.listening, host: first.host, port: first.port },
+      listeners,
+      db: { ok: dbOk },
+      uptimeS: Math.round((this.now() - this.startedAt) / 1000),
+    };
+  }
+
+  async listReceipts(query: ReceiptQuery): Promise<ReceiptPage> {
+    return this.store.queries.list(query);
+  }
+
+  async getReceipt(id: number): Promise<ReceiptDetail> {
+    const r = this.store.queries.get(id);
+    if (!r) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
+    return r;
+  }
+
+  async getStats(): Promise<Stats> {
+    return this.store.queries.stats(startOfDay(this.now()));
+  }
+
+  async getMetrics(): Promise<Metrics> {
+    return this.metrics.current();
+  }
+
+  /**
+   * Interprets again every receipt received in [from, to) from its stored bytes (after the
+   * interpreter improved). Resolves with how many receipts were redone.
+   */
+  async reinterpret(from: number, to: number): Promise<number> {
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const ids = this.store.queries.idsInRange(from, to, after, 256);
+      if (ids.length === 0) break;
+      for (const r of this.store.queries.raw(ids)) this.pool.submit({ id: r.id, raw: r.raw });
+      count += ids.length;
+      after = ids[ids.length - 1];
+      await this.pool.idle();
+    }
+    this.store.writer.flush();
+    await this.store.writer.barrier();
+    return count;
+  }
+
+  // --- wiring ----------------------------------------------------------------------------
+
+  private sink(): CaptureSink {
+    return {
+      openConnection: (c) => this.store.writer.openConnection(c),
+      closeConnection: (id, closedAt, bytes, reason) =>
+        this.store.writer.closeConnection(id, closedAt, bytes, reason),
+      storeSegment: (segment, meta) => this.storeSegment(segment, meta),
+    };
+  }
+
+  private async storeSegment(segment: Segment, meta: SegmentMeta): Promise<void> {
+    const id = await this.store.writer.appendReceipt({
+      ...meta,
+      bytes: segment.bytes,
+      droppedBytes: segment.droppedBytes,
+      truncated: segment.truncated,
+      empty: segment.empty,
+      endedBy: segment.endedBy,
+    });
+    this.lastWriteError = null;
+    if (!segment.empty) this.rate.add();
+    this.feed.expect(id, !segment.empty);
+    this.inFlight.set(id, {
+      id,
+      receivedAt: meta.receivedAt,
+      peer: meta.peer,
+      station: meta.station,
+      connectionId: meta.connectionId,
+      seq: meta.seq,
+      status: 'pending',
+      byteCount: segment.bytes.length,
+      truncated: segment.truncated,
+      endedBy: segment.endedBy,
+      error: null,
+      text: null,
+    });
+    this.pool.submit({ id, raw: segment.bytes });
+  }
+
+  private resumePending(): void {
+    let after = 0;
+    for (;;) {
+      const ids = this.store.queries.pending(after, 500);
+      if (ids.length === 0) break;
+      for (const r of this.store.queries.raw(ids)) this.pool.submit({ id: r.id, raw: r.raw });
+      after = ids[ids.length - 1];
+    }
+  }
+
+  private saveResults(results: InterpretResult[]): void {
+    const at = this.now();
+    const rows: InterpretationRow[] = results.map((r) => ({
+      id: r.id,
+      status: r.ok ? 'ok' : 'failed',
+      error: r.error,
+      text: r.text,
+      document: r.document,
+      interpreterVersion: INTERPRETER_VERSION,
+      interpretedAt: at,
+    }));
+    const announce = (): void => {
+      const summaries: ReceiptSummary[] = [];
+      for (const r of results) {
+        const base = this.inFlight.get(r.id);
+        if (!base) continue;
+        this.inFlight.delete(r.id);
+        summaries.push({ ...base, status: r.ok ? 'ok' : 'failed', error: r.error, text: r.text });
+      }
+      this.feed.complete(summaries);
+    };
+    this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
+      this.log(`Could not save interpretations: ${err.message}`);
+      announce();
+    });
+  }
+}
+
+function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { m0010 } from './0010-receipts';
+import type { Migration } from './types';
+
+/** Every migration, in order. Add new ones at the end with a higher number. */
+export const MIGRATIONS: readonly Migration[] = [m0010];
+
+/** Applies the migrations the file lacks, each in its own transaction ending with user_version. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  let current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `This data file was written by a newer Receipt Desk (schema ${current}, this one knows ${latest}). Update the app.`,
+    );
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    current = m.version;
+  }
+  return current;
+}

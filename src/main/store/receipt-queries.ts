@@ -1,0 +1,170 @@
+/** Read side of the store: the receipt list, one receipt, totals. Uses the writer's connection. */
+import type Database from 'better-sqlite3';
+import type {
+  ReceiptDetail,
+  ReceiptDocument,
+  ReceiptEnd,
+  ReceiptPage,
+  ReceiptQuery,
+  ReceiptStatus,
+  ReceiptSummary,
+  Stats,
+} from '../../shared';
+import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX } from '../../shared';
+import { toFtsQuery } from './search';
+
+interface ReceiptRow {
+  id: number;
+  received_at: number;
+  peer: string;
+  station: string;
+  connection_id: number;
+  seq: number;
+  status: ReceiptStatus;
+  byte_count: number;
+  truncated: number;
+  ended_by: ReceiptEnd;
+  error: string | null;
+  text: string | null;
+}
+
+const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
+  r.byte_count, r.truncated, r.ended_by, r.error, r.text`;
+
+export function toSummary(row: ReceiptRow): ReceiptSummary {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    peer: row.peer,
+    station: row.station,
+    connectionId: row.connection_id,
+    seq: row.seq,
+    status: row.status,
+    byteCount: row.byte_count,
+    truncated: row.truncated === 1,
+    endedBy: row.ended_by,
+    error: row.error,
+    text: row.text,
+  };
+}
+
+export class ReceiptQueries {
+  private readonly byId: Database.Statement;
+  private readonly summaryById: Database.Statement;
+  private readonly pendingIds: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.byId = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS}, r.document, r.raw, r.dropped_bytes FROM receipts r WHERE r.id = ?`,
+    );
+    this.summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE r.id = ?`);
+    this.pendingIds = db.prepare(
+      `SELECT id FROM receipts WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
+    );
+  }
+
+  list(query: ReceiptQuery): ReceiptPage {
+    const limit = Math.min(Math.max(query.limit ?? RECEIPT_LIST_DEFAULT, 1), RECEIPT_LIST_MAX);
+    const where: string[] = ['r.empty = 0'];
+    const params: (number | string)[] = [];
+    if (query.before !== undefined) {
+      where.push('r.id < ?');
+      params.push(Number(query.before));
+    }
+    if (query.from !== undefined) {
+      where.push('r.received_at >= ?');
+      params.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('r.received_at < ?');
+      params.push(query.to);
+    }
+    let from = 'receipts r';
+    const fts = query.q ? toFtsQuery(query.q) : null;
+    if (fts) {
+      from = 'receipts_fts f JOIN receipts r ON r.id = f.rowid';
+      where.push('receipts_fts MATCH ?');
+      params.push(fts);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+         ORDER BY r.id DESC LIMIT ?`,
+      )
+      .all(...params, limit + 1) as ReceiptRow[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit).map(toSummary);
+    return { items, nextCursor: more ? String(items[items.length - 1].id) : null };
+  }
+
+  get(id: number): ReceiptDetail | null {
+    const row = this.byId.get(id) as
+      | (ReceiptRow & { document: string | null; raw: Buffer; dropped_bytes: number })
+      | undefined;
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      document: row.document ? (JSON.parse(row.document) as ReceiptDocument) : null,
+      rawBase64: row.raw.toString('base64'),
+      droppedBytes: row.dropped_bytes,
+    };
+  }
+
+  summary(id: number): ReceiptSummary | null {
+    const row = this.summaryById.get(id) as ReceiptRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Printed (non-empty), interpreted receipts after `afterId`, oldest first: for stream resume. */
+  listAfter(afterId: number, upToId: number, limit: number): ReceiptSummary[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM receipts r
+           WHERE r.id > ? AND r.id <= ? AND r.empty = 0 ORDER BY r.id LIMIT ?`,
+        )
+        .all(afterId, upToId, limit) as ReceiptRow[]
+    ).map(toSummary);
+  }
+
+  /** Receipts whose bytes are stored but not yet interpreted (e.g. after a crash). */
+  pending(afterId: number, limit: number): number[] {
+    return (this.pendingIds.all(afterId, limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  /** Raw bytes of the given receipts, for (re)interpretation. */
+  raw(ids: number[]): { id: number; raw: Buffer }[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare(`SELECT id, raw FROM receipts WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: number; raw: Buffer }[];
+  }
+
+  /** Ids of every receipt (printed or not) received in [from, to), for reinterpretation. */
+  idsInRange(from: number, to: number, afterId: number, limit: number): number[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT id FROM receipts WHERE received_at >= ? AND received_at < ? AND id > ?
+           ORDER BY id LIMIT ?`,
+        )
+        .all(from, to, afterId, limit) as { id: number }[]
+    ).map((r) => r.id);
+  }
+
+  stats(startOfToday: number): Stats {
+    const r = this.db
+      .prepare(
+        `SELECT
+           coalesce(sum(empty = 0), 0) AS receiptsTotal,
+           coalesce(sum(empty = 0 AND status = 'failed'), 0) AS failedTotal,
+           coalesce(sum(truncated), 0) AS truncatedTotal,
+           coalesce(sum(byte_count + dropped_bytes), 0) AS bytesTotal,
+           coalesce(sum(empty = 0 AND received_at >= ?), 0) AS receiptsToday
+         FROM receipts`,
+      )
+      .get(startOfToday) as Omit<Stats, 'connectionsTotal'>;
+    const c = this.db.prepare('SELECT count(*) AS n FROM connections').get() as { n: number };
+    return { ...r, connectionsTotal: c.n };
+  }
+}

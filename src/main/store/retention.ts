@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes receipts older than `retentionDays` (null keeps everything), and the connections that
+ * no longer hold any receipt. Returns how many receipts were removed.
+ */
+export function applyRetention(
+  db: Database.Database,
+  retentionDays: number | null,
+  now: number,
+): number {
+  if (retentionDays === null) return 0;
+  const cutoff = now - retentionDays * DAY_MS;
+  return db.transaction(() => {
+    const removed = db.prepare('DELETE FROM receipts WHERE received_at < ?').run(cutoff).changes;
+    db.prepare(
+      `DELETE FROM connections WHERE closed_at IS NOT NULL AND closed_at < ?
+         AND id NOT IN (SELECT DISTINCT connection_id FROM receipts)`,
+    ).run(cutoff);
+    return removed;
+  })();
+}

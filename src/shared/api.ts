@@ -1,0 +1,118 @@
+/**
+ * The one contract between the renderer and the service. Electron IPC handlers, the preload
+ * bridge, the HTTP routes and both renderer adapters are typed by it.
+ */
+import type { ReceiptDocument } from './document';
+import type { Result } from './result';
+
+export type ReceiptStatus = 'pending' | 'ok' | 'failed';
+export type ReceiptEnd = 'cut' | 'fin' | 'idle' | 'limit' | 'shutdown' | 'error';
+
+export interface ReceiptSummary {
+  id: number;
+  /** UTC ms when the receipt's last byte arrived. */
+  receivedAt: number;
+  peer: string;
+  station: string;
+  connectionId: number;
+  seq: number;
+  status: ReceiptStatus;
+  byteCount: number;
+  truncated: boolean;
+  endedBy: ReceiptEnd;
+  error: string | null;
+  /** The receipt's plain text (null until interpreted). */
+  text: string | null;
+}
+
+export interface ReceiptDetail extends ReceiptSummary {
+  document: ReceiptDocument | null;
+  rawBase64: string;
+  droppedBytes: number;
+}
+
+export interface ReceiptQuery {
+  limit?: number;
+  /** Cursor from a previous page: list receipts older than it. */
+  before?: string;
+  /** Full-text search: words, numbers and codes as typed (A-1043, 12/05). */
+  q?: string;
+  /** UTC ms, inclusive. */
+  from?: number;
+  /** UTC ms, exclusive. */
+  to?: number;
+}
+
+export interface ReceiptPage {
+  items: ReceiptSummary[];
+  nextCursor: string | null;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  printer: { listening: boolean; host: string; port: number };
+  listeners: { station: string; host: string; port: number; listening: boolean; error: string | null }[];
+  db: { ok: boolean };
+  uptimeS: number;
+}
+
+export interface Stats {
+  receiptsTotal: number;
+  connectionsTotal: number;
+  failedTotal: number;
+  truncatedTotal: number;
+  bytesTotal: number;
+  receiptsToday: number;
+}
+
+export interface Percentiles {
+  p50: number | null;
+  p99: number | null;
+}
+
+export interface Metrics {
+  at: number;
+  connections: { open: number; max: number; refused: number; refusedOverLimit: number };
+  pool: {
+    threads: number;
+    busy: number;
+    queued: number;
+    maxQueue: number;
+    paused: boolean;
+    waitMs: Percentiles;
+    runMs: Percentiles;
+    timeouts: number;
+  };
+  eventLoop: { delayP99Ms: number | null; utilization: number };
+  memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number };
+  /** OS threads of this process; null where the OS does not say. */
+  osThreads: number | null;
+  db: { fileBytes: number };
+  receipts: { perMinute: number; truncated: number; failed: number; pendingInterpretation: number };
+}
+
+export type Unsubscribe = () => void;
+
+export interface DeskApi {
+  getHealth(): Promise<Result<Health>>;
+  listReceipts(query: ReceiptQuery): Promise<Result<ReceiptPage>>;
+  getReceipt(id: number): Promise<Result<ReceiptDetail>>;
+  getStats(): Promise<Result<Stats>>;
+  getMetrics(): Promise<Result<Metrics>>;
+  /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
+  onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
+  onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;
+}
+
+/** The calls of DeskApi that are request/response (the rest are event subscriptions). */
+export type DeskCall = 'getHealth' | 'listReceipts' | 'getReceipt' | 'getStats' | 'getMetrics';
+
+export const RECEIPT_LIST_MAX = 500;
+export const RECEIPT_LIST_DEFAULT = 100;
+
+/** The service side of DeskApi: the same calls, returning values and throwing on failure. */
+export type DeskBackend = {
+  [K in DeskCall]: (
+    ...args: Parameters<DeskApi[K]>
+  ) => Promise<Awaited<ReturnType<DeskApi[K]>> extends Result<infer T> ? T : never>;
+};

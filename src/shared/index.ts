@@ -1,0 +1,6 @@
+// Pure TypeScript shared by the service, the preload bridge and the renderer: the document
+// model, the DeskApi contract, settings and results. Imports nothing of ours.
+export * from './api';
+export * from './document';
+export * from './result';
+export * from './settings';
