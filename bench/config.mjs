@@ -1,0 +1,65 @@
+// Command line and environment -> one plain config object. Flags win over env, env over defaults.
+//   --quick                  short smoke run (seconds, not minutes)
+//   --scenarios=oneshot,stream,paced
+//   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
+//   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
+//   --rate=200 --duration=15 scenario 3: receipts/s and seconds                     (BENCH_RATE, BENCH_DURATION)
+//   --logo-share=0.05        share of receipts with a 30-60 KiB raster logo        (BENCH_LOGO_SHARE)
+//   --settle=5               seconds to wait after a run before the "after" sample (BENCH_SETTLE)
+//   --time-limit=60          hard limit per load run, seconds                      (BENCH_TIME_LIMIT)
+import { parseArgs } from 'node:util';
+
+const FULL = { n: 32, m: 100, conns: 8, perConn: 2000, rate: 200, duration: 15, settle: 5 };
+const QUICK = { n: 8, m: 20, conns: 8, perConn: 100, rate: 100, duration: 3, settle: 2 };
+export const SCENARIOS = ['oneshot', 'stream', 'paced'];
+
+export function parseConfig(argv = process.argv.slice(2), env = process.env) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      scenarios: { type: 'string' },
+      n: { type: 'string' },
+      m: { type: 'string' },
+      conns: { type: 'string' },
+      'per-conn': { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      'logo-share': { type: 'string' },
+      settle: { type: 'string' },
+      'time-limit': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const base = values.quick ? QUICK : FULL;
+  const num = (flag, envName, fallback, { min = 0, max = Infinity } = {}) => {
+    const raw = values[flag] ?? env[envName];
+    if (raw === undefined || raw === '') return fallback;
+    const v = Number(raw);
+    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${flag} must be a number in [${min}, ${max}], not "${raw}"`);
+    return v;
+  };
+  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
+  return {
+    help: values.help,
+    quick: values.quick,
+    scenarios,
+    n: num('n', 'BENCH_N', base.n, { min: 1, max: 45 }), // the service allows 50 connections
+    m: num('m', 'BENCH_M', base.m, { min: 1, max: 10_000 }),
+    conns: num('conns', 'BENCH_CONNS', base.conns, { min: 1, max: 45 }),
+    perConn: num('per-conn', 'BENCH_PER_CONN', base.perConn, { min: 1, max: 100_000 }),
+    rate: num('rate', 'BENCH_RATE', base.rate, { min: 1, max: 5000 }),
+    duration: num('duration', 'BENCH_DURATION', base.duration, { min: 1, max: 50 }),
+    logoShare: num('logo-share', 'BENCH_LOGO_SHARE', 0.05, { min: 0, max: 1 }),
+    settleS: num('settle', 'BENCH_SETTLE', base.settle, { min: 0, max: 30 }),
+    timeLimitS: num('time-limit', 'BENCH_TIME_LIMIT', 60, { min: 5, max: 120 }),
+    warmup: values.quick ? { clients: 4, perClient: 10 } : { clients: 8, perClient: 25 },
+  };
+}
+
+export const HELP = `Usage: npm run bench [-- --quick] [--scenarios=oneshot,stream,paced] [--n=32 --m=100]
+       [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05] [--settle=5]
+Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS.
+Runs each scenario against a bare TCP sink and against the service (127.0.0.1 only), writes
+bench/results/<date>-<scenario>.json and prints a markdown table.`;

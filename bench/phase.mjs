@@ -1,0 +1,119 @@
+// One load run against one server (the sink or the service): start it, warm it up, take the idle
+// sample, run the client process, wait for the server to finish the work, let it settle, take the
+// "after" sample, stop it. Returns raw measurements; summarise.mjs turns them into figures.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startClient, startService, startSink, stop } from './procs.mjs';
+import { getJson, sampleOnce, startSampler } from './sampler.mjs';
+import { subscribe } from './sse.mjs';
+import { now } from './stats.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The client job for a scenario (markers start with runId, so runs never collide). */
+export function jobFor(scenario, cfg, runId, port) {
+  const common = { port, runId, seed: 1234, logoShare: cfg.logoShare, timeLimitMs: cfg.timeLimitS * 1000 };
+  if (scenario === 'oneshot') return { ...common, pattern: 'oneShot', clients: cfg.n, perClient: cfg.m };
+  if (scenario === 'stream') return { ...common, pattern: 'streaming', conns: cfg.conns, perConn: cfg.perConn };
+  return { ...common, pattern: 'paced', rate: cfg.rate, durationS: cfg.duration, maxInFlight: 45 };
+}
+
+/** Expected receipts of a job, for the drain wait. */
+const expectedCount = (job) =>
+  job.pattern === 'oneShot' ? job.clients * job.perClient
+  : job.pattern === 'streaming' ? job.conns * job.perConn
+  : Math.round(job.rate * job.durationS);
+
+async function runClient(job) {
+  const client = await startClient(job);
+  return client;
+}
+
+/** Polls until done() or timeoutMs; returns ms waited, or null on timeout. Bounded. */
+async function waitUntil(done, timeoutMs, stepMs = 100) {
+  const t0 = now();
+  while (now() - t0 < timeoutMs) {
+    if (await done()) return now() - t0;
+    await sleep(stepMs);
+  }
+  return null;
+}
+
+export async function runServicePhase(scenario, cfg, runId) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-bench-'));
+  const svc = await startService(dataDir);
+  const sse = subscribe(svc.httpPort);
+  try {
+    await Promise.race([sse.opened, sleep(5000)]);
+    const target = { pid: svc.pid, httpPort: svc.httpPort };
+
+    // Warm-up burst, then idle: the "before" values.
+    const warm = await runClient({ ...jobFor('oneshot', cfg, `${runId}w`, svc.printerPort), clients: cfg.warmup.clients, perClient: cfg.warmup.perClient });
+    const warmResult = await warm.go();
+    const warmCount = warmResult.records.length;
+    await waitUntil(async () => (await getJson(svc.httpPort, '/api/stats')).receiptsTotal >= warmCount, 10_000);
+    await sleep(Math.min(3000, cfg.settleS * 1000));
+    const before = await sampleOnce(target);
+    const statsBefore = await getJson(svc.httpPort, '/api/stats');
+
+    const job = jobFor(scenario, cfg, runId, svc.printerPort);
+    const client = await runClient(job);
+    const sampler = startSampler(target);
+    const result = await client.go();
+    const loadEnded = now();
+
+    // The work is done when every sent receipt is stored and announced (or 30 s have passed).
+    const sent = expectedCount(job);
+    const drainMs = await waitUntil(async () => {
+      const [stats, m] = await Promise.all([getJson(svc.httpPort, '/api/stats'), getJson(svc.httpPort, '/api/metrics')]);
+      return stats.receiptsTotal - statsBefore.receiptsTotal >= sent && m.receipts.pendingInterpretation === 0 && sse.arrivals.size >= sent + warmCount;
+    }, 30_000, 200);
+    const duringSamples = await sampler.stop();
+    await sleep(cfg.settleS * 1000);
+    const after = await sampleOnce(target);
+    const statsAfter = await getJson(svc.httpPort, '/api/stats');
+    return {
+      target: 'service',
+      job: { ...job, port: undefined },
+      result,
+      loadEndedAt: loadEnded,
+      drainMs,
+      before,
+      during: duringSamples,
+      after,
+      statsBefore,
+      statsAfter,
+      sse: { arrivals: sse.arrivals, ...sse.state },
+      warmup: { sent: warmCount },
+    };
+  } finally {
+    sse.close();
+    const how = await stop(svc.child);
+    if (!how.startsWith('exit 0')) process.stderr.write(`bench: the service ended with ${how}\n${svc.log.slice(-5).join('')}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runSinkPhase(scenario, cfg, runId) {
+  const sink = await startSink();
+  try {
+    const target = { pid: sink.pid, httpPort: null };
+    const warm = await runClient({ ...jobFor('oneshot', cfg, `${runId}w`, sink.port), clients: cfg.warmup.clients, perClient: cfg.warmup.perClient });
+    await warm.go();
+    await sleep(1000);
+    const before = await sampleOnce(target);
+    const statsBefore = await sink.stats();
+    const job = jobFor(scenario, cfg, runId, sink.port);
+    const client = await runClient(job);
+    const sampler = startSampler(target);
+    const result = await client.go();
+    const duringSamples = await sampler.stop();
+    await sleep(Math.min(2000, cfg.settleS * 1000));
+    const after = await sampleOnce(target);
+    const statsAfter = await sink.stats();
+    return { target: 'sink', job: { ...job, port: undefined }, result, before, during: duringSamples, after, statsBefore, statsAfter };
+  } finally {
+    await stop(sink.child, 2000);
+  }
+}

@@ -1,0 +1,131 @@
+// Child processes of the benchmark: the service, the sink and the clients. Every child is
+// registered and killed on exit, error or signal; nothing outlives the run.
+import { fork, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const children = new Set();
+
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+export function killAll() {
+  for (const c of children) {
+    try {
+      c.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+process.once('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+/** Waits for the first stdout line that parses as JSON with event ready/error. */
+function readyLine(child, what, timeoutMs = 20_000) {
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs} ms`)), timeoutMs);
+    const fail = (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}) before it was ready`));
+    };
+    child.once('exit', fail);
+    rl.on('line', (l) => {
+      let msg;
+      try {
+        msg = JSON.parse(l);
+      } catch {
+        return;
+      }
+      clearTimeout(timer);
+      child.off('exit', fail);
+      rl.close();
+      child.stdout.resume(); // keep draining
+      if (msg.event === 'ready') resolve(msg);
+      else reject(new Error(`${what}: ${l}`));
+    });
+  });
+}
+
+/** The real service on free ports; stderr kept (last lines) for the report. */
+export async function startService(dataDir) {
+  const child = track(
+    spawn(process.execPath, [path.join(root, 'out/service/serve.js'), '--data-dir', dataDir,
+      '--printer-port', '0', '--http-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root }),
+  );
+  const log = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s) => {
+    log.push(s);
+    if (log.length > 200) log.shift();
+  });
+  const ready = await readyLine(child, 'the service');
+  return { child, pid: child.pid, printerPort: ready.printerPort, httpPort: ready.httpPort, log };
+}
+
+export async function startSink() {
+  const child = track(fork(path.join(here, 'sink.mjs'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
+  const ready = await readyLine(child, 'the sink');
+  const stats = () =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send({ type: 'stats' });
+    });
+  return { child, pid: child.pid, port: ready.port, stats };
+}
+
+/** SIGTERM, then SIGKILL after graceMs. Resolves with how it ended. */
+export function stop(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve('already');
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve('killed');
+    }, graceMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ? `signal ${signal}` : `exit ${code}`);
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * A client process running one job: resolves { go(): Promise<result> } once its receipts are
+ * made, so the caller starts the clock (and the metrics window) at go().
+ */
+export function startClient(job) {
+  const child = track(fork(path.join(here, 'client.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const next = () =>
+    new Promise((resolve, reject) => {
+      const onExit = (code) => reject(new Error(`client exited (${code}) early`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        if (m.type === 'error') reject(new Error(`client: ${m.message}`));
+        else resolve(m);
+      });
+    });
+  const ready = next();
+  child.send(job);
+  return ready.then(() => ({
+    child,
+    go() {
+      const result = next().then((m) => m.result);
+      child.send({ type: 'go' });
+      return result;
+    },
+  }));
+}

@@ -1,0 +1,84 @@
+// `npm run bench`: the load generator. For each scenario, runs the same client load against a
+// bare TCP sink (the physical ceiling) and against the real service, one after the other, each
+// in its own child process, then writes bench/results/<date>-<scenario>.json and prints a table.
+import { HELP, parseConfig } from './config.mjs';
+import { machine } from './machine.mjs';
+import { runServicePhase, runSinkPhase } from './phase.mjs';
+import { killAll } from './procs.mjs';
+import { markdownTable, writeJson } from './report.mjs';
+import { summarise } from './summarise.mjs';
+import { checks } from './targets.mjs';
+
+/** Whole-phase limit: the client's own limit plus start, warm-up, drain and settle. */
+const phaseLimitMs = (cfg) => (cfg.timeLimitS + 90) * 1000;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/** What goes in the JSON: figures plus the raw gauge samples, not the per-receipt records. */
+function forJson(phase, figures) {
+  return {
+    figures,
+    before: phase.before,
+    after: phase.after,
+    during: phase.during,
+    statsBefore: phase.statsBefore,
+    statsAfter: phase.statsAfter,
+    sse: phase.sse ? { ...phase.sse, arrivals: undefined } : undefined,
+  };
+}
+
+async function main() {
+  const cfg = parseConfig();
+  if (cfg.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const started = new Date();
+  const stamp = started.toISOString().replace(/:/g, '-').replace(/\..*$/, '');
+  const runId = `r${started.getTime().toString(36)}`;
+  const box = machine();
+  process.stdout.write(
+    `# Receipt Desk load benchmark ${started.toISOString()}${cfg.quick ? ' (--quick)' : ''}\n\n` +
+      `Machine: ${box.nproc} cores (${box.cpu}), ${box.memTotal} RAM, Node ${box.node}. ` +
+      `Clients run in a separate process but share the ${box.nproc} cores with the server under test.\n\n`,
+  );
+  let failures = 0;
+  for (const scenario of cfg.scenarios) {
+    const t0 = Date.now();
+    try {
+      const sinkPhase = await withTimeout(runSinkPhase(scenario, cfg, `${runId}k`), phaseLimitMs(cfg), `${scenario} (sink)`);
+      const servicePhase = await withTimeout(runServicePhase(scenario, cfg, `${runId}v`), phaseLimitMs(cfg), `${scenario} (service)`);
+      const figures = { sink: summarise(sinkPhase), service: summarise(servicePhase) };
+      const list = checks(scenario, figures);
+      const file = writeJson(stamp, scenario, {
+        scenario,
+        date: started.toISOString(),
+        quick: cfg.quick,
+        config: cfg,
+        machine: box,
+        checks: list,
+        sink: forJson(sinkPhase, figures.sink),
+        service: forJson(servicePhase, figures.service),
+      });
+      process.stdout.write(`${markdownTable(scenario, list)}\n\n(${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`);
+    } catch (err) {
+      failures++;
+      killAll();
+      process.stdout.write(`${scenario}: FAILED — ${err.message}\n\n`);
+    }
+  }
+  process.stdout.write(`Total ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s.\n`);
+  process.exit(failures ? 1 : 0); // nothing may linger (a timed-out phase leaves timers behind)
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err}\n`);
+  killAll();
+  process.exit(1);
+});
