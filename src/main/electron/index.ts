@@ -1,0 +1,92 @@
+/**
+ * The desktop app: one instance, one window, the service running in this main process. The only
+ * place (with its siblings) that imports electron; the service itself is plain Node.
+ */
+import { app, dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DeskBackend, Result } from '../../shared';
+import { DESK_EVENTS } from '../../shared/ipc';
+import { DeskService } from '../service';
+import { loadSettings } from '../settings-file';
+import { startFailure } from './start-failure';
+import { pushToWindow, registerIpcHandlers } from './ipc';
+import { electronNativeBinding } from './native-binding';
+import { createMainWindow } from './window';
+
+/** out/main: pool-worker.js, and ../preload and ../renderer, sit beside this bundle. */
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+
+// Tests (and a second profile) point the app at their own data folder; set before the lock,
+// which is per data folder.
+if (process.env.RECEIPT_DESK_USER_DATA) app.setPath('userData', process.env.RECEIPT_DESK_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  runApp();
+}
+
+function log(message: string): void {
+  process.stderr.write(`${new Date().toISOString()} ${message}\n`);
+}
+
+function runApp(): void {
+  let window: BrowserWindow | null = null;
+  let service: DeskService | null = null;
+  let stopped = false;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  const started: Promise<Result<DeskBackend>> = app.whenReady().then(async () => {
+    try {
+      const dataDir = app.getPath('userData');
+      service = new DeskService({
+        dataDir,
+        settings: loadSettings(dataDir),
+        workerFile: path.join(mainDir, 'pool-worker.js'),
+        nativeBinding: electronNativeBinding(app.getAppPath()),
+        log,
+      });
+      await service.start();
+      service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
+      service.onMetrics((m) => pushToWindow(window, DESK_EVENTS.metrics, m));
+      log(`Receipt Desk is listening; data in ${dataDir}`);
+      return { ok: true, value: service };
+    } catch (err) {
+      service = null;
+      const failure = startFailure(err);
+      log(`${failure.code}: ${failure.message}`);
+      // The window stays open and shows the same message (every call answers with it).
+      dialog.showErrorBox('Receipt Desk cannot receive receipts', failure.message);
+      return { ok: false, error: { code: failure.code, message: failure.message } };
+    }
+  });
+
+  void app.whenReady().then(() => {
+    registerIpcHandlers({ backend: started, window: () => window });
+    window = createMainWindow({
+      mainDir,
+      devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null,
+    });
+    window.on('closed', () => (window = null));
+  });
+
+  // Closing the window quits for now (the tray comes later).
+  app.on('window-all-closed', () => app.quit());
+
+  // Finish in-flight receipts and close the database before the process goes.
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    void started
+      .then(() => service?.stop())
+      .catch((err: unknown) => log(`Stopping the service failed: ${(err as Error).message}`))
+      .finally(() => app.quit());
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * zod schemas for what the window may send with each DeskApi call. The window is ours, but it
+ * renders text that came off the network, so its calls are checked like any other input.
+ */
+import { z } from 'zod';
+import type { DeskApi, DeskCall, ReceiptQuery } from '../../shared';
+import { RECEIPT_LIST_MAX } from '../../shared';
+
+const receiptQuery = z
+  .object({
+    limit: z.number().int().min(1).max(RECEIPT_LIST_MAX).optional(),
+    before: z.string().regex(/^\d+$/u, 'before must be a cursor from a previous page').optional(),
+    q: z.string().max(200).optional(),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+  })
+  .strict() satisfies z.ZodType<ReceiptQuery>;
+
+const receiptId = z.number().int().min(1);
+
+/** One tuple schema per call: the arguments exactly as DeskApi declares them. */
+export const callArgs = {
+  getHealth: z.tuple([]),
+  listReceipts: z.tuple([receiptQuery]),
+  getReceipt: z.tuple([receiptId]),
+  getStats: z.tuple([]),
+  getMetrics: z.tuple([]),
+} satisfies { [K in DeskCall]: z.ZodType<Parameters<DeskApi[K]>> };
+
+/** The first problem, as a sentence, for a BAD_REQUEST result. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.length > 0 ? `argument ${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
