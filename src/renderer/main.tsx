@@ -1,3 +1,15 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { chooseDeskApi } from './api/choose-api';
+import { App } from './components/App';
+import { connectDesk } from './state/connect-desk';
+import { useDesk } from './state/desk-store';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Receipt Desk</h1>);
+connectDesk(chooseDeskApi(), useDesk);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

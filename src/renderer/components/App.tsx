@@ -1,0 +1,22 @@
+import { ErrorBanner } from './ErrorBanner';
+import { Gauges } from './Gauges';
+import { ReceiptList } from './ReceiptList';
+import { StatsBar } from './StatsBar';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <h1>Receipt Desk</h1>
+          <StatsBar />
+        </div>
+        <Gauges />
+      </header>
+      <ErrorBanner />
+      <main className="app-main">
+        <ReceiptList />
+      </main>
+    </div>
+  );
+}
