@@ -15,8 +15,16 @@ test('lists earlier receipts and shows new ones live', async ({ desk, page }, te
   let reloaded = false;
   page.on('load', () => (reloaded = true));
 
-  await printReceipt(desk.printerPort, ['LIVE ORDER A-1043', 'Margherita     11.50', 'TOTAL          11.50']);
-  await printReceipt(desk.printerPort, ['LIVE ORDER A-1044', '2x Espresso     5.00', 'TOTAL           5.00']);
+  await printReceipt(desk.printerPort, [
+    'LIVE ORDER A-1043',
+    'Margherita     11.50',
+    'TOTAL          11.50',
+  ]);
+  await printReceipt(desk.printerPort, [
+    'LIVE ORDER A-1044',
+    '2x Espresso     5.00',
+    'TOTAL           5.00',
+  ]);
 
   const second = receipts.filter({ hasText: 'LIVE ORDER A-1044' });
   await expect(second).toBeVisible();
@@ -33,7 +41,10 @@ test('lists earlier receipts and shows new ones live', async ({ desk, page }, te
 
 test('shows receipt text as text, never as markup', async ({ desk, page }) => {
   await page.goto(desk.url);
-  await printReceipt(desk.printerPort, ['<img src=x onerror="document.title=1">', '<b>NOT BOLD</b>']);
+  await printReceipt(desk.printerPort, [
+    '<img src=x onerror="document.title=1">',
+    '<b>NOT BOLD</b>',
+  ]);
   const receipt = page.getByTestId('receipt').filter({ hasText: '<b>NOT BOLD</b>' });
   await expect(receipt).toBeVisible();
   await expect(receipt.locator('img, b')).toHaveCount(0);

@@ -66,7 +66,9 @@ test('prints to the desktop app and sees the receipt live', async () => {
     });
     expect(port).toBeGreaterThan(0);
     await printReceipt(port, ['DESKTOP ORDER D-7', 'TOTAL 9.99']);
-    await expect(page.getByTestId('receipt').filter({ hasText: 'DESKTOP ORDER D-7' })).toBeVisible();
+    await expect(
+      page.getByTestId('receipt').filter({ hasText: 'DESKTOP ORDER D-7' }),
+    ).toBeVisible();
   } finally {
     await app.close();
     fs.rmSync(userData, { recursive: true, force: true });

@@ -20,7 +20,8 @@ function subscribe<C extends DeskEventChannel>(
   channel: C,
   listener: (payload: DeskEventPayloads[C]) => void,
 ): Unsubscribe {
-  const handler = (_event: IpcRendererEvent, payload: DeskEventPayloads[C]): void => listener(payload);
+  const handler = (_event: IpcRendererEvent, payload: DeskEventPayloads[C]): void =>
+    listener(payload);
   ipcRenderer.on(channel, handler);
   return () => {
     ipcRenderer.removeListener(channel, handler);

@@ -1,5 +1,9 @@
 /** Display formats: local time for people, binary units for memory. */
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const time = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 export function formatReceivedAt(utcMs: number, now = Date.now()): string {

@@ -6,7 +6,12 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { DeskBackend, DeskCall, Result } from '../../shared';
 import { DeskFailure, fail, ok } from '../../shared';
-import { callChannel, DESK_CALLS, type DeskEventChannel, type DeskEventPayloads } from '../../shared/ipc';
+import {
+  callChannel,
+  DESK_CALLS,
+  type DeskEventChannel,
+  type DeskEventPayloads,
+} from '../../shared/ipc';
 import { callArgs, describeIssue } from './ipc-args';
 
 export interface IpcOptions {

@@ -74,5 +74,6 @@ function openExternally(url: string): void {
   } catch {
     return;
   }
-  if (parsed.protocol === 'https:' || parsed.protocol === 'http:') void shell.openExternal(parsed.href);
+  if (parsed.protocol === 'https:' || parsed.protocol === 'http:')
+    void shell.openExternal(parsed.href);
 }

@@ -10,9 +10,16 @@ const STATUS_LABEL = { ok: 'Printed', pending: 'Reading…', failed: 'Unreadable
  */
 export const ReceiptCard = memo(function ReceiptCard({ receipt: r }: { receipt: ReceiptSummary }) {
   return (
-    <article className="receipt" data-testid="receipt" data-receipt-id={r.id} aria-label={`Receipt ${r.id}`}>
+    <article
+      className="receipt"
+      data-testid="receipt"
+      data-receipt-id={r.id}
+      aria-label={`Receipt ${r.id}`}
+    >
       <header className="receipt-meta">
-        <time dateTime={new Date(r.receivedAt).toISOString()}>{formatReceivedAt(r.receivedAt)}</time>
+        <time dateTime={new Date(r.receivedAt).toISOString()}>
+          {formatReceivedAt(r.receivedAt)}
+        </time>
         <span className="station">{r.station}</span>
         <span className="peer" title="Sent from">
           {r.peer}

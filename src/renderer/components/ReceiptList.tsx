@@ -8,7 +8,9 @@ export function ReceiptList() {
   return (
     <section className="receipts" aria-label="Receipts">
       {loaded && receipts.length === 0 ? (
-        <p className="empty">No receipts yet. Print to this computer from the till and they appear here.</p>
+        <p className="empty">
+          No receipts yet. Print to this computer from the till and they appear here.
+        </p>
       ) : null}
       <ol className="receipt-list">
         {receipts.map((r) => (
