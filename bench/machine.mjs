@@ -21,3 +21,12 @@ export function machine() {
     note: 'clients, sink and service all share these cores (one client process, one server at a time)',
   };
 }
+
+/** Which code was measured: HEAD and how many files under src/ differ from it (others edit src/). */
+export function codeVersion() {
+  const dirty = run('git', ['status', '--porcelain', '--', 'src']);
+  return {
+    commit: run('git', ['rev-parse', '--short', 'HEAD']),
+    srcFilesChanged: dirty === null ? null : dirty.split('\n').filter(Boolean).length,
+  };
+}

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startClient, startService, startSink, stop } from './procs.mjs';
 import { getJson, sampleOnce, startSampler } from './sampler.mjs';
+import { cpuWindow } from './cpu.mjs';
 import { subscribe } from './sse.mjs';
 import { now } from './stats.mjs';
 
@@ -25,10 +26,7 @@ const expectedCount = (job) =>
   : job.pattern === 'streaming' ? job.conns * job.perConn
   : Math.round(job.rate * job.durationS);
 
-async function runClient(job) {
-  const client = await startClient(job);
-  return client;
-}
+const runClient = (job) => startClient(job);
 
 /** Polls until done() or timeoutMs; returns ms waited, or null on timeout. Bounded. */
 async function waitUntil(done, timeoutMs, stepMs = 100) {
@@ -60,7 +58,9 @@ export async function runServicePhase(scenario, cfg, runId) {
     const job = jobFor(scenario, cfg, runId, svc.printerPort);
     const client = await runClient(job);
     const sampler = startSampler(target);
+    const cpu = cpuWindow({ server: svc.pid, client: client.child.pid });
     const result = await client.go();
+    const cpuDuringLoad = cpu();
     const loadEnded = now();
 
     // The work is done when every sent receipt is stored and announced (or 30 s have passed).
@@ -78,6 +78,7 @@ export async function runServicePhase(scenario, cfg, runId) {
       job: { ...job, port: undefined },
       result,
       loadEndedAt: loadEnded,
+      cpu: cpuDuringLoad,
       drainMs,
       before,
       during: duringSamples,
@@ -107,12 +108,14 @@ export async function runSinkPhase(scenario, cfg, runId) {
     const job = jobFor(scenario, cfg, runId, sink.port);
     const client = await runClient(job);
     const sampler = startSampler(target);
+    const cpu = cpuWindow({ server: sink.pid, client: client.child.pid });
     const result = await client.go();
+    const cpuDuringLoad = cpu();
     const duringSamples = await sampler.stop();
     await sleep(Math.min(2000, cfg.settleS * 1000));
     const after = await sampleOnce(target);
     const statsAfter = await sink.stats();
-    return { target: 'sink', job: { ...job, port: undefined }, result, before, during: duringSamples, after, statsBefore, statsAfter };
+    return { target: 'sink', job: { ...job, port: undefined }, result, cpu: cpuDuringLoad, before, during: duringSamples, after, statsBefore, statsAfter };
   } finally {
     await stop(sink.child, 2000);
   }

@@ -2,7 +2,8 @@
 // bare TCP sink (the physical ceiling) and against the real service, one after the other, each
 // in its own child process, then writes bench/results/<date>-<scenario>.json and prints a table.
 import { HELP, parseConfig } from './config.mjs';
-import { machine } from './machine.mjs';
+import { waitForQuiet } from './cpu.mjs';
+import { codeVersion, machine } from './machine.mjs';
 import { runServicePhase, runSinkPhase } from './phase.mjs';
 import { killAll } from './procs.mjs';
 import { markdownTable, writeJson } from './report.mjs';
@@ -43,15 +44,21 @@ async function main() {
   const stamp = started.toISOString().replace(/:/g, '-').replace(/\..*$/, '');
   const runId = `r${started.getTime().toString(36)}`;
   const box = machine();
+  const code = codeVersion();
   process.stdout.write(
     `# Receipt Desk load benchmark ${started.toISOString()}${cfg.quick ? ' (--quick)' : ''}\n\n` +
       `Machine: ${box.nproc} cores (${box.cpu}), ${box.memTotal} RAM, Node ${box.node}. ` +
-      `Clients run in a separate process but share the ${box.nproc} cores with the server under test.\n\n`,
+      `Clients run in a separate process but share the ${box.nproc} cores with the server under test. ` +
+      `Code: ${code.commit}${code.srcFilesChanged ? ` + ${code.srcFilesChanged} uncommitted src/ files` : ''}.\n\n`,
   );
   let failures = 0;
   for (const scenario of cfg.scenarios) {
     const t0 = Date.now();
     try {
+      // Teammates' tests and builds share these 2 cores: start each scenario on a quiet machine
+      // if one comes within 30 s, and say so when it does not.
+      const quiet = await waitForQuiet();
+      if (!quiet.quiet) process.stdout.write(`(machine busy: ${quiet.busyPct}% of one core used by other work before ${scenario})\n\n`);
       const sinkPhase = await withTimeout(runSinkPhase(scenario, cfg, `${runId}k`), phaseLimitMs(cfg), `${scenario} (sink)`);
       const servicePhase = await withTimeout(runServicePhase(scenario, cfg, `${runId}v`), phaseLimitMs(cfg), `${scenario} (service)`);
       const figures = { sink: summarise(sinkPhase), service: summarise(servicePhase) };
@@ -62,6 +69,8 @@ async function main() {
         quick: cfg.quick,
         config: cfg,
         machine: box,
+        code,
+        machineBusyBeforePct: quiet.busyPct,
         checks: list,
         sink: forJson(sinkPhase, figures.sink),
         service: forJson(servicePhase, figures.service),

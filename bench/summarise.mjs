@@ -118,6 +118,8 @@ function gauges(phase) {
   };
   out.rssAfterVsBeforePct = round(((rss(phase.after) - rss(phase.before)) / rss(phase.before)) * 100, 1);
   if (svc) {
+    out.heapUsedBeforeMiB = mib(phase.before.heapUsedBytes);
+    out.heapUsedAfterMiB = mib(phase.after.heapUsedBytes);
     out.delayP99BeforeMs = phase.before.delayP99Ms;
     out.delayP99MaxMs = maxOf(during.map((s) => s.delayP99Ms));
     out.eluMax = maxOf(during.map((s) => s.elu));
@@ -131,5 +133,6 @@ function gauges(phase) {
 
 export function summarise(phase) {
   const figures = phase.job.pattern === 'streaming' ? fromConnections(phase) : fromRecords(phase);
-  return { target: phase.target, ...figures, ...loss(phase, figures), ...gauges(phase) };
+  const cpu = Object.fromEntries(Object.entries(phase.cpu ?? {}).map(([k, v]) => [`cpuPct_${k}`, v]));
+  return { target: phase.target, ...figures, ...loss(phase, figures), ...gauges(phase), ...cpu };
 }

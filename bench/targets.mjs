@@ -102,6 +102,9 @@ export function checks(scenario, s) {
     });
   }
   out.push(lossCheck(s));
+  const cpu = (f) =>
+    `server ${f.cpuPct_server}%, client ${f.cpuPct_client}%, bench ${f.cpuPct_orchestrator}%, other ${f.cpuPct_other}% (machine ${f.cpuPct_machine}% of 200%)`;
+  out.push({ metric: 'CPU during the load (% of one core)', target: '(reported)', sink: cpu(s.sink), service: cpu(s.service), pass: null });
   out.push(...processChecks(s));
   return out;
 }
