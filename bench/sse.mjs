@@ -10,6 +10,8 @@ const MAX_RECONNECTS = 5;
 
 export function subscribe(httpPort) {
   const arrivals = new Map();
+  /** Receipts seen per run prefix (the marker up to its first '-'). */
+  const perPrefix = new Map();
   const state = { events: 0, withoutText: 0, withoutMarker: 0, reconnects: 0, errors: [] };
   let lastId = null;
   let req = null;
@@ -62,13 +64,17 @@ export function subscribe(httpPort) {
       state.withoutMarker++;
       return;
     }
-    if (!arrivals.has(m[1])) arrivals.set(m[1], t);
+    if (arrivals.has(m[1])) return;
+    arrivals.set(m[1], t);
+    const prefix = m[1].slice(0, m[1].indexOf('-'));
+    perPrefix.set(prefix, (perPrefix.get(prefix) ?? 0) + 1);
   };
 
   connect();
   return {
     arrivals,
     state,
+    seen: (prefix) => perPrefix.get(prefix) ?? 0,
     opened: openedOnce,
     close() {
       closed = true;
