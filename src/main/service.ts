@@ -110,6 +110,7 @@ export class DeskService implements DeskBackend {
             waitMs: g.waitMs,
             runMs: g.runMs,
             timeouts: g.timeouts,
+            saturations: g.saturations,
           };
         },
         dbFileBytes: () => this.store.fileBytes(),

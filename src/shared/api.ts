@@ -82,6 +82,8 @@ export interface Metrics {
     waitMs: Percentiles;
     runMs: Percentiles;
     timeouts: number;
+    /** Times the queue filled up and the printer ports paused reading (TCP backpressure). */
+    saturations: number;
   };
   eventLoop: { delayP99Ms: number | null; utilization: number };
   memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number };

@@ -115,6 +115,8 @@ export class PrinterConnection {
       this.socket.resetAndDestroy();
     } else if (reason === 'fin' || reason === 'shutdown') {
       this.socket.end();
+      // A POS that never closes its side must not hold a shutdown (or a slot) forever.
+      setTimeout(() => this.socket.destroy(), 2000).unref();
     } else {
       this.socket.destroy();
     }

@@ -61,7 +61,9 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
 
   let state = initialState();
   let runs: TextRun[] = [];
-  let pendingBytes: number[] = [];
+  /** Undecoded text: bytes[textStart..textEnd) plus, for tabs, spaces already decoded. */
+  let textStart = -1;
+  let textEnd = -1;
   let lineAlign: Align = state.align;
 
   const warn = (offset: number, code: InterpreterWarning['code'], message: string): void => {
@@ -69,13 +71,17 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     if (warnings.length < maxWarnings) warnings.push({ offset, code, message });
   };
 
-  const flushRun = (): void => {
-    if (pendingBytes.length === 0) return;
-    const text = iconv.decode(Buffer.from(pendingBytes), state.codePage);
-    pendingBytes = [];
+  const appendText = (text: string): void => {
     const last = runs[runs.length - 1];
     if (last && sameStyle(last.style, state.style)) last.text += text;
     else runs.push({ text, style: { ...state.style } });
+  };
+
+  const flushRun = (): void => {
+    if (textStart < 0) return;
+    const range = bytes.subarray(textStart, textEnd);
+    textStart = -1;
+    appendText(iconv.decode(Buffer.from(range.buffer, range.byteOffset, range.length), state.codePage));
   };
 
   const endLine = (): void => {
@@ -104,12 +110,18 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
   while (i < end) {
     const b = bytes[i];
     if (b >= 0x20) {
-      if (runs.length === 0 && pendingBytes.length === 0) lineAlign = state.align;
-      pendingBytes.push(b);
-      if (b !== 0x20) printed = true;
-      i++;
+      if (runs.length === 0 && textStart < 0) lineAlign = state.align;
+      if (textStart < 0) textStart = i;
+      let j = i;
+      while (j < end && bytes[j] >= 0x20) {
+        if (bytes[j] !== 0x20) printed = true;
+        j++;
+      }
+      textEnd = j;
+      i = j;
       continue;
     }
+    flushRun();
     const m = measure(bytes, i, end);
     if (m.length === NEED_MORE || i + m.length > end) {
       warn(i, 'truncated-command', `Command 0x${hex(bytes, i, Math.min(end - i, 4))} is cut short.`);
@@ -124,11 +136,11 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
             for (let k = 1; k < bytes[i + 2]; k++) endLine();
           }
         } else if (b === 0x09) {
-          pendingBytes.push(0x20);
+          appendText(' ');
         }
         break;
       case Kind.Cut: {
-        if (runs.length > 0 || pendingBytes.length > 0) endLine();
+        if (runs.length > 0) endLine();
         const partial = b === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
         blocks.push({ kind: 'event', event: partial ? 'partial-cut' : 'cut', offset: i });
         break;
@@ -158,7 +170,8 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     }
     i += len;
   }
-  if (runs.length > 0 || pendingBytes.length > 0) endLine();
+  flushRun();
+  if (runs.length > 0) endLine();
   if (warningCount > warnings.length) {
     warnings.push({
       offset: end,

@@ -26,6 +26,8 @@ export interface PoolGauges {
   waitMs: { p50: number | null; p99: number | null };
   runMs: { p50: number | null; p99: number | null };
   timeouts: number;
+  /** Times the queue filled up and the listeners were told to pause. */
+  saturations: number;
   pendingReceipts: number;
 }
 
@@ -39,6 +41,7 @@ export class InterpretPool {
   private pendingReceipts = 0;
   private saturated = false;
   private timeouts = 0;
+  private saturations = 0;
   private readonly wait = new SampleWindow();
   private readonly run = new SampleWindow();
   private idleWaiters: (() => void)[] = [];
@@ -89,6 +92,7 @@ export class InterpretPool {
       waitMs: { p50: this.wait.percentile(50), p99: this.wait.percentile(99) },
       runMs: { p50: this.run.percentile(50), p99: this.run.percentile(99) },
       timeouts: this.timeouts,
+      saturations: this.saturations,
       pendingReceipts: this.pendingReceipts,
     };
   }
@@ -169,6 +173,7 @@ export class InterpretPool {
   private setSaturated(value: boolean): void {
     if (this.saturated === value) return;
     this.saturated = value;
+    if (value) this.saturations++;
     this.options.onSaturation(value);
   }
 }
