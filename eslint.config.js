@@ -10,7 +10,10 @@ const deepImport = {
   regex: `^\\.\\./(${MODULES})/.+`,
   message: 'Import another module through its door (its index.ts), not its files.',
 };
-const electron = { name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' };
+const electron = {
+  name: 'electron',
+  message: 'Only src/main/electron and src/preload may import electron.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'bench/results/**', '.electron-native/**'] },
@@ -19,7 +22,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -55,9 +61,18 @@ export default tseslint.config(
         {
           paths: [electron],
           patterns: [
-            { regex: '^\\.\\./(\\.\\./)*main(/|$)', message: 'The renderer talks to the service only through DeskApi.' },
-            { regex: '^\\.\\./(\\.\\./)*preload(/|$)', message: 'The renderer sees the preload only as window.desk.' },
-            { regex: '^node:', message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+            {
+              regex: '^\\.\\./(\\.\\./)*main(/|$)',
+              message: 'The renderer talks to the service only through DeskApi.',
+            },
+            {
+              regex: '^\\.\\./(\\.\\./)*preload(/|$)',
+              message: 'The renderer sees the preload only as window.desk.',
+            },
+            {
+              regex: '^node:',
+              message: 'The renderer runs in a browser sandbox: no Node built-ins.',
+            },
           ],
         },
       ],
@@ -68,7 +83,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(\\.\\./)*main(/|$)', message: 'The preload only bridges DeskApi.' }] },
+        {
+          patterns: [
+            { regex: '^\\.\\./(\\.\\./)*main(/|$)', message: 'The preload only bridges DeskApi.' },
+          ],
+        },
       ],
     },
   },

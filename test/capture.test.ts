@@ -5,15 +5,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import {
-  closed,
-  type Desk,
-  esc,
-  eventually,
-  openSocket,
-  sendRaw,
-  startDesk,
-} from './helpers/desk';
+import { closed, type Desk, esc, eventually, openSocket, sendRaw, startDesk } from './helpers/desk';
 
 let desk: Desk | null = null;
 afterEach(async () => {
@@ -85,7 +77,10 @@ describe('capture', () => {
       [[0x10, 0x04, 0x03], [0x12]], // no error
       [[0x10, 0x04, 0x04], [0x12]], // paper present
       [[0x1d, 0x72, 0x01], [0x00]], // GS r 1: paper fine
-      [[0x1d, 0x61, 0xff], [0x10, 0x00, 0x00, 0x00]], // GS a: automatic status back
+      [
+        [0x1d, 0x61, 0xff],
+        [0x10, 0x00, 0x00, 0x00],
+      ], // GS a: automatic status back
     ];
     for (let round = 0; round < 3; round++) {
       for (const [request, expected] of requests) {
@@ -241,7 +236,9 @@ describe('capture', () => {
     const { acknowledged: ok2 } = await sendRaw(desk.port, esc.receipt('Still printing'));
     expect(ok2).toBe(true);
     await eventually(async () =>
-      (await desk!.service.listReceipts({ q: 'Still printing' })).items.length === 1 ? true : undefined,
+      (await desk!.service.listReceipts({ q: 'Still printing' })).items.length === 1
+        ? true
+        : undefined,
     );
   });
 
@@ -259,7 +256,9 @@ describe('capture', () => {
     const [r] = await desk.waitForReceipts(1, 60_000);
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/longer than 100 ms/);
-    const stored = desk.service.store.db.prepare('SELECT raw FROM receipts WHERE id = ?').get(r.id) as {
+    const stored = desk.service.store.db
+      .prepare('SELECT raw FROM receipts WHERE id = ?')
+      .get(r.id) as {
       raw: Buffer;
     };
     expect(stored.raw.equals(huge)).toBe(true);

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      throw new DeskFailure('BAD_ARGUMENT', `--${name} must be a port number from 0 to 65535, not "${v}".`);
+      throw new DeskFailure(
+        'BAD_ARGUMENT',
+        `--${name} must be a port number from 0 to 65535, not "${v}".`,
+      );
     }
     return n;
   };
@@ -119,7 +122,9 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   const failure =
     err instanceof DeskFailure ? err : new DeskFailure('START_FAILED', (err as Error).message);
-  process.stdout.write(`${JSON.stringify({ event: 'error', code: failure.code, message: failure.message })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'error', code: failure.code, message: failure.message })}\n`,
+  );
   process.stderr.write(`Receipt Desk could not start: ${failure.message}\n`);
   process.exit(2);
 });

@@ -68,9 +68,11 @@ export class DeskService implements DeskBackend {
         this.log(`${err.code}: ${err.message}`);
       },
     });
-    const lastId = (this.store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM receipts').get() as {
-      id: number;
-    }).id;
+    const lastId = (
+      this.store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM receipts').get() as {
+        id: number;
+      }
+    ).id;
     this.feed = new ReceiptFeed(lastId);
     this.pool = new InterpretPool({
       workerFile: options.workerFile,
@@ -97,7 +99,12 @@ export class DeskService implements DeskBackend {
       {
         connections: () => {
           const g = this.capture.gauges();
-          return { open: g.open, max: g.max, refused: g.refused, refusedOverLimit: g.refusedOverLimit };
+          return {
+            open: g.open,
+            max: g.max,
+            refused: g.refused,
+            refusedOverLimit: g.refusedOverLimit,
+          };
         },
         pool: () => {
           const g = this.pool.gauges();

@@ -6,7 +6,10 @@ import { DeskFailure, settingsSchema } from '../shared';
 
 export const SETTINGS_FILE = 'settings.json';
 
-export function loadSettings(dataDir: string, overrides: (s: SettingsInput) => void = () => {}): Settings {
+export function loadSettings(
+  dataDir: string,
+  overrides: (s: SettingsInput) => void = () => {},
+): Settings {
   const file = path.join(dataDir, SETTINGS_FILE);
   let input: SettingsInput = {};
   if (fs.existsSync(file)) {

@@ -51,7 +51,13 @@ export interface ReceiptPage {
 export interface Health {
   status: 'ok' | 'degraded';
   printer: { listening: boolean; host: string; port: number };
-  listeners: { station: string; host: string; port: number; listening: boolean; error: string | null }[];
+  listeners: {
+    station: string;
+    host: string;
+    port: number;
+    listening: boolean;
+    error: string | null;
+  }[];
   db: { ok: boolean };
   uptimeS: number;
 }

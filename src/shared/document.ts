@@ -93,13 +93,7 @@ export interface EventBlock {
 }
 
 export type Block =
-  | TextBlock
-  | ImageBlock
-  | BarcodeBlock
-  | Code2dBlock
-  | RuleBlock
-  | FeedBlock
-  | EventBlock;
+  TextBlock | ImageBlock | BarcodeBlock | Code2dBlock | RuleBlock | FeedBlock | EventBlock;
 
 export interface InterpreterWarning {
   offset: number;

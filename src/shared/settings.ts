@@ -43,7 +43,12 @@ export const settingsSchema = z.object({
       /** Empty = every peer may print. Otherwise exact IP addresses (IPv4 or IPv6). */
       allowList: z.array(z.string().min(1)).default([]),
     })
-    .default({ idleTimeoutMs: 10_000, maxConnections: 50, maxReceiptBytes: 16 * MiB, allowList: [] }),
+    .default({
+      idleTimeoutMs: 10_000,
+      maxConnections: 50,
+      maxReceiptBytes: 16 * MiB,
+      allowList: [],
+    }),
   identity: identitySchema.default({
     maker: 'EPSON',
     model: 'TM-T88V',

@@ -29,10 +29,7 @@ export interface Desk {
   stop(): Promise<void>;
 }
 
-export async function startDesk(
-  input: SettingsInput = {},
-  dataDir = tempDir(),
-): Promise<Desk> {
+export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()): Promise<Desk> {
   const settings = settingsSchema.parse({
     ...input,
     listeners: input.listeners ?? [{ host: '127.0.0.1', port: 0, station: 'Front' }],
@@ -83,7 +80,11 @@ export interface RawResult {
 }
 
 /** Sends bytes like a POS that half-closes when done and waits for the printer to close. */
-export function sendRaw(port: number, data: Buffer | Buffer[], timeoutMs = 15_000): Promise<RawResult> {
+export function sendRaw(
+  port: number,
+  data: Buffer | Buffer[],
+  timeoutMs = 15_000,
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });

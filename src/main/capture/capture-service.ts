@@ -62,7 +62,8 @@ export class CaptureService {
       listening: false,
       error: null,
     }));
-    this.allow = options.allowList.length > 0 ? new Set(options.allowList.map(normalizePeer)) : null;
+    this.allow =
+      options.allowList.length > 0 ? new Set(options.allowList.map(normalizePeer)) : null;
     this.replier = createStatusReplier(options.identity);
     this.now = options.now ?? Date.now;
   }

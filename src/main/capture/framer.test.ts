@@ -47,7 +47,24 @@ describe('ReceiptFramer', () => {
 
   it('does not take cut bytes inside raster image data for a cut', () => {
     // GS v 0: 4 bytes wide x 2 rows = 8 data bytes that spell "GS V 0" twice.
-    const image = bytes(GS, 0x76, 0x30, 0x00, 4, 0, 2, 0, GS, 0x56, 0x00, 0x00, GS, 0x56, 0x00, 0x00);
+    const image = bytes(
+      GS,
+      0x76,
+      0x30,
+      0x00,
+      4,
+      0,
+      2,
+      0,
+      GS,
+      0x56,
+      0x00,
+      0x00,
+      GS,
+      0x56,
+      0x00,
+      0x00,
+    );
     const stream = Buffer.concat([image, text('after the logo\n'), cut]);
     for (const chunks of splits(stream)) {
       const { segments } = frame(chunks);

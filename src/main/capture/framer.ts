@@ -126,7 +126,8 @@ export class ReceiptFramer {
 
   private emit(endedBy: ReceiptEnd): void {
     const segment: Segment = {
-      bytes: this.parts.length === 1 ? Buffer.from(this.parts[0]) : Buffer.concat(this.parts, this.kept),
+      bytes:
+        this.parts.length === 1 ? Buffer.from(this.parts[0]) : Buffer.concat(this.parts, this.kept),
       truncated: this.dropped > 0,
       droppedBytes: this.dropped,
       empty: !this.printed,

@@ -271,7 +271,8 @@ function measureGs(buf: Uint8Array, pos: number, end: number): Measure {
     case 0x38: {
       // GS 8 x p1 p2 p3 p4 ...: GS 8 L (graphics) with a 32-bit length
       if (pos + 6 >= end) return result(NEED_MORE, Kind.Setting);
-      const p = buf[pos + 3] + buf[pos + 4] * 0x100 + buf[pos + 5] * 0x10000 + buf[pos + 6] * 0x1000000;
+      const p =
+        buf[pos + 3] + buf[pos + 4] * 0x100 + buf[pos + 5] * 0x10000 + buf[pos + 6] * 0x1000000;
       return result(7 + p, Kind.Setting);
     }
     case 0x43: {

@@ -81,7 +81,9 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     if (textStart < 0) return;
     const range = bytes.subarray(textStart, textEnd);
     textStart = -1;
-    appendText(iconv.decode(Buffer.from(range.buffer, range.byteOffset, range.length), state.codePage));
+    appendText(
+      iconv.decode(Buffer.from(range.buffer, range.byteOffset, range.length), state.codePage),
+    );
   };
 
   const endLine = (): void => {
@@ -124,7 +126,11 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     flushRun();
     const m = measure(bytes, i, end);
     if (m.length === NEED_MORE || i + m.length > end) {
-      warn(i, 'truncated-command', `Command 0x${hex(bytes, i, Math.min(end - i, 4))} is cut short.`);
+      warn(
+        i,
+        'truncated-command',
+        `Command 0x${hex(bytes, i, Math.min(end - i, 4))} is cut short.`,
+      );
       break;
     }
     const len = m.length;
@@ -157,7 +163,11 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         break;
       case Kind.Print:
         printed = true;
-        warn(i, 'unknown-command', `Image or code at ${i} is not drawn yet (0x${hex(bytes, i, 3)}).`);
+        warn(
+          i,
+          'unknown-command',
+          `Image or code at ${i} is not drawn yet (0x${hex(bytes, i, 3)}).`,
+        );
         break;
       case Kind.Setting:
         applySetting(bytes, i, len);

@@ -112,7 +112,8 @@ export class HttpServer {
     if (one) return sendJson(res, 200, await b.getReceipt(parseId(one[1])));
     if (path === '/api/stream') {
       const header = req.headers['last-event-id'];
-      const last = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId');
+      const last =
+        (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId');
       this.hub.open(req, res, last ?? null);
       return;
     }
@@ -124,11 +125,16 @@ export class HttpServer {
     if (!token) return;
     const header = req.headers.authorization ?? '';
     // EventSource cannot set headers: the stream also accepts ?token=.
-    const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
+    const given = header.startsWith('Bearer ')
+      ? header.slice(7)
+      : (url.searchParams.get('token') ?? '');
     const a = Buffer.from(given);
     const b = Buffer.from(token);
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
-      throw new DeskFailure('UNAUTHORIZED', 'This Receipt Desk needs its API token (Authorization: Bearer).');
+      throw new DeskFailure(
+        'UNAUTHORIZED',
+        'This Receipt Desk needs its API token (Authorization: Bearer).',
+      );
     }
   }
 }

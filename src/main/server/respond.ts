@@ -25,7 +25,10 @@ export function sendError(res: http.ServerResponse, err: unknown): void {
   const failure =
     err instanceof DeskFailure
       ? err
-      : new DeskFailure('INTERNAL', 'Something went wrong inside Receipt Desk; the log has details.');
+      : new DeskFailure(
+          'INTERNAL',
+          'Something went wrong inside Receipt Desk; the log has details.',
+        );
   const status = STATUS_BY_CODE[failure.code] ?? 500;
   if (res.headersSent) {
     res.destroy();

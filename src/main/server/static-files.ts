@@ -23,7 +23,10 @@ export function serveStatic(uiDir: string | null, urlPath: string, res: http.Ser
   if (!uiDir || !fs.existsSync(path.join(uiDir, 'index.html'))) {
     const body =
       '<!doctype html><title>Receipt Desk</title><p>The Receipt Desk interface is not built. Run <code>npm run build:service</code>, then reload.</p>';
-    res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP });
+    res.writeHead(503, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': CSP,
+    });
     res.end(body);
     return;
   }
@@ -35,7 +38,8 @@ export function serveStatic(uiDir: string | null, urlPath: string, res: http.Ser
   }
   const root = path.resolve(uiDir);
   let file = path.join(root, rel);
-  if (file !== root && !file.startsWith(root + path.sep)) throw new DeskFailure('NOT_FOUND', 'Not found.');
+  if (file !== root && !file.startsWith(root + path.sep))
+    throw new DeskFailure('NOT_FOUND', 'Not found.');
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   const body = fs.readFileSync(file);
@@ -44,7 +48,8 @@ export function serveStatic(uiDir: string | null, urlPath: string, res: http.Ser
     'Content-Length': body.length,
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': path.basename(file) === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+    'Cache-Control':
+      path.basename(file) === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
   });
   res.end(body);
 }

@@ -129,7 +129,9 @@ export class GroupCommitWriter {
 
   /** Resolves when everything queued before it is committed. */
   barrier(): Promise<void> {
-    return new Promise((resolve, reject) => this.push({ kind: 'barrier', done: { resolve, reject } }));
+    return new Promise((resolve, reject) =>
+      this.push({ kind: 'barrier', done: { resolve, reject } }),
+    );
   }
 
   get pending(): number {

@@ -99,8 +99,7 @@ export class ReceiptQueries {
 
   get(id: number): ReceiptDetail | null {
     const row = this.byId.get(id) as
-      | (ReceiptRow & { document: string | null; raw: Buffer; dropped_bytes: number })
-      | undefined;
+      (ReceiptRow & { document: string | null; raw: Buffer; dropped_bytes: number }) | undefined;
     if (!row) return null;
     return {
       ...toSummary(row),

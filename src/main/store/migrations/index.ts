@@ -6,7 +6,10 @@ import type { Migration } from './types';
 export const MIGRATIONS: readonly Migration[] = [m0010];
 
 /** Applies the migrations the file lacks, each in its own transaction ending with user_version. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number {
   let current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {

@@ -1,0 +1,72 @@
+/** Runs `node scripts/serve.mjs` as a real child process, as `npm run serve` does. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { ROOT } from './desk';
+
+export interface ServeProcess {
+  child: ChildProcess;
+  printerPort: number;
+  httpPort: number;
+  dataDir: string;
+  /** ms from spawn to the ready line. */
+  readyAfterMs: number;
+  stderr: () => string;
+  url: (p: string) => string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+export interface ServeFailure {
+  event: 'error';
+  code: string;
+  message: string;
+  exitCode: number | null;
+}
+
+export function startServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve was not ready in ${timeoutMs} ms: ${err}`));
+    }, timeoutMs);
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const msg = JSON.parse(line) as Record<string, unknown>;
+      if (msg.event !== 'ready') {
+        void exited.then((exitCode) =>
+          reject(Object.assign(new Error(String(msg.message)), { ...msg, exitCode })),
+        );
+        return;
+      }
+      const httpPort = msg.httpPort as number;
+      resolve({
+        child,
+        printerPort: msg.printerPort as number,
+        httpPort,
+        dataDir: msg.dataDir as string,
+        readyAfterMs: performance.now() - started,
+        stderr: () => err,
+        url: (p) => `http://127.0.0.1:${httpPort}${p}`,
+        exited,
+      });
+    });
+  });
+}
+
+export async function getJson<T = unknown>(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, init);
+  return { status: res.status, body: (await res.json()) as T };
+}
