@@ -12,9 +12,12 @@ export function osThreadCount(): number | null {
   }
 }
 
+/** The histogram's timer period; each sample is period + delay, so the period is subtracted. */
+const RESOLUTION_MS = 10;
+
 /** Event-loop delay (p99 over the last interval) and utilisation, reset at each read. */
 export class EventLoopGauge {
-  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private last: EventLoopUtilization = performance.eventLoopUtilization();
 
   constructor() {
@@ -22,7 +25,10 @@ export class EventLoopGauge {
   }
 
   read(): { delayP99Ms: number | null; utilization: number } {
-    const p99 = this.histogram.count > 0 ? this.histogram.percentile(99) / 1e6 : null;
+    const p99 =
+      this.histogram.count > 0
+        ? Math.max(this.histogram.percentile(99) / 1e6 - RESOLUTION_MS, 0)
+        : null;
     this.histogram.reset();
     const now = performance.eventLoopUtilization();
     const delta = performance.eventLoopUtilization(now, this.last);
