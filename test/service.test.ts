@@ -1,0 +1,92 @@
+/** The service's wiring: several stations, reinterpretation from raw bytes, restart recovery, gauges. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Desk, esc, eventually, sendRaw, startDesk, tempDir } from './helpers/desk';
+
+let desks: Desk[] = [];
+afterEach(async () => {
+  for (const d of desks) await d.stop();
+  desks = [];
+});
+
+async function desk(...args: Parameters<typeof startDesk>): Promise<Desk> {
+  const d = await startDesk(...args);
+  desks.push(d);
+  return d;
+}
+
+describe('service', () => {
+  it('labels receipts with the station of the port they arrived on', async () => {
+    const d = await desk({
+      listeners: [
+        { host: '127.0.0.1', port: 0, station: 'Front' },
+        { host: '127.0.0.1', port: 0, station: 'Bar' },
+        { host: '127.0.0.1', port: 0, station: 'Kitchen' },
+      ],
+    });
+    const ports = d.service.capture.listeners();
+    expect(ports.map((l) => l.station)).toEqual(['Front', 'Bar', 'Kitchen']);
+    await sendRaw(ports[1].port, esc.receipt('2x Negroni'));
+    await sendRaw(ports[2].port, esc.receipt('Table 3: 2x Risotto'));
+    const receipts = await d.waitForReceipts(2);
+    expect(receipts.map((r) => [r.station, r.text])).toEqual([
+      ['Bar', '2x Negroni'],
+      ['Kitchen', 'Table 3: 2x Risotto'],
+    ]);
+    const health = await d.service.getHealth();
+    expect(health.listeners.every((l) => l.listening)).toBe(true);
+  });
+
+  it('reinterprets stored receipts from their raw bytes', async () => {
+    const d = await desk();
+    await sendRaw(d.port, esc.receipt('Grilled halloumi   9.50'));
+    const [r] = await d.waitForReceipts(1);
+    d.service.store.db
+      .prepare("UPDATE receipts SET text = 'garbled', status = 'failed' WHERE id = ?")
+      .run(r.id);
+    expect((await d.service.getReceipt(r.id)).text).toBe('garbled');
+    const count = await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    expect(count).toBe(1);
+    const again = await d.service.getReceipt(r.id);
+    expect(again.text).toBe('Grilled halloumi   9.50');
+    expect(again.status).toBe('ok');
+    expect((await d.service.listReceipts({ q: 'halloumi' })).items).toHaveLength(1);
+  });
+
+  it('interprets on restart what a previous run stored but had not interpreted', async () => {
+    const dataDir = tempDir();
+    const first = await desk({}, dataDir);
+    await sendRaw(first.port, esc.receipt('Table 12', 'TOTAL 48.00'));
+    const [r] = await first.waitForReceipts(1);
+    await first.stop();
+    desks = [];
+    // As if the process died between committing the bytes and saving the interpretation.
+    const reopened = await desk({}, dataDir);
+    reopened.service.store.db
+      .prepare("UPDATE receipts SET status = 'pending', text = NULL, document = NULL WHERE id = ?")
+      .run(r.id);
+    await reopened.stop();
+    desks = [];
+    const third = await desk({}, dataDir);
+    const detail = await eventually(async () => {
+      const x = await third.service.getReceipt(r.id);
+      return x.status === 'ok' ? x : undefined;
+    });
+    expect(detail.text).toBe('Table 12\nTOTAL 48.00');
+  });
+
+  it('reports gauges: connections, pool, OS threads, memory, database size, receipt rate', async () => {
+    const d = await desk({ capture: { maxConnections: 7 }, pool: { threads: 2 } });
+    await sendRaw(d.port, esc.receipt('Soup of the day  6.00'));
+    await d.waitForReceipts(1);
+    const m = await eventually(async () => {
+      const x = await d.service.getMetrics();
+      return x.receipts.perMinute === 1 ? x : undefined;
+    }, 5000);
+    expect(m.connections).toMatchObject({ open: 0, max: 7, refused: 0 });
+    expect(m.pool).toMatchObject({ threads: 2, maxQueue: 8 });
+    expect(m.osThreads).toBeGreaterThan(2);
+    expect(m.memory.rssBytes).toBeGreaterThan(m.memory.heapUsedBytes);
+    expect(m.db.fileBytes).toBeGreaterThan(0);
+    expect(m.eventLoop.utilization).toBeGreaterThanOrEqual(0);
+  });
+});
