@@ -71,26 +71,29 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     if (warnings.length < maxWarnings) warnings.push({ offset, code, message });
   };
 
+  let textHigh = false;
   const appendText = (text: string): void => {
     const last = runs[runs.length - 1];
-    if (last && sameStyle(last.style, state.style)) last.text += text;
-    else runs.push({ text, style: { ...state.style } });
+    // Runs share the state's style object until it changes, so identity means "same style".
+    if (last && last.style === state.style) last.text += text;
+    else runs.push({ text, style: state.style });
   };
 
   const flushRun = (): void => {
     if (textStart < 0) return;
-    const range = bytes.subarray(textStart, textEnd);
+    const range = Buffer.from(bytes.buffer, bytes.byteOffset + textStart, textEnd - textStart);
     textStart = -1;
-    appendText(
-      iconv.decode(Buffer.from(range.buffer, range.byteOffset, range.length), state.codePage),
-    );
+    // Plain ASCII reads the same in every code table part 1 knows.
+    appendText(textHigh ? iconv.decode(range, state.codePage) : range.toString('latin1'));
+    textHigh = false;
   };
 
   const endLine = (): void => {
     flushRun();
     const lineText = runs.map((r) => r.text).join('');
-    const width = runs.reduce((w, r) => w + [...r.text].length * (r.style.width ?? 1), 0);
-    const trimmed = lineText.replace(/\s+$/u, '');
+    let width = 0;
+    for (const r of runs) width += r.text.length * (r.style.width ?? 1);
+    const trimmed = lineText.trimEnd();
     let pad = 0;
     if (trimmed.length > 0 && lineAlign !== 'left') {
       const room = Math.max(columns - width, 0);
@@ -102,9 +105,23 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     lineAlign = state.align;
   };
 
+  /** Applies a style change; keys at their default are left out so documents stay small. */
   const setStyle = (change: Partial<TextStyle>): void => {
     flushRun();
-    state.style = { ...state.style, ...change };
+    const next: Record<string, unknown> = { ...state.style, ...change };
+    for (const key of Object.keys(next)) {
+      const v = next[key];
+      if (
+        v === false ||
+        v === 0 ||
+        v === undefined ||
+        (v === 1 && key !== 'underline') ||
+        v === 'A'
+      ) {
+        delete next[key];
+      }
+    }
+    if (!sameStyle(next as TextStyle, state.style)) state.style = next as TextStyle;
   };
 
   let i = 0;
@@ -115,8 +132,11 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
       if (runs.length === 0 && textStart < 0) lineAlign = state.align;
       if (textStart < 0) textStart = i;
       let j = i;
-      while (j < end && bytes[j] >= 0x20) {
-        if (bytes[j] !== 0x20) printed = true;
+      while (j < end) {
+        const c = bytes[j];
+        if (c < 0x20) break;
+        if (c !== 0x20) printed = true;
+        if (c >= 0x80) textHigh = true;
         j++;
       }
       textEnd = j;
@@ -251,6 +271,8 @@ function isPartialGsCut(m: number): boolean {
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
   return (
+    a.rotated === b.rotated &&
+    a.upsideDown === b.upsideDown &&
     a.bold === b.bold &&
     a.underline === b.underline &&
     a.inverse === b.inverse &&
