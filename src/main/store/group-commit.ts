@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ReceiptEnd, ReceiptStatus } from '../../shared';
 import { DeskFailure } from '../../shared';
+import type { Totals } from './totals';
 
 export interface NewConnection {
   peer: string;
@@ -78,6 +79,7 @@ export class GroupCommitWriter {
   constructor(
     private readonly db: Database.Database,
     private readonly windowMs: number,
+    private readonly totals: Totals,
     private readonly onError: (err: DeskFailure) => void = () => {},
   ) {
     const row = db.prepare('SELECT coalesce(max(id), 0) AS maxId FROM connections').get() as {
@@ -178,6 +180,13 @@ export class GroupCommitWriter {
       this.onError(failure);
       for (const op of ops) op.done?.reject(failure);
       return;
+    }
+    for (const op of ops) {
+      if (op.kind === 'open') this.totals.connections++;
+      else if (op.kind === 'receipt') {
+        if (!op.r.empty) this.totals.receipts++;
+        this.totals.bytes += op.r.bytes.length + op.r.droppedBytes;
+      }
     }
     this.stats.commits++;
     this.stats.lastBatchSize = ops.length;

@@ -9,6 +9,7 @@ import { GroupCommitWriter } from './group-commit';
 import { DB_FILE, openDatabase } from './open';
 import { ReceiptQueries } from './receipt-queries';
 import { applyRetention } from './retention';
+import { Totals } from './totals';
 
 export type { NewConnection, NewReceipt, InterpretationRow } from './group-commit';
 export { GroupCommitWriter } from './group-commit';
@@ -29,12 +30,19 @@ export class Store {
   readonly writer: GroupCommitWriter;
   readonly queries: ReceiptQueries;
   private readonly file: string;
+  private readonly totals: Totals;
 
   constructor(options: StoreOptions) {
     this.db = openDatabase(options);
     this.file = path.join(options.dataDir, DB_FILE);
-    this.writer = new GroupCommitWriter(this.db, options.commitWindowMs, options.onWriteError);
-    this.queries = new ReceiptQueries(this.db);
+    this.totals = new Totals(this.db);
+    this.writer = new GroupCommitWriter(
+      this.db,
+      options.commitWindowMs,
+      this.totals,
+      options.onWriteError,
+    );
+    this.queries = new ReceiptQueries(this.db, this.totals);
   }
 
   /** Size of the database file and its write-ahead log, in bytes. */
@@ -60,7 +68,10 @@ export class Store {
   }
 
   applyRetention(retentionDays: number | null, now: number): number {
-    return applyRetention(this.db, retentionDays, now);
+    this.writer.flush();
+    const removed = applyRetention(this.db, retentionDays, now);
+    if (removed > 0) this.totals.reload();
+    return removed;
   }
 
   close(): void {

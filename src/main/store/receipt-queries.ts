@@ -12,6 +12,7 @@ import type {
 } from '../../shared';
 import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX } from '../../shared';
 import { toFtsQuery } from './search';
+import type { Totals } from './totals';
 
 interface ReceiptRow {
   id: number;
@@ -53,7 +54,21 @@ export class ReceiptQueries {
   private readonly summaryById: Database.Statement;
   private readonly pendingIds: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  private readonly failedCount: Database.Statement;
+  private readonly truncatedCount: Database.Statement;
+  private readonly todayCount: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly totals: Totals,
+  ) {
+    this.failedCount = db.prepare(
+      "SELECT count(*) AS n FROM receipts WHERE status = 'failed' AND empty = 0",
+    );
+    this.truncatedCount = db.prepare('SELECT count(*) AS n FROM receipts WHERE truncated = 1');
+    this.todayCount = db.prepare(
+      'SELECT count(*) AS n FROM receipts WHERE empty = 0 AND received_at >= ?',
+    );
     this.byId = db.prepare(
       `SELECT ${SUMMARY_COLUMNS}, r.document, r.raw, r.dropped_bytes FROM receipts r WHERE r.id = ?`,
     );
@@ -151,19 +166,17 @@ export class ReceiptQueries {
     ).map((r) => r.id);
   }
 
+  /** Totals from memory; the three counts use small partial indexes, never a table scan. */
   stats(startOfToday: number): Stats {
-    const r = this.db
-      .prepare(
-        `SELECT
-           coalesce(sum(empty = 0), 0) AS receiptsTotal,
-           coalesce(sum(empty = 0 AND status = 'failed'), 0) AS failedTotal,
-           coalesce(sum(truncated), 0) AS truncatedTotal,
-           coalesce(sum(byte_count + dropped_bytes), 0) AS bytesTotal,
-           coalesce(sum(empty = 0 AND received_at >= ?), 0) AS receiptsToday
-         FROM receipts`,
-      )
-      .get(startOfToday) as Omit<Stats, 'connectionsTotal'>;
-    const c = this.db.prepare('SELECT count(*) AS n FROM connections').get() as { n: number };
-    return { ...r, connectionsTotal: c.n };
+    const count = (st: Database.Statement, ...args: number[]) =>
+      (st.get(...args) as { n: number }).n;
+    return {
+      receiptsTotal: this.totals.receipts,
+      connectionsTotal: this.totals.connections,
+      failedTotal: count(this.failedCount),
+      truncatedTotal: count(this.truncatedCount),
+      bytesTotal: this.totals.bytes,
+      receiptsToday: count(this.todayCount, startOfToday),
+    };
   }
 }
