@@ -1,0 +1,45 @@
+// Medians over several runs: `node bench/medians.mjs [--last=3] [--quick]` reads the newest
+// result files of each scenario in bench/results/ and prints the check table built from the
+// median of every figure (what BENCHMARKS.md quotes), plus the per-run values of the headline.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SCENARIOS } from './config.mjs';
+import { markdownTable } from './report.mjs';
+import { median } from './stats.mjs';
+import { checks } from './targets.mjs';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const { values } = parseArgs({ options: { last: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } } });
+const last = Math.max(1, Number(values.last) || 3);
+
+function medianFigures(list) {
+  const out = {};
+  for (const key of Object.keys(list[0])) {
+    const vals = list.map((f) => f[key]);
+    out[key] = vals.every((v) => typeof v === 'number') ? median(vals) : vals[vals.length - 1];
+  }
+  return out;
+}
+
+for (const scenario of SCENARIOS) {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(`-${scenario}.json`))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
+    .filter((r) => r.quick === values.quick)
+    .slice(-last);
+  if (files.length === 0) continue;
+  const figures = {
+    sink: medianFigures(files.map((r) => r.sink.figures)),
+    service: medianFigures(files.map((r) => r.service.figures)),
+  };
+  process.stdout.write(`${markdownTable(`${scenario} (median of ${files.length})`, checks(scenario, figures))}\n\n`);
+  const head = scenario === 'paced' ? 'durableP99Ms' : 'throughput';
+  process.stdout.write(
+    `Runs: ${files.map((r) => r.date).join(', ')}; service ${head} per run: ${files.map((r) => r.service.figures[head]).join(', ')}; ` +
+      `sink: ${files.map((r) => r.sink.figures[head]).join(', ')}; other load before (% of a core): ${files.map((r) => r.machineBusyBeforePct ?? 'n/a').join(', ')}\n\n`,
+  );
+}
