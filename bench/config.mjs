@@ -36,11 +36,17 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
     const raw = values[flag] ?? env[envName];
     if (raw === undefined || raw === '') return fallback;
     const v = Number(raw);
-    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${flag} must be a number in [${min}, ${max}], not "${raw}"`);
+    if (!Number.isFinite(v) || v < min || v > max)
+      throw new Error(`--${flag} must be a number in [${min}, ${max}], not "${raw}"`);
     return v;
   };
-  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
+  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIOS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of scenarios)
+    if (!SCENARIOS.includes(s))
+      throw new Error(`unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
   return {
     help: values.help,
     quick: values.quick,

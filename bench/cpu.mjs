@@ -6,7 +6,13 @@ import fs from 'node:fs';
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
 function machineJiffies() {
-  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const cpu = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   const idle = cpu[3] + (cpu[4] ?? 0);
   const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
   return { busy: total - idle };
@@ -29,7 +35,8 @@ export function cpuWindow(pids) {
   const self0 = process.cpuUsage();
   return () => {
     const ms = performance.now() - t0;
-    const pct = (jiffies) => (jiffies === null ? null : Math.round(((jiffies * TICK_MS) / ms) * 100));
+    const pct = (jiffies) =>
+      jiffies === null ? null : Math.round(((jiffies * TICK_MS) / ms) * 100);
     const out = { machine: pct(machineJiffies().busy - m0.busy) };
     let ours = 0;
     for (const [k, pid] of Object.entries(pids)) {

@@ -80,10 +80,13 @@ export async function streaming({ port, conns, perConn, runId, seed, logoShare }
       let failed = false;
       let tEnd = null;
       const socket = net.connect({ host: HOST, port, noDelay: true });
-      const timer = setTimeout(() => {
-        failed = true;
-        socket.destroy();
-      }, Math.max(1000, deadline - now()) + 15_000); // a grace period to drain and commit
+      const timer = setTimeout(
+        () => {
+          failed = true;
+          socket.destroy();
+        },
+        Math.max(1000, deadline - now()) + 15_000,
+      ); // a grace period to drain and commit
       const pump = () => {
         while (written < receipts.length && !socket.destroyed) {
           if (now() > deadline) break;
@@ -132,7 +135,8 @@ export async function paced({ port, rate, durationS, maxInFlight, runId, seed, l
       let heldBack = 0;
       let lastHeld = -1;
       let done = 0;
-      const finish = () => resolve({ started, finished: now(), records, heldBack, scheduled: count });
+      const finish = () =>
+        resolve({ started, finished: now(), records, heldBack, scheduled: count });
       const tick = () => {
         const t = now();
         if (t > deadline) {

@@ -14,7 +14,9 @@ export function machine() {
   const mem = run('free', ['-h']);
   return {
     nproc: Number(run('nproc', [])) || os.availableParallelism(),
-    memTotal: mem ? (/^Mem:\s+(\S+)/m.exec(mem)?.[1] ?? null) : `${Math.round(os.totalmem() / 2 **30)}Gi`,
+    memTotal: mem
+      ? (/^Mem:\s+(\S+)/m.exec(mem)?.[1] ?? null)
+      : `${Math.round(os.totalmem() / 2 ** 30)}Gi`,
     cpu: os.cpus()[0]?.model ?? null,
     node: process.version,
     platform: `${os.type()} ${os.release()}`,

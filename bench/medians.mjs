@@ -11,7 +11,9 @@ import { median } from './stats.mjs';
 import { checks } from './targets.mjs';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-const { values } = parseArgs({ options: { last: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { last: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } },
+});
 const last = Math.max(1, Number(values.last) || 3);
 
 function medianFigures(list) {
@@ -36,7 +38,9 @@ for (const scenario of SCENARIOS) {
     sink: medianFigures(files.map((r) => r.sink.figures)),
     service: medianFigures(files.map((r) => r.service.figures)),
   };
-  process.stdout.write(`${markdownTable(`${scenario} (median of ${files.length})`, checks(scenario, figures))}\n\n`);
+  process.stdout.write(
+    `${markdownTable(`${scenario} (median of ${files.length})`, checks(scenario, figures))}\n\n`,
+  );
   const head = scenario === 'paced' ? 'durableP99Ms' : 'throughput';
   process.stdout.write(
     `Runs: ${files.map((r) => r.date).join(', ')}; service ${head} per run: ${files.map((r) => r.service.figures[head]).join(', ')}; ` +

@@ -14,17 +14,27 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The client job for a scenario (markers start with runId, so runs never collide). */
 export function jobFor(scenario, cfg, runId, port) {
-  const common = { port, runId, seed: 1234, logoShare: cfg.logoShare, timeLimitMs: cfg.timeLimitS * 1000 };
-  if (scenario === 'oneshot') return { ...common, pattern: 'oneShot', clients: cfg.n, perClient: cfg.m };
-  if (scenario === 'stream') return { ...common, pattern: 'streaming', conns: cfg.conns, perConn: cfg.perConn };
+  const common = {
+    port,
+    runId,
+    seed: 1234,
+    logoShare: cfg.logoShare,
+    timeLimitMs: cfg.timeLimitS * 1000,
+  };
+  if (scenario === 'oneshot')
+    return { ...common, pattern: 'oneShot', clients: cfg.n, perClient: cfg.m };
+  if (scenario === 'stream')
+    return { ...common, pattern: 'streaming', conns: cfg.conns, perConn: cfg.perConn };
   return { ...common, pattern: 'paced', rate: cfg.rate, durationS: cfg.duration, maxInFlight: 45 };
 }
 
 /** Expected receipts of a job, for the drain wait. */
 const expectedCount = (job) =>
-  job.pattern === 'oneShot' ? job.clients * job.perClient
-  : job.pattern === 'streaming' ? job.conns * job.perConn
-  : Math.round(job.rate * job.durationS);
+  job.pattern === 'oneShot'
+    ? job.clients * job.perClient
+    : job.pattern === 'streaming'
+      ? job.conns * job.perConn
+      : Math.round(job.rate * job.durationS);
 
 const runClient = (job) => startClient(job);
 
@@ -47,7 +57,11 @@ export async function runServicePhase(scenario, cfg, runId) {
     const target = { pid: svc.pid, httpPort: svc.httpPort };
 
     // Warm-up burst, then idle: the "before" values.
-    const warm = await runClient({ ...jobFor('oneshot', cfg, `${runId}w`, svc.printerPort), clients: cfg.warmup.clients, perClient: cfg.warmup.perClient });
+    const warm = await runClient({
+      ...jobFor('oneshot', cfg, `${runId}w`, svc.printerPort),
+      clients: cfg.warmup.clients,
+      perClient: cfg.warmup.perClient,
+    });
     const warmResult = await warm.go();
     const warmCount = warmResult.records.length;
     // Announced on the stream = stored and interpreted. Polling /api/stats instead would add
@@ -90,7 +104,8 @@ export async function runServicePhase(scenario, cfg, runId) {
   } finally {
     sse.close();
     const how = await stop(svc.child);
-    if (!how.startsWith('exit 0')) process.stderr.write(`bench: the service ended with ${how}\n${svc.log.slice(-5).join('')}`);
+    if (!how.startsWith('exit 0'))
+      process.stderr.write(`bench: the service ended with ${how}\n${svc.log.slice(-5).join('')}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -99,7 +114,11 @@ export async function runSinkPhase(scenario, cfg, runId) {
   const sink = await startSink();
   try {
     const target = { pid: sink.pid, httpPort: null };
-    const warm = await runClient({ ...jobFor('oneshot', cfg, `${runId}w`, sink.port), clients: cfg.warmup.clients, perClient: cfg.warmup.perClient });
+    const warm = await runClient({
+      ...jobFor('oneshot', cfg, `${runId}w`, sink.port),
+      clients: cfg.warmup.clients,
+      perClient: cfg.warmup.perClient,
+    });
     await warm.go();
     await sleep(1000);
     const before = await sampleOnce(target);
@@ -114,7 +133,17 @@ export async function runSinkPhase(scenario, cfg, runId) {
     await sleep(Math.min(2000, cfg.settleS * 1000));
     const after = await sampleOnce(target);
     const statsAfter = await sink.stats();
-    return { target: 'sink', job: { ...job, port: undefined }, result, cpu: cpuDuringLoad, before, during: duringSamples, after, statsBefore, statsAfter };
+    return {
+      target: 'sink',
+      job: { ...job, port: undefined },
+      result,
+      cpu: cpuDuringLoad,
+      before,
+      during: duringSamples,
+      after,
+      statsBefore,
+      statsAfter,
+    };
   } finally {
     await stop(sink.child, 2000);
   }

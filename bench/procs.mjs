@@ -36,7 +36,10 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 function readyLine(child, what, timeoutMs = 20_000) {
   return new Promise((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout });
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not start within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const fail = (code) => {
       clearTimeout(timer);
       reject(new Error(`${what} exited (${code}) before it was ready`));
@@ -62,8 +65,19 @@ function readyLine(child, what, timeoutMs = 20_000) {
 /** The real service on free ports; stderr kept (last lines) for the report. */
 export async function startService(dataDir) {
   const child = track(
-    spawn(process.execPath, [path.join(root, 'out/service/serve.js'), '--data-dir', dataDir,
-      '--printer-port', '0', '--http-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root }),
+    spawn(
+      process.execPath,
+      [
+        path.join(root, 'out/service/serve.js'),
+        '--data-dir',
+        dataDir,
+        '--printer-port',
+        '0',
+        '--http-port',
+        '0',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root },
+    ),
   );
   const log = [];
   child.stderr.setEncoding('utf8');
@@ -76,7 +90,9 @@ export async function startService(dataDir) {
 }
 
 export async function startSink() {
-  const child = track(fork(path.join(here, 'sink.mjs'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
+  const child = track(
+    fork(path.join(here, 'sink.mjs'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }),
+  );
   const ready = await readyLine(child, 'the sink');
   const stats = () =>
     new Promise((resolve) => {
@@ -107,7 +123,9 @@ export function stop(child, graceMs = 10_000) {
  * made, so the caller starts the clock (and the metrics window) at go().
  */
 export function startClient(job) {
-  const child = track(fork(path.join(here, 'client.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const child = track(
+    fork(path.join(here, 'client.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
   const next = () =>
     new Promise((resolve, reject) => {
       const onExit = (code) => reject(new Error(`client exited (${code}) early`));

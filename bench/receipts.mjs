@@ -14,9 +14,23 @@ const style = (n) => Buffer.from([ESC, 0x21, n]);
 const CUT = Buffer.from([GS, 0x56, 0x42, 0x00]); // GS V 66 0: feed and partial cut
 
 const ITEMS = [
-  'Cheeseburger', 'Veggie Burger', 'Fries large', 'Fries small', 'Cola 0.5l', 'Lemonade',
-  'Caesar Salad', 'Tomato Soup', 'Espresso', 'Cappuccino', 'Cheesecake', 'Ice Tea',
-  'Chicken Wings 6pc', 'Onion Rings', 'Water still', 'Pizza Margherita', 'Pasta Arrabbiata',
+  'Cheeseburger',
+  'Veggie Burger',
+  'Fries large',
+  'Fries small',
+  'Cola 0.5l',
+  'Lemonade',
+  'Caesar Salad',
+  'Tomato Soup',
+  'Espresso',
+  'Cappuccino',
+  'Cheesecake',
+  'Ice Tea',
+  'Chicken Wings 6pc',
+  'Onion Rings',
+  'Water still',
+  'Pizza Margherita',
+  'Pasta Arrabbiata',
 ];
 const COLUMNS = 48;
 
@@ -79,7 +93,9 @@ export function receiptMaker({ seed, logoShare = 0.05 }) {
         const qty = 1 + Math.floor(rand() * 3);
         const price = 150 + Math.floor(rand() * 1800);
         total += qty * price;
-        const b = line(padLine(`${qty} x ${ITEMS[Math.floor(rand() * ITEMS.length)]}`, money(qty * price)));
+        const b = line(
+          padLine(`${qty} x ${ITEMS[Math.floor(rand() * ITEMS.length)]}`, money(qty * price)),
+        );
         parts.push(b);
         size += b.length;
         if (rand() < 0.15) {

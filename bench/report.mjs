@@ -17,7 +17,9 @@ export function markdownTable(scenario, checks) {
   const rows = [
     `| ${scenario} | target | sink | service | result |`,
     '| --- | --- | --- | --- | --- |',
-    ...checks.map((c) => `| ${c.metric} | ${c.target} | ${c.sink} | ${c.service} | ${passText(c.pass)} |`),
+    ...checks.map(
+      (c) => `| ${c.metric} | ${c.target} | ${c.sink} | ${c.service} | ${passText(c.pass)} |`,
+    ),
   ];
   return rows.join('\n');
 }

@@ -58,9 +58,20 @@ async function main() {
       // Teammates' tests and builds share these 2 cores: start each scenario on a quiet machine
       // if one comes within 30 s, and say so when it does not.
       const quiet = await waitForQuiet();
-      if (!quiet.quiet) process.stdout.write(`(machine busy: ${quiet.busyPct}% of one core used by other work before ${scenario})\n\n`);
-      const sinkPhase = await withTimeout(runSinkPhase(scenario, cfg, `${runId}k`), phaseLimitMs(cfg), `${scenario} (sink)`);
-      const servicePhase = await withTimeout(runServicePhase(scenario, cfg, `${runId}v`), phaseLimitMs(cfg), `${scenario} (service)`);
+      if (!quiet.quiet)
+        process.stdout.write(
+          `(machine busy: ${quiet.busyPct}% of one core used by other work before ${scenario})\n\n`,
+        );
+      const sinkPhase = await withTimeout(
+        runSinkPhase(scenario, cfg, `${runId}k`),
+        phaseLimitMs(cfg),
+        `${scenario} (sink)`,
+      );
+      const servicePhase = await withTimeout(
+        runServicePhase(scenario, cfg, `${runId}v`),
+        phaseLimitMs(cfg),
+        `${scenario} (service)`,
+      );
       const figures = { sink: summarise(sinkPhase), service: summarise(servicePhase) };
       const list = checks(scenario, figures);
       const file = writeJson(stamp, scenario, {
@@ -75,7 +86,9 @@ async function main() {
         sink: forJson(sinkPhase, figures.sink),
         service: forJson(servicePhase, figures.service),
       });
-      process.stdout.write(`${markdownTable(scenario, list)}\n\n(${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`);
+      process.stdout.write(
+        `${markdownTable(scenario, list)}\n\n(${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`,
+      );
     } catch (err) {
       failures++;
       killAll();

@@ -9,14 +9,19 @@ export function procStatus(pid) {
     const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const threads = /^Threads:\s+(\d+)/m.exec(s);
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(s);
-    return { threads: threads ? Number(threads[1]) : null, rssBytes: rss ? Number(rss[1]) * 1024 : null };
+    return {
+      threads: threads ? Number(threads[1]) : null,
+      rssBytes: rss ? Number(rss[1]) * 1024 : null,
+    };
   } catch {
     return { threads: null, rssBytes: null };
   }
 }
 
 export async function getJson(httpPort, path, timeoutMs = 5000) {
-  const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, {
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
   return res.json();
 }

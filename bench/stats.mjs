@@ -17,7 +17,9 @@ export function median(values) {
 }
 
 export const round = (x, digits = 2) =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+  x === null || x === undefined || !Number.isFinite(x)
+    ? null
+    : Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const maxOf = (values) => {
   const v = values.filter((x) => typeof x === 'number');

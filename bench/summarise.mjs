@@ -58,7 +58,10 @@ function fromConnections(phase) {
     bytesSent: connections.reduce((n, c) => n + c.bytes, 0),
     seconds: round((finished - started) / 1000, 3),
     throughput: round(acked / ((finished - started) / 1000), 1),
-    mibPerS: round(connections.reduce((n, c) => n + c.bytes, 0) / MiB / ((finished - started) / 1000), 1),
+    mibPerS: round(
+      connections.reduce((n, c) => n + c.bytes, 0) / MiB / ((finished - started) / 1000),
+      1,
+    ),
     closeAfterEndMaxMs: round(maxOf(ok.map((c) => c.tClose - c.tEnd))),
   };
   if (phase.sse) {
@@ -88,7 +91,11 @@ function loss(phase, figures) {
   return {
     received: perConnection ? conns : null,
     bytesReceived: bytes,
-    lost: perConnection ? Math.max(0, figures.sent - conns) : bytes < figures.bytesSent ? 'bytes short' : 0,
+    lost: perConnection
+      ? Math.max(0, figures.sent - conns)
+      : bytes < figures.bytesSent
+        ? 'bytes short'
+        : 0,
   };
 }
 
@@ -116,7 +123,10 @@ function gauges(phase) {
     rssMaxMiB: mib(maxOf(during.map(rss))),
     rssAfterMiB: mib(rss(phase.after)),
   };
-  out.rssAfterVsBeforePct = round(((rss(phase.after) - rss(phase.before)) / rss(phase.before)) * 100, 1);
+  out.rssAfterVsBeforePct = round(
+    ((rss(phase.after) - rss(phase.before)) / rss(phase.before)) * 100,
+    1,
+  );
   if (svc) {
     out.heapUsedBeforeMiB = mib(phase.before.heapUsedBytes);
     out.heapUsedAfterMiB = mib(phase.after.heapUsedBytes);
@@ -133,6 +143,8 @@ function gauges(phase) {
 
 export function summarise(phase) {
   const figures = phase.job.pattern === 'streaming' ? fromConnections(phase) : fromRecords(phase);
-  const cpu = Object.fromEntries(Object.entries(phase.cpu ?? {}).map(([k, v]) => [`cpuPct_${k}`, v]));
+  const cpu = Object.fromEntries(
+    Object.entries(phase.cpu ?? {}).map(([k, v]) => [`cpuPct_${k}`, v]),
+  );
   return { target: phase.target, ...figures, ...loss(phase, figures), ...gauges(phase), ...cpu };
 }

@@ -11,7 +11,9 @@ function processChecks(s) {
       target: `idle ±2`,
       sink: `${fmt(s.sink.threadsMin)}..${fmt(s.sink.threadsMax)} (idle ${fmt(s.sink.threadsBefore)})`,
       service: `${fmt(s.service.threadsMin)}..${fmt(s.service.threadsMax)} (idle ${fmt(s.service.threadsBefore)})`,
-      pass: within(s.service.threadsMin, s.service.threadsBefore, 2) && within(s.service.threadsMax, s.service.threadsBefore, 2),
+      pass:
+        within(s.service.threadsMin, s.service.threadsBefore, 2) &&
+        within(s.service.threadsMax, s.service.threadsBefore, 2),
     },
     {
       metric: 'OS threads after',
@@ -104,7 +106,13 @@ export function checks(scenario, s) {
   out.push(lossCheck(s));
   const cpu = (f) =>
     `server ${f.cpuPct_server}%, client ${f.cpuPct_client}%, bench ${f.cpuPct_orchestrator}%, other ${f.cpuPct_other}% (machine ${f.cpuPct_machine}% of 200%)`;
-  out.push({ metric: 'CPU during the load (% of one core)', target: '(reported)', sink: cpu(s.sink), service: cpu(s.service), pass: null });
+  out.push({
+    metric: 'CPU during the load (% of one core)',
+    target: '(reported)',
+    sink: cpu(s.sink),
+    service: cpu(s.service),
+    pass: null,
+  });
   out.push(...processChecks(s));
   return out;
 }
