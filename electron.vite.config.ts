@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import renderer from './vite.renderer.config';
 
-// The desktop app. The pool worker is built as its own entry next to the main bundle
-// (out/main/pool-worker.js), exactly as `npm run serve` has it next to out/service/serve.js.
+// The desktop app. The thread entries (pool worker, store writer) are built as their own files
+// next to the main bundle (out/main/), exactly as `npm run serve` has them in out/service/.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           'pool-worker': resolve(import.meta.dirname, 'src/main/pool/worker.ts'),
+          'store-writer': resolve(import.meta.dirname, 'src/main/store/writer-thread.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 // Builds what `npm run serve`, the tests and the benchmark run under plain Node:
 //   out/service/serve.js        the headless service
 //   out/service/pool-worker.js  the worker entry piscina loads (one built file, never TS at run time)
+//   out/service/store-writer.js the writer thread that owns the receipts file
 //   out/renderer/               the browser UI (the same build the Electron window loads)
 // Skips the work when the outputs are newer than every source file (pass --force to rebuild).
 import { build as esbuild } from 'esbuild';
@@ -39,6 +40,7 @@ export async function buildService({ force = false, quiet = false } = {}) {
     entryPoints: {
       serve: path.join(root, 'src/main/serve.ts'),
       'pool-worker': path.join(root, 'src/main/pool/worker.ts'),
+      'store-writer': path.join(root, 'src/main/store/writer-thread.ts'),
     },
     outdir,
     bundle: true,

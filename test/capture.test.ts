@@ -217,18 +217,19 @@ describe('capture', () => {
     expect(acknowledged).toBe(true);
     await eventually(async () => (await desk!.service.getStats()).bytesTotal === garbage.length);
     const all = desk.service.store.db
-      .prepare('SELECT raw, status, document FROM receipts ORDER BY id')
-      .all() as { raw: Buffer; status: string; document: string | null }[];
+      .prepare('SELECT raw FROM receipt_raw ORDER BY receipt_id')
+      .all() as { raw: Buffer }[];
     expect(Buffer.concat(all.map((r) => r.raw))).toEqual(garbage);
     const interpreted = await eventually(() => {
       const rows = desk!.service.store.db
-        .prepare('SELECT document FROM receipts WHERE document IS NOT NULL')
-        .all() as { document: string }[];
+        .prepare("SELECT id FROM receipts WHERE status = 'ok'")
+        .all() as { id: number }[];
       return rows.length === all.length ? rows : undefined;
     });
-    const warnings = interpreted
-      .filter((r) => r.document)
-      .flatMap((r) => (JSON.parse(r.document!) as { warnings: unknown[] }).warnings);
+    const warnings: unknown[] = [];
+    for (const r of interpreted) {
+      warnings.push(...((await desk.service.getReceipt(r.id)).document?.warnings ?? []));
+    }
     expect(warnings.length).toBeGreaterThan(0);
 
     const health = await desk.service.getHealth();
@@ -257,7 +258,7 @@ describe('capture', () => {
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/longer than 100 ms/);
     const stored = desk.service.store.db
-      .prepare('SELECT raw FROM receipts WHERE id = ?')
+      .prepare('SELECT raw FROM receipt_raw WHERE receipt_id = ?')
       .get(r.id) as {
       raw: Buffer;
     };

@@ -1,4 +1,5 @@
 /** The service's wiring: several stations, reinterpretation from raw bytes, restart recovery, gauges. */
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Desk, esc, eventually, sendRaw, startDesk, tempDir } from './helpers/desk';
 
@@ -40,9 +41,9 @@ describe('service', () => {
     const d = await desk();
     await sendRaw(d.port, esc.receipt('Grilled halloumi   9.50'));
     const [r] = await d.waitForReceipts(1);
-    d.service.store.db
-      .prepare("UPDATE receipts SET text = 'garbled', status = 'failed' WHERE id = ?")
-      .run(r.id);
+    const db = new Database(d.service.store.db.name);
+    db.prepare("UPDATE receipts SET text = 'garbled', status = 'failed' WHERE id = ?").run(r.id);
+    db.close();
     expect((await d.service.getReceipt(r.id)).text).toBe('garbled');
     const count = await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
     expect(count).toBe(1);
@@ -61,9 +62,10 @@ describe('service', () => {
     desks = [];
     // As if the process died between committing the bytes and saving the interpretation.
     const reopened = await desk({}, dataDir);
-    reopened.service.store.db
-      .prepare("UPDATE receipts SET status = 'pending', text = NULL, document = NULL WHERE id = ?")
-      .run(r.id);
+    const db = new Database(reopened.service.store.db.name);
+    db.prepare("UPDATE receipts SET status = 'pending', text = NULL WHERE id = ?").run(r.id);
+    db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?').run(r.id);
+    db.close();
     await reopened.stop();
     desks = [];
     const third = await desk({}, dataDir);

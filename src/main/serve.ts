@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const service = new DeskService({
     dataDir,
     settings,
-    workerFile: path.join(here, 'pool-worker.js'),
+    workerDir: here,
     log,
   });
   await service.start();

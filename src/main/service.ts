@@ -4,6 +4,7 @@
  * -> feed -> IPC/SSE. Runs under plain Node: Electron and `npm run serve` both start it.
  */
 import os from 'node:os';
+import path from 'node:path';
 import type {
   DeskBackend,
   Health,
@@ -26,8 +27,11 @@ import { type InterpretationRow, Store } from './store';
 export interface ServiceOptions {
   dataDir: string;
   settings: Settings;
-  /** The built pool worker (pool-worker.js beside the entry that starts the service). */
-  workerFile: string;
+  /**
+   * Folder of the built thread entries (pool-worker.js, store-writer.js): the folder of the
+   * entry that starts the service, as `npm run serve` and electron-vite both build them.
+   */
+  workerDir: string;
   /** better-sqlite3 binary for a runtime other than Node (Electron). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -37,11 +41,13 @@ export interface ServiceOptions {
 const HOUR_MS = 60 * 60 * 1000;
 
 export class DeskService implements DeskBackend {
-  readonly store: Store;
+  /** Opened by start(). */
+  store!: Store;
   readonly capture: CaptureService;
   readonly pool: InterpretPool;
   readonly feed: ReceiptFeed;
-  readonly metrics: MetricsSampler;
+  /** Created by start(), once the store is open. */
+  metrics!: MetricsSampler;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly startedAt: number;
@@ -59,23 +65,9 @@ export class DeskService implements DeskBackend {
     this.log = options.log ?? (() => {});
     this.startedAt = this.now();
     this.rate = new RateCounter(this.now);
-    this.store = new Store({
-      dataDir: options.dataDir,
-      commitWindowMs: s.store.commitWindowMs,
-      nativeBinding: options.nativeBinding,
-      onWriteError: (err) => {
-        this.lastWriteError = err;
-        this.log(`${err.code}: ${err.message}`);
-      },
-    });
-    const lastId = (
-      this.store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM receipts').get() as {
-        id: number;
-      }
-    ).id;
-    this.feed = new ReceiptFeed(lastId);
+    this.feed = new ReceiptFeed(0);
     this.pool = new InterpretPool({
-      workerFile: options.workerFile,
+      workerFile: path.join(options.workerDir, 'pool-worker.js'),
       threads: s.pool.threads ?? Math.min(4, os.availableParallelism()),
       maxQueue: s.pool.maxQueue,
       batchSize: s.pool.batchSize,
@@ -95,6 +87,30 @@ export class DeskService implements DeskBackend {
       now: this.now,
       log: this.log,
     });
+  }
+
+  /**
+   * Opens the receipts file (writer thread), applies retention, resumes interpreting receipts a
+   * previous run left pending, then opens the printer ports.
+   */
+  async start(): Promise<void> {
+    const s = this.options.settings;
+    try {
+      this.store = await Store.open({
+        dataDir: this.options.dataDir,
+        writerFile: path.join(this.options.workerDir, 'store-writer.js'),
+        commitWindowMs: s.store.commitWindowMs,
+        nativeBinding: this.options.nativeBinding,
+        onWriteError: (err) => {
+          this.lastWriteError = err;
+          this.log(`${err.code}: ${err.message}`);
+        },
+      });
+    } catch (err) {
+      await this.pool.close();
+      throw err;
+    }
+    this.feed.startAfter(this.store.writer.maxReceiptIdAtStart);
     this.metrics = new MetricsSampler(
       {
         connections: () => {
@@ -136,11 +152,7 @@ export class DeskService implements DeskBackend {
       },
       this.now,
     );
-  }
-
-  /** Opens the printer ports and resumes interpreting receipts a previous run left pending. */
-  async start(): Promise<void> {
-    this.store.applyRetention(this.options.settings.store.retentionDays, this.now());
+    await this.applyRetention();
     this.resumePending();
     try {
       await this.capture.start();
@@ -149,25 +161,29 @@ export class DeskService implements DeskBackend {
       throw err;
     }
     this.metrics.start();
-    this.retentionTimer = setInterval(
-      () => this.store.applyRetention(this.options.settings.store.retentionDays, this.now()),
-      HOUR_MS,
-    );
+    this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
+  }
+
+  private async applyRetention(): Promise<void> {
+    const removed = await this.store.applyRetention(
+      this.options.settings.store.retentionDays,
+      this.now(),
+    );
+    if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
   }
 
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       if (this.retentionTimer) clearInterval(this.retentionTimer);
-      this.metrics.stop();
+      this.metrics?.stop();
       await this.capture.stop();
-      this.store.writer.flush();
       await withTimeout(this.pool.idle(), 5_000);
-      this.store.writer.flush();
+      if (this.store) await this.store.writer.barrier().catch(() => {});
       this.feed.flush();
       await this.pool.close();
-      this.store.close();
+      await this.store?.close();
     })();
     return this.stopping;
   }
@@ -230,7 +246,6 @@ export class DeskService implements DeskBackend {
       after = ids[ids.length - 1];
       await this.pool.idle();
     }
-    this.store.writer.flush();
     await this.store.writer.barrier();
     return count;
   }

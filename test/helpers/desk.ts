@@ -11,7 +11,7 @@ import { settingsSchema } from '../../src/shared';
 import { DeskService } from '../../src/main/service';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const WORKER_FILE = path.join(ROOT, 'out', 'service', 'pool-worker.js');
+export const WORKER_DIR = path.join(ROOT, 'out', 'service');
 export const SERVE_FILE = path.join(ROOT, 'out', 'service', 'serve.js');
 
 export function tempDir(prefix = 'receipt-desk-test-'): string {
@@ -34,7 +34,7 @@ export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()):
     ...input,
     listeners: input.listeners ?? [{ host: '127.0.0.1', port: 0, station: 'Front' }],
   });
-  const service = new DeskService({ dataDir, settings, workerFile: WORKER_FILE });
+  const service = new DeskService({ dataDir, settings, workerDir: WORKER_DIR });
   await service.start();
   const announced: ReceiptSummary[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];

@@ -48,7 +48,7 @@ function runApp(): void {
       service = new DeskService({
         dataDir,
         settings: loadSettings(dataDir),
-        workerFile: path.join(mainDir, 'pool-worker.js'),
+        workerDir: mainDir,
         nativeBinding: electronNativeBinding(app.getAppPath()),
         log,
       });

@@ -31,6 +31,11 @@ export class ReceiptFeed {
     this.watermark = startAfter;
   }
 
+  /** Receipts up to this id were in the file before this run: not announced live. */
+  startAfter(id: number): void {
+    this.watermark = id;
+  }
+
   get announcedUpTo(): number {
     return this.watermark;
   }

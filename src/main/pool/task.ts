@@ -13,8 +13,8 @@ export interface InterpretResult {
   id: number;
   ok: boolean;
   text: string | null;
-  /** Document JSON, serialised in the worker so the main thread only stores it. */
-  document: string | null;
+  /** Document JSON, serialised and raw-deflated in the worker so the main thread only stores it. */
+  document: Uint8Array | null;
   empty: boolean;
   error: string | null;
 }

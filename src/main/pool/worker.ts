@@ -2,6 +2,7 @@
  * Pool worker entry (built as its own file: out/.../pool-worker.js). Interprets a batch of
  * receipts; never touches the database. A receipt the interpreter chokes on fails alone.
  */
+import zlib from 'node:zlib';
 import { interpret } from '../escpos';
 import type { InterpretResult, InterpretTask, InterpretTaskResult } from './task';
 
@@ -14,7 +15,8 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         id: item.id,
         ok: true,
         text: out.text,
-        document: JSON.stringify(out.document),
+        // Deflated here so the main thread and the writer only move and store bytes.
+        document: zlib.deflateRawSync(JSON.stringify(out.document), { level: 1 }),
         empty: out.empty,
         error: null,
       };

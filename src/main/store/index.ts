@@ -1,48 +1,61 @@
-// The receipts file: one better-sqlite3 connection, WAL, synchronous=FULL, numbered migrations.
-// Writes go through the group-commit writer (the only writer); reads through ReceiptQueries.
+// The receipts file: SQLite in WAL mode with synchronous=FULL and numbered migrations.
+// One writer thread owns the only read-write connection (commits and fsyncs happen there, off
+// the main thread); the main thread reads through its own read-only connection.
 // Raw bytes are committed first and are the source of truth; interpretation can be redone.
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeskFailure } from '../../shared';
-import { GroupCommitWriter } from './group-commit';
 import { DB_FILE, openDatabase } from './open';
 import { ReceiptQueries } from './receipt-queries';
-import { applyRetention } from './retention';
 import { Totals } from './totals';
+import { WriterClient } from './writer-client';
 
-export type { NewConnection, NewReceipt, InterpretationRow } from './group-commit';
-export { GroupCommitWriter } from './group-commit';
+export type { NewConnection, NewReceipt, InterpretationRow } from './writer-protocol';
+export { WriterClient } from './writer-client';
 export { ReceiptQueries } from './receipt-queries';
 export { toFtsQuery } from './search';
 export { migrate, MIGRATIONS } from './migrations';
-export { DB_FILE } from './open';
+export { DB_FILE, openDatabase } from './open';
 
 export interface StoreOptions {
   dataDir: string;
+  /** The built writer thread entry (store-writer.js beside the entry that starts the service). */
+  writerFile: string;
+  /** 0 commits as soon as the writer is free; more waits that long for company. */
   commitWindowMs: number;
   nativeBinding?: string;
   onWriteError?: (err: DeskFailure) => void;
 }
 
 export class Store {
-  readonly db: Database.Database;
-  readonly writer: GroupCommitWriter;
-  readonly queries: ReceiptQueries;
   private readonly file: string;
-  private readonly totals: Totals;
 
-  constructor(options: StoreOptions) {
-    this.db = openDatabase(options);
-    this.file = path.join(options.dataDir, DB_FILE);
-    this.totals = new Totals(this.db);
-    this.writer = new GroupCommitWriter(
-      this.db,
-      options.commitWindowMs,
-      this.totals,
+  private constructor(
+    /** Read-only connection for the main thread's queries. */
+    readonly db: Database.Database,
+    readonly writer: WriterClient,
+    readonly queries: ReceiptQueries,
+    dataDir: string,
+  ) {
+    this.file = path.join(dataDir, DB_FILE);
+  }
+
+  /** Starts the writer thread (which creates and migrates the file), then opens the reader. */
+  static async open(options: StoreOptions): Promise<Store> {
+    const totals = new Totals(null);
+    const writer = await WriterClient.start(
+      options.writerFile,
+      {
+        dataDir: options.dataDir,
+        nativeBinding: options.nativeBinding,
+        commitWindowMs: options.commitWindowMs,
+      },
+      totals,
       options.onWriteError,
     );
-    this.queries = new ReceiptQueries(this.db, this.totals);
+    const db = openDatabase({ ...options, readonly: true });
+    return new Store(db, writer, new ReceiptQueries(db, totals), options.dataDir);
   }
 
   /** Size of the database file and its write-ahead log, in bytes. */
@@ -67,16 +80,12 @@ export class Store {
     }
   }
 
-  applyRetention(retentionDays: number | null, now: number): number {
-    this.writer.flush();
-    const removed = applyRetention(this.db, retentionDays, now);
-    if (removed > 0) this.totals.reload();
-    return removed;
+  applyRetention(retentionDays: number | null, now: number): Promise<number> {
+    return this.writer.applyRetention(retentionDays, now);
   }
 
-  close(): void {
-    this.writer.close();
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  async close(): Promise<void> {
     this.db.close();
+    await this.writer.close();
   }
 }

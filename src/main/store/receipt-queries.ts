@@ -1,5 +1,6 @@
 /** Read side of the store: the receipt list, one receipt, totals. Uses the writer's connection. */
 import type Database from 'better-sqlite3';
+import zlib from 'node:zlib';
 import type {
   ReceiptDetail,
   ReceiptDocument,
@@ -70,7 +71,10 @@ export class ReceiptQueries {
       'SELECT count(*) AS n FROM receipts WHERE empty = 0 AND received_at >= ?',
     );
     this.byId = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS}, r.document, r.raw, r.dropped_bytes FROM receipts r WHERE r.id = ?`,
+      `SELECT ${SUMMARY_COLUMNS}, d.document, b.raw, r.dropped_bytes FROM receipts r
+       JOIN receipt_raw b ON b.receipt_id = r.id
+       LEFT JOIN receipt_documents d ON d.receipt_id = r.id
+       WHERE r.id = ?`,
     );
     this.summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE r.id = ?`);
     this.pendingIds = db.prepare(
@@ -114,11 +118,13 @@ export class ReceiptQueries {
 
   get(id: number): ReceiptDetail | null {
     const row = this.byId.get(id) as
-      (ReceiptRow & { document: string | null; raw: Buffer; dropped_bytes: number }) | undefined;
+      (ReceiptRow & { document: Buffer | null; raw: Buffer; dropped_bytes: number }) | undefined;
     if (!row) return null;
     return {
       ...toSummary(row),
-      document: row.document ? (JSON.parse(row.document) as ReceiptDocument) : null,
+      document: row.document
+        ? (JSON.parse(zlib.inflateRawSync(row.document).toString('utf8')) as ReceiptDocument)
+        : null,
       rawBase64: row.raw.toString('base64'),
       droppedBytes: row.dropped_bytes,
     };
@@ -150,7 +156,9 @@ export class ReceiptQueries {
   raw(ids: number[]): { id: number; raw: Buffer }[] {
     if (ids.length === 0) return [];
     return this.db
-      .prepare(`SELECT id, raw FROM receipts WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT receipt_id AS id, raw FROM receipt_raw WHERE receipt_id IN (${ids.map(() => '?').join(',')})`,
+      )
       .all(...ids) as { id: number; raw: Buffer }[];
   }
 

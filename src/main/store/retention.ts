@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes receipts older than `retentionDays` (null keeps everything), and the connections that
- * no longer hold any receipt. Returns how many receipts were removed.
+ * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes and
+ * documents, and the connections that no longer hold any receipt. Returns how many receipts
+ * were removed. Called inside the writer's transaction.
  */
 export function applyRetention(
   db: Database.Database,
@@ -13,12 +14,16 @@ export function applyRetention(
 ): number {
   if (retentionDays === null) return 0;
   const cutoff = now - retentionDays * DAY_MS;
-  return db.transaction(() => {
-    const removed = db.prepare('DELETE FROM receipts WHERE received_at < ?').run(cutoff).changes;
-    db.prepare(
-      `DELETE FROM connections WHERE closed_at IS NOT NULL AND closed_at < ?
-         AND id NOT IN (SELECT DISTINCT connection_id FROM receipts)`,
-    ).run(cutoff);
-    return removed;
-  })();
+  db.prepare(
+    'DELETE FROM receipt_raw WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
+  ).run(cutoff);
+  db.prepare(
+    'DELETE FROM receipt_documents WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
+  ).run(cutoff);
+  const removed = db.prepare('DELETE FROM receipts WHERE received_at < ?').run(cutoff).changes;
+  db.prepare(
+    `DELETE FROM connections WHERE closed_at IS NOT NULL AND closed_at < ?
+       AND id NOT IN (SELECT DISTINCT connection_id FROM receipts)`,
+  ).run(cutoff);
+  return removed;
 }

@@ -3,26 +3,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE, MIGRATIONS, Store, migrate, toFtsQuery } from '.';
+import { DB_FILE, MIGRATIONS, Store, migrate, openDatabase, toFtsQuery } from '.';
+
+// The writer thread entry, built by the test setup exactly as `npm run serve` builds it.
+const WRITER_FILE = path.resolve(import.meta.dirname, '../../../out/service/store-writer.js');
 
 const dirs: string[] = [];
 const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) {
-    try {
-      s.close();
-    } catch {
-      // already closed by the test
-    }
-  }
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => {});
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function open(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-store-'))): Store {
+async function open(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-store-'))): Promise<Store> {
   dirs.push(dataDir);
-  const store = new Store({ dataDir, commitWindowMs: 2 });
+  const store = await Store.open({ dataDir, writerFile: WRITER_FILE, commitWindowMs: 0 });
   stores.push(store);
   return store;
+}
+
+/** A second read-write connection, for tests that must damage the file on purpose. */
+function writable(store: Store): Database.Database {
+  return new Database(store.db.name);
 }
 
 async function addReceipt(store: Store, text: string, receivedAt = Date.now(), empty = false) {
@@ -61,17 +63,20 @@ async function addReceipt(store: Store, text: string, receivedAt = Date.now(), e
 }
 
 describe('store', () => {
-  it('opens in WAL mode with synchronous=FULL and the latest schema', () => {
-    const store = open();
+  it('opens in WAL mode with synchronous=FULL and the latest schema', async () => {
+    const store = await open();
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    // synchronous is per connection: check the one the writer thread opens, the same way.
+    const writerDb = openDatabase({ dataDir: path.dirname(store.db.name) });
+    expect(writerDb.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    writerDb.close();
   });
 
-  it('migrates once: reopening a file changes nothing, and a newer file is refused with advice', () => {
-    const store = open();
+  it('migrates once: reopening a file changes nothing, and a newer file is refused with advice', async () => {
+    const store = await open();
     const dataDir = path.dirname(store.db.name);
-    store.close();
+    await store.close();
     const db = new Database(path.join(dataDir, DB_FILE));
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
     db.pragma('user_version = 9990');
@@ -80,7 +85,7 @@ describe('store', () => {
   });
 
   it('commits many receipts in one transaction and resolves each with its id', async () => {
-    const store = open();
+    const store = await open();
     const ids = await Promise.all(
       Array.from({ length: 50 }, (_, i) => addReceipt(store, `Receipt ${i}`)),
     );
@@ -91,16 +96,17 @@ describe('store', () => {
   });
 
   it('rejects writes with a clear code when the file cannot be written', async () => {
-    const store = open();
-    store.db.exec('DROP TABLE receipts_fts');
-    store.db.exec(
+    const store = await open();
+    const db = writable(store);
+    db.exec(
       "CREATE TRIGGER no_writes BEFORE INSERT ON receipts BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
     );
+    db.close();
     await expect(addReceipt(store, 'lost?')).rejects.toMatchObject({ code: 'DB_WRITE_FAILED' });
   });
 
   it('finds words, numbers and codes as typed, ignoring accents and case', async () => {
-    const store = open();
+    const store = await open();
     const a = await addReceipt(store, 'CAFE MILANO\nOrder A-1043\nTOTAL 12.50');
     const b = await addReceipt(store, 'Date 12/05/2026\nCappuccino 3.20');
     const c = await addReceipt(store, 'Livraison Québec\nTOTAL 3.00');
@@ -118,7 +124,7 @@ describe('store', () => {
   });
 
   it('lists printed receipts only, newest first, by time range', async () => {
-    const store = open();
+    const store = await open();
     const day = Date.UTC(2026, 10, 20, 12);
     const old = await addReceipt(store, 'Yesterday', day - 86_400_000);
     await addReceipt(store, '', day, true);
@@ -132,12 +138,12 @@ describe('store', () => {
   });
 
   it('keeps everything by default and deletes only receipts past retentionDays', async () => {
-    const store = open();
+    const store = await open();
     const now = Date.UTC(2026, 10, 22);
     await addReceipt(store, 'Old', now - 40 * 86_400_000);
     await addReceipt(store, 'Recent', now - 86_400_000);
-    expect(store.applyRetention(null, now)).toBe(0);
-    expect(store.applyRetention(30, now)).toBe(1);
+    expect(await store.applyRetention(null, now)).toBe(0);
+    expect(await store.applyRetention(30, now)).toBe(1);
     expect(store.queries.list({}).items.map((r) => r.text)).toEqual(['Recent']);
     expect(store.queries.list({ q: 'Old' }).items).toEqual([]);
   });

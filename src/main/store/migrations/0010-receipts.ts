@@ -1,6 +1,10 @@
 import type { Migration } from './types';
 
-/** Connections, receipts (raw bytes are the source of truth) and full-text search over text. */
+/**
+ * Connections, receipts, their raw bytes (the source of truth) and interpreted documents, and
+ * full-text search over the text. Bytes and documents live in their own tables so that saving
+ * an interpretation never rewrites a receipt's bytes.
+ */
 export const m0010: Migration = {
   version: 10,
   name: 'receipts',
@@ -32,12 +36,22 @@ export const m0010: Migration = {
       ended_by            TEXT    NOT NULL,
       status              TEXT    NOT NULL DEFAULT 'pending',
       error               TEXT,
-      raw                 BLOB    NOT NULL,
       text                TEXT,
-      document            TEXT,
       interpreter_version INTEGER,
       interpreted_at      INTEGER,
       UNIQUE (connection_id, seq)
+    );
+
+    -- Exactly the bytes the POS sent for this receipt (up to maxReceiptBytes).
+    CREATE TABLE receipt_raw (
+      receipt_id INTEGER PRIMARY KEY REFERENCES receipts(id),
+      raw        BLOB    NOT NULL
+    );
+
+    -- The document model as JSON, raw-deflated (documents are repetitive: ~10x smaller).
+    CREATE TABLE receipt_documents (
+      receipt_id INTEGER PRIMARY KEY REFERENCES receipts(id),
+      document   BLOB    NOT NULL
     );
 
     -- The receipt list: printed receipts only, newest first.

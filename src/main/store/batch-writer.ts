@@ -1,0 +1,131 @@
+/**
+ * Applies a batch of writes in one transaction: group commit, so synchronous=FULL durability
+ * costs one fsync per batch instead of one per receipt. Runs in the writer thread only.
+ */
+import type Database from 'better-sqlite3';
+import { applyRetention } from './retention';
+import type { Totals } from './totals';
+import type { WriteOp } from './writer-protocol';
+
+export class BatchWriter {
+  private readonly insertConnection: Database.Statement;
+  private readonly updateConnection: Database.Statement;
+  private readonly insertReceipt: Database.Statement;
+  private readonly insertRaw: Database.Statement;
+  private readonly updateInterpretation: Database.Statement;
+  private readonly upsertDocument: Database.Statement;
+  private readonly deleteDocument: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly totals: Totals,
+  ) {
+    this.insertConnection = db.prepare(
+      `INSERT INTO connections (id, peer, peer_port, station, listener_port, opened_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateConnection = db.prepare(
+      'UPDATE connections SET closed_at = ?, bytes = ?, close_reason = ? WHERE id = ?',
+    );
+    this.insertReceipt = db.prepare(
+      `INSERT INTO receipts (connection_id, seq, station, peer, started_at, received_at, byte_count,
+         dropped_bytes, truncated, empty, ended_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertRaw = db.prepare('INSERT INTO receipt_raw (receipt_id, raw) VALUES (?, ?)');
+    this.updateInterpretation = db.prepare(
+      `UPDATE receipts SET status = ?, error = ?, text = ?, interpreter_version = ?,
+         interpreted_at = ? WHERE id = ?`,
+    );
+    this.upsertDocument = db.prepare(
+      'INSERT OR REPLACE INTO receipt_documents (receipt_id, document) VALUES (?, ?)',
+    );
+    this.deleteDocument = db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?');
+  }
+
+  /**
+   * Runs every op in one transaction. Returns [tag, value] for tagged ops (a receipt's id, or
+   * the rows retention removed). Throws if the transaction failed: nothing of it is committed.
+   */
+  apply(ops: WriteOp[]): [number, number][] {
+    const results: [number, number][] = [];
+    let reload = false;
+    const before = { ...this.totals.snapshot() };
+    try {
+      this.db.transaction(() => {
+        for (const op of ops) {
+          switch (op.kind) {
+            case 'open': {
+              const c = op.c;
+              this.insertConnection.run(
+                op.id,
+                c.peer,
+                c.peerPort,
+                c.station,
+                c.listenerPort,
+                c.openedAt,
+              );
+              this.totals.connections++;
+              break;
+            }
+            case 'close':
+              this.updateConnection.run(op.closedAt, op.bytes, op.reason, op.id);
+              break;
+            case 'receipt': {
+              const r = op.r;
+              const id = Number(
+                this.insertReceipt.run(
+                  r.connectionId,
+                  r.seq,
+                  r.station,
+                  r.peer,
+                  r.startedAt,
+                  r.receivedAt,
+                  r.bytes.length,
+                  r.droppedBytes,
+                  r.truncated ? 1 : 0,
+                  r.empty ? 1 : 0,
+                  r.endedBy,
+                ).lastInsertRowid,
+              );
+              this.insertRaw.run(id, r.bytes);
+              if (!r.empty) this.totals.receipts++;
+              this.totals.bytes += r.bytes.length + r.droppedBytes;
+              results.push([op.tag, id]);
+              break;
+            }
+            case 'interpretations':
+              for (const row of op.rows) {
+                this.updateInterpretation.run(
+                  row.status,
+                  row.error,
+                  row.text,
+                  row.interpreterVersion,
+                  row.interpretedAt,
+                  row.id,
+                );
+                if (row.document) this.upsertDocument.run(row.id, row.document);
+                else this.deleteDocument.run(row.id);
+              }
+              results.push([op.tag, op.rows.length]);
+              break;
+            case 'retention': {
+              const removed = applyRetention(this.db, op.retentionDays, op.now);
+              if (removed > 0) reload = true;
+              results.push([op.tag, removed]);
+              break;
+            }
+            case 'barrier':
+              results.push([op.tag, 0]);
+              break;
+          }
+        }
+      })();
+    } catch (err) {
+      this.totals.restore(before);
+      throw err;
+    }
+    if (reload) this.totals.reload();
+    return results;
+  }
+}

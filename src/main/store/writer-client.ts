@@ -1,0 +1,207 @@
+/**
+ * The main thread's handle on the writer thread. Same verbs as a local writer: a promise
+ * resolves only once its row is committed, which is when a receipt may be acknowledged.
+ * Ops of one turn of the event loop travel in one message.
+ */
+import { Worker } from 'node:worker_threads';
+import { DeskFailure } from '../../shared';
+import type { Totals } from './totals';
+import type {
+  FromWriter,
+  InterpretationRow,
+  NewConnection,
+  NewReceipt,
+  ToWriter,
+  TotalsSnapshot,
+  WriteOp,
+  WriterInit,
+} from './writer-protocol';
+
+interface Deferred {
+  resolve: (value: number) => void;
+  reject: (err: Error) => void;
+}
+
+export interface CommitStats {
+  commits: number;
+  lastBatchSize: number;
+  lastCommitMs: number;
+}
+
+export class WriterClient {
+  private readonly worker: Worker;
+  private outbox: WriteOp[] = [];
+  private posting = false;
+  private nextTag = 1;
+  private nextConnectionId = 1;
+  private readonly waiting = new Map<number, Deferred>();
+  private closed = false;
+  private closing: Promise<void> | null = null;
+  private onClosed: (() => void) | null = null;
+  readonly stats: CommitStats = { commits: 0, lastBatchSize: 0, lastCommitMs: 0 };
+  /** Highest receipt id in the file when the writer started. */
+  maxReceiptIdAtStart = 0;
+
+  private constructor(
+    file: string,
+    init: WriterInit,
+    private readonly totals: Totals,
+    private readonly onError: (err: DeskFailure) => void,
+  ) {
+    this.worker = new Worker(file, { workerData: init });
+  }
+
+  /** Starts the writer thread; resolves once the file is open and migrated. */
+  static start(
+    file: string,
+    init: WriterInit,
+    totals: Totals,
+    onError: (err: DeskFailure) => void = () => {},
+  ): Promise<WriterClient> {
+    const client = new WriterClient(file, init, totals, onError);
+    return new Promise((resolve, reject) => {
+      const onFirst = (msg: FromWriter): void => {
+        if (msg.type === 'ready') {
+          client.nextConnectionId = msg.maxConnectionId + 1;
+          client.maxReceiptIdAtStart = msg.maxReceiptId;
+          totals.restore(msg.totals);
+          client.worker.on('message', (m: FromWriter) => client.receive(m));
+          resolve(client);
+        } else if (msg.type === 'fatal') {
+          void client.worker.terminate();
+          reject(new DeskFailure(msg.code, msg.message));
+        }
+      };
+      client.worker.once('message', onFirst);
+      client.worker.once('error', (err) => {
+        client.failAll(
+          new DeskFailure(
+            'WRITER_CRASHED',
+            `The receipts writer stopped: ${err.message}. Restart Receipt Desk.`,
+          ),
+        );
+        reject(err);
+      });
+    });
+  }
+
+  /** Records a new connection; its id is usable at once (the row joins the next commit). */
+  openConnection(c: NewConnection): number {
+    const id = this.nextConnectionId++;
+    this.push({ kind: 'open', id, c });
+    return id;
+  }
+
+  closeConnection(id: number, closedAt: number, bytes: number, reason: string): void {
+    this.push({ kind: 'close', id, closedAt, bytes, reason });
+  }
+
+  /** Resolves with the receipt's id once its raw bytes are committed. */
+  appendReceipt(r: NewReceipt): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'receipt', tag, r }));
+  }
+
+  saveInterpretations(rows: InterpretationRow[]): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'interpretations', tag, rows }));
+  }
+
+  /** Deletes receipts older than retentionDays; resolves with how many. */
+  applyRetention(retentionDays: number | null, now: number): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'retention', tag, retentionDays, now }));
+  }
+
+  /** Resolves when everything queued before it is committed. */
+  async barrier(): Promise<void> {
+    await this.tagged((tag) => ({ kind: 'barrier', tag }));
+  }
+
+  /** Sends what is queued now rather than at the end of this turn of the event loop. */
+  flush(): void {
+    this.post();
+  }
+
+  get pending(): number {
+    return this.waiting.size;
+  }
+
+  /** Commits what is queued, closes the file (checkpointed) and ends the thread. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.post();
+      this.closed = true;
+      const done = new Promise<void>((resolve) => (this.onClosed = resolve));
+      this.worker.postMessage({ type: 'close' } satisfies ToWriter);
+      await done;
+      await this.worker.terminate();
+    })();
+    return this.closing;
+  }
+
+  private tagged(make: (tag: number) => WriteOp): Promise<number> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) {
+        reject(new DeskFailure('STORE_CLOSED', 'Receipt Desk is shutting down.'));
+        return;
+      }
+      const tag = this.nextTag++;
+      this.waiting.set(tag, { resolve, reject });
+      this.push(make(tag));
+    });
+  }
+
+  private push(op: WriteOp): void {
+    if (this.closed) return;
+    this.outbox.push(op);
+    if (!this.posting) {
+      this.posting = true;
+      setImmediate(() => this.post());
+    }
+  }
+
+  private post(): void {
+    this.posting = false;
+    if (this.outbox.length === 0) return;
+    const ops = this.outbox;
+    this.outbox = [];
+    this.worker.postMessage({ type: 'ops', ops } satisfies ToWriter);
+  }
+
+  private receive(msg: FromWriter): void {
+    switch (msg.type) {
+      case 'committed':
+        this.totals.restore(msg.totals);
+        this.stats.commits++;
+        this.stats.lastBatchSize = msg.batch;
+        this.stats.lastCommitMs = msg.ms;
+        for (const [tag, value] of msg.results) {
+          const d = this.waiting.get(tag);
+          this.waiting.delete(tag);
+          d?.resolve(value);
+        }
+        break;
+      case 'failed': {
+        const failure = new DeskFailure(msg.code, msg.message);
+        this.onError(failure);
+        for (const tag of msg.tags) {
+          const d = this.waiting.get(tag);
+          this.waiting.delete(tag);
+          d?.reject(failure);
+        }
+        break;
+      }
+      case 'closed':
+        this.onClosed?.();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private failAll(err: DeskFailure): void {
+    this.onError(err);
+    for (const d of this.waiting.values()) d.reject(err);
+    this.waiting.clear();
+  }
+}
+
+export type { TotalsSnapshot };

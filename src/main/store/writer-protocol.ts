@@ -1,0 +1,77 @@
+/**
+ * Messages between the service (main thread) and the writer thread, which owns the only
+ * read-write connection to the receipts file. Commits (and their fsyncs) happen there, so the
+ * main thread keeps answering printers while the disk works.
+ */
+import type { ReceiptEnd, ReceiptStatus } from '../../shared';
+
+export interface NewConnection {
+  peer: string;
+  peerPort: number | null;
+  station: string;
+  listenerPort: number;
+  openedAt: number;
+}
+
+export interface NewReceipt {
+  connectionId: number;
+  seq: number;
+  station: string;
+  peer: string;
+  startedAt: number;
+  receivedAt: number;
+  bytes: Uint8Array;
+  droppedBytes: number;
+  truncated: boolean;
+  empty: boolean;
+  endedBy: ReceiptEnd;
+}
+
+export interface InterpretationRow {
+  id: number;
+  status: Exclude<ReceiptStatus, 'pending'>;
+  error: string | null;
+  text: string | null;
+  /** Document JSON, deflated (raw deflate) by the pool worker. */
+  document: Uint8Array | null;
+  interpreterVersion: number;
+  interpretedAt: number;
+}
+
+/** One write. `tag` identifies the ops whose caller waits for the commit. */
+export type WriteOp =
+  | { kind: 'open'; id: number; c: NewConnection }
+  | { kind: 'close'; id: number; closedAt: number; bytes: number; reason: string }
+  | { kind: 'receipt'; tag: number; r: NewReceipt }
+  | { kind: 'interpretations'; tag: number; rows: InterpretationRow[] }
+  | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }
+  | { kind: 'barrier'; tag: number };
+
+export interface WriterInit {
+  dataDir: string;
+  nativeBinding?: string;
+  /** 0: commit as soon as the thread is free (batches form while the previous commit runs). */
+  commitWindowMs: number;
+}
+
+export interface TotalsSnapshot {
+  receipts: number;
+  bytes: number;
+  connections: number;
+}
+
+export type ToWriter = { type: 'ops'; ops: WriteOp[] } | { type: 'close' };
+
+export type FromWriter =
+  | { type: 'ready'; maxConnectionId: number; maxReceiptId: number; totals: TotalsSnapshot }
+  | { type: 'fatal'; code: string; message: string }
+  /** results: [tag, value] for each tagged op: receipt id, or rows removed by retention. */
+  | {
+      type: 'committed';
+      results: [number, number][];
+      totals: TotalsSnapshot;
+      batch: number;
+      ms: number;
+    }
+  | { type: 'failed'; tags: number[]; code: string; message: string }
+  | { type: 'closed' };
