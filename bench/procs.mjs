@@ -68,6 +68,8 @@ export async function startService(dataDir) {
     spawn(
       process.execPath,
       [
+        // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service.
+        ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
         path.join(root, 'out/service/serve.js'),
         '--data-dir',
         dataDir,

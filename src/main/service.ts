@@ -56,6 +56,7 @@ export class DeskService implements DeskBackend {
   private retentionTimer: NodeJS.Timeout | null = null;
   private lastWriteError: DeskFailure | null = null;
   private stopping: Promise<void> | null = null;
+  private readonly pausedBy = new Set<'pool' | 'disk'>();
   /** Receipt meta kept from commit until interpretation, to announce without re-reading. */
   private readonly inFlight = new Map<number, ReceiptSummary>();
 
@@ -74,7 +75,7 @@ export class DeskService implements DeskBackend {
       taskTimeoutMs: s.pool.taskTimeoutMs,
       columns: 48,
       onResults: (results) => this.saveResults(results),
-      onSaturation: (saturated) => (saturated ? this.capture.pause() : this.capture.resume()),
+      onSaturation: (saturated) => this.pauseCapture('pool', saturated),
     });
     this.capture = new CaptureService({
       listeners: s.listeners,
@@ -111,6 +112,7 @@ export class DeskService implements DeskBackend {
       throw err;
     }
     this.feed.startAfter(this.store.writer.maxReceiptIdAtStart);
+    this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
     this.metrics = new MetricsSampler(
       {
         connections: () => {
@@ -136,7 +138,7 @@ export class DeskService implements DeskBackend {
             saturations: g.saturations,
           };
         },
-        dbFileBytes: () => this.store.fileBytes(),
+        db: () => ({ fileBytes: this.store.fileBytes(), ...this.store.writer.gauges() }),
         receipts: () => {
           const stats = this.store.queries.stats(startOfDay(this.now()));
           return {
@@ -163,6 +165,19 @@ export class DeskService implements DeskBackend {
     this.metrics.start();
     this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
+  }
+
+  /**
+   * TCP backpressure: the printer ports stop reading while the pool or the disk is behind, and
+   * read again once both have room. Nothing is dropped and nothing piles up without bound.
+   */
+  private pauseCapture(reason: 'pool' | 'disk', saturated: boolean): void {
+    const before = this.pausedBy.size > 0;
+    if (saturated) this.pausedBy.add(reason);
+    else this.pausedBy.delete(reason);
+    const after = this.pausedBy.size > 0;
+    if (after && !before) this.capture.pause();
+    else if (!after && before) this.capture.resume();
   }
 
   private async applyRetention(): Promise<void> {

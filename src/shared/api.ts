@@ -95,7 +95,19 @@ export interface Metrics {
   memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number };
   /** OS threads of this process; null where the OS does not say. */
   osThreads: number | null;
-  db: { fileBytes: number };
+  db: {
+    fileBytes: number;
+    /** Group commits by the writer thread: how many writes each carried and how long it took. */
+    commits: number;
+    batchSize: Percentiles;
+    commitMs: Percentiles;
+    /** Writes queued for the writer thread, not yet committed. */
+    waiting: number;
+    /** Receipt bytes received and not yet committed (bounded: capture pauses beyond 32 MiB). */
+    backlogBytes: number;
+    /** Times that bound was reached and the printer ports paused reading. */
+    saturations: number;
+  };
   receipts: { perMinute: number; truncated: number; failed: number; pendingInterpretation: number };
 }
 

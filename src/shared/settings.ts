@@ -63,19 +63,19 @@ export const settingsSchema = z.object({
       /** Interpretation batches waiting for a thread before the listeners pause their sockets. */
       maxQueue: z.number().int().min(1).default(8),
       /** Receipts per interpretation batch. */
-      batchSize: z.number().int().min(1).max(1000).default(64),
+      batchSize: z.number().int().min(1).max(1000).default(16),
       /** A receipt whose interpretation takes longer is stored as failed; its worker is replaced. */
       taskTimeoutMs: z.number().int().min(10).default(5_000),
     })
-    .default({ threads: null, maxQueue: 8, batchSize: 64, taskTimeoutMs: 5_000 }),
+    .default({ threads: null, maxQueue: 8, batchSize: 16, taskTimeoutMs: 5_000 }),
   store: z
     .object({
       /** Receipts committed together wait at most this long for company (group commit). */
-      commitWindowMs: z.number().min(0).max(100).default(2),
+      commitWindowMs: z.number().min(0).max(100).default(0),
       /** Days to keep receipts; null keeps everything. */
       retentionDays: z.number().int().min(1).nullable().default(null),
     })
-    .default({ commitWindowMs: 2, retentionDays: null }),
+    .default({ commitWindowMs: 0, retentionDays: null }),
   http: z
     .object({
       host: z.string().min(1).default('127.0.0.1'),

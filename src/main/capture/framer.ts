@@ -125,9 +125,13 @@ export class ReceiptFramer {
   }
 
   private emit(endedBy: ReceiptEnd): void {
+    // An exact-size buffer of its own: the receipt is sent to the writer and pool threads, and
+    // a view into a shared slab would carry the whole slab across each time.
+    const bytes = Buffer.allocUnsafeSlow(this.kept);
+    let at = 0;
+    for (const part of this.parts) at += part.copy(bytes, at);
     const segment: Segment = {
-      bytes:
-        this.parts.length === 1 ? Buffer.from(this.parts[0]) : Buffer.concat(this.parts, this.kept),
+      bytes,
       truncated: this.dropped > 0,
       droppedBytes: this.dropped,
       empty: !this.printed,

@@ -5,7 +5,7 @@ import { EventLoopGauge, osThreadCount } from './process-gauges';
 export interface MetricsSources {
   connections: () => Metrics['connections'];
   pool: () => Metrics['pool'];
-  dbFileBytes: () => number;
+  db: () => Metrics['db'];
   receipts: () => Metrics['receipts'];
 }
 
@@ -50,7 +50,7 @@ export class MetricsSampler {
       eventLoop: this.loop.read(),
       memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal },
       osThreads: osThreadCount(),
-      db: { fileBytes: this.sources.dbFileBytes() },
+      db: this.sources.db(),
       receipts: this.sources.receipts(),
     };
   }

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DeskFailure } from '../../shared';
+import { SampleWindow } from '../metrics';
 import type { Totals } from './totals';
 import type {
   FromWriter,
@@ -20,12 +21,30 @@ import type {
 interface Deferred {
   resolve: (value: number) => void;
   reject: (err: Error) => void;
+  /** Raw bytes this op carries, counted in the backlog until committed. */
+  bytes: number;
 }
+
+/** Receipt bytes waiting for the writer beyond which capture is asked to pause. */
+const BACKLOG_HIGH_BYTES = 32 * 1024 * 1024;
+const BACKLOG_HIGH_RECEIPTS = 4096;
 
 export interface CommitStats {
   commits: number;
   lastBatchSize: number;
   lastCommitMs: number;
+}
+
+export interface CommitGauges {
+  commits: number;
+  batchSize: { p50: number | null; p99: number | null };
+  commitMs: { p50: number | null; p99: number | null };
+  /** Writes sent to the writer thread and not yet committed. */
+  waiting: number;
+  /** Receipt bytes not yet committed. */
+  backlogBytes: number;
+  /** Times the backlog passed its bound and capture was asked to pause. */
+  saturations: number;
 }
 
 export class WriterClient {
@@ -39,8 +58,16 @@ export class WriterClient {
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
   readonly stats: CommitStats = { commits: 0, lastBatchSize: 0, lastCommitMs: 0 };
+  private readonly batchSizes = new SampleWindow(512);
+  private readonly commitTimes = new SampleWindow(512);
   /** Highest receipt id in the file when the writer started. */
   maxReceiptIdAtStart = 0;
+  private backlogBytes = 0;
+  private backlogReceipts = 0;
+  private backlogged = false;
+  private saturations = 0;
+  /** Told true when receipts wait on the disk beyond the bounds (pause reading), false after. */
+  onBacklog: (saturated: boolean) => void = () => {};
 
   private constructor(
     file: string,
@@ -98,7 +125,17 @@ export class WriterClient {
 
   /** Resolves with the receipt's id once its raw bytes are committed. */
   appendReceipt(r: NewReceipt): Promise<number> {
-    return this.tagged((tag) => ({ kind: 'receipt', tag, r }));
+    this.backlogBytes += r.bytes.length;
+    this.backlogReceipts++;
+    if (
+      !this.backlogged &&
+      (this.backlogBytes > BACKLOG_HIGH_BYTES || this.backlogReceipts > BACKLOG_HIGH_RECEIPTS)
+    ) {
+      this.backlogged = true;
+      this.saturations++;
+      this.onBacklog(true);
+    }
+    return this.tagged((tag) => ({ kind: 'receipt', tag, r }), r.bytes.length);
   }
 
   saveInterpretations(rows: InterpretationRow[]): Promise<number> {
@@ -124,6 +161,17 @@ export class WriterClient {
     return this.waiting.size;
   }
 
+  gauges(): CommitGauges {
+    return {
+      commits: this.stats.commits,
+      batchSize: { p50: this.batchSizes.percentile(50), p99: this.batchSizes.percentile(99) },
+      commitMs: { p50: this.commitTimes.percentile(50), p99: this.commitTimes.percentile(99) },
+      waiting: this.waiting.size,
+      backlogBytes: this.backlogBytes,
+      saturations: this.saturations,
+    };
+  }
+
   /** Commits what is queued, closes the file (checkpointed) and ends the thread. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -137,16 +185,30 @@ export class WriterClient {
     return this.closing;
   }
 
-  private tagged(make: (tag: number) => WriteOp): Promise<number> {
+  private tagged(make: (tag: number) => WriteOp, bytes = -1): Promise<number> {
     return new Promise((resolve, reject) => {
       if (this.closed) {
+        if (bytes >= 0) this.settleBacklog(bytes);
         reject(new DeskFailure('STORE_CLOSED', 'Receipt Desk is shutting down.'));
         return;
       }
       const tag = this.nextTag++;
-      this.waiting.set(tag, { resolve, reject });
+      this.waiting.set(tag, { resolve, reject, bytes });
       this.push(make(tag));
     });
+  }
+
+  private settleBacklog(bytes: number): void {
+    this.backlogBytes -= bytes;
+    this.backlogReceipts--;
+    if (
+      this.backlogged &&
+      this.backlogBytes <= BACKLOG_HIGH_BYTES / 2 &&
+      this.backlogReceipts <= BACKLOG_HIGH_RECEIPTS / 2
+    ) {
+      this.backlogged = false;
+      this.onBacklog(false);
+    }
   }
 
   private push(op: WriteOp): void {
@@ -173,10 +235,14 @@ export class WriterClient {
         this.stats.commits++;
         this.stats.lastBatchSize = msg.batch;
         this.stats.lastCommitMs = msg.ms;
+        this.batchSizes.add(msg.batch);
+        this.commitTimes.add(msg.ms);
         for (const [tag, value] of msg.results) {
           const d = this.waiting.get(tag);
+          if (!d) continue;
           this.waiting.delete(tag);
-          d?.resolve(value);
+          if (d.bytes >= 0) this.settleBacklog(d.bytes);
+          d.resolve(value);
         }
         break;
       case 'failed': {
@@ -184,8 +250,10 @@ export class WriterClient {
         this.onError(failure);
         for (const tag of msg.tags) {
           const d = this.waiting.get(tag);
+          if (!d) continue;
           this.waiting.delete(tag);
-          d?.reject(failure);
+          if (d.bytes >= 0) this.settleBacklog(d.bytes);
+          d.reject(failure);
         }
         break;
       }
@@ -199,7 +267,10 @@ export class WriterClient {
 
   private failAll(err: DeskFailure): void {
     this.onError(err);
-    for (const d of this.waiting.values()) d.reject(err);
+    for (const d of this.waiting.values()) {
+      if (d.bytes >= 0) this.settleBacklog(d.bytes);
+      d.reject(err);
+    }
     this.waiting.clear();
   }
 }

@@ -11,6 +11,12 @@ import { Totals } from './totals';
 import type { FromWriter, ToWriter, WriteOp, WriterInit } from './writer-protocol';
 
 const port = parentPort!;
+/** Interpretation messages (each up to a pool batch of rows) per commit. */
+const DEFERRED_BATCH = 4;
+/** Writes per commit at most: a commit of thousands takes long enough to stall acks. */
+const URGENT_BATCH = 1024;
+/** Interpretations older than this ride along with the next receipts' commit. */
+const DEFERRED_MAX_AGE_MS = 50;
 const init = workerData as WriterInit;
 const send = (msg: FromWriter): void => port.postMessage(msg);
 
@@ -32,14 +38,15 @@ function start(): void {
     )
     .get() as { c: number; r: number };
 
-  let queue: WriteOp[] = [];
+  // Receipts (and connection rows) are what a POS waits on: they go first, in small commits.
+  // Interpretations wait for the thread to be free of them and then go in bigger commits, where
+  // the full-text index and the page writes cost less per receipt.
+  let urgent: WriteOp[] = [];
+  let deferred: WriteOp[] = [];
+  let deferredSince = 0;
   let scheduled = false;
 
-  const flush = (): void => {
-    scheduled = false;
-    const ops = queue;
-    queue = [];
-    if (ops.length === 0) return;
+  const commit = (ops: WriteOp[]): void => {
     const started = performance.now();
     try {
       const results = writer.apply(ops);
@@ -57,16 +64,47 @@ function start(): void {
     }
   };
 
+  const flush = (): void => {
+    scheduled = false;
+    const barrier = urgent.some((op) => op.kind === 'barrier');
+    const stale = deferred.length > 0 && performance.now() - deferredSince > DEFERRED_MAX_AGE_MS;
+    if (urgent.length > 0 && !barrier && !stale) {
+      commit(urgent.splice(0, URGENT_BATCH));
+    } else if (barrier) {
+      // A barrier waits for everything before it.
+      const ops = [...deferred, ...urgent];
+      deferred = [];
+      urgent = [];
+      commit(ops);
+    } else if (urgent.length > 0 || deferred.length > 0) {
+      // Old interpretations ride along with the receipts' commit.
+      const ops = [...urgent.splice(0, URGENT_BATCH), ...deferred.splice(0, DEFERRED_BATCH)];
+      deferredSince = performance.now();
+      commit(ops);
+    }
+    if (urgent.length > 0 || deferred.length > 0) schedule();
+  };
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    if (init.commitWindowMs > 0) setTimeout(flush, init.commitWindowMs);
+    else setImmediate(flush);
+  };
+
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'ops') {
-      for (const op of msg.ops) queue.push(op);
-      if (!scheduled) {
-        scheduled = true;
-        if (init.commitWindowMs > 0) setTimeout(flush, init.commitWindowMs);
-        else setImmediate(flush);
+      for (const op of msg.ops) {
+        if (op.kind === 'interpretations') {
+          if (deferred.length === 0) deferredSince = performance.now();
+          deferred.push(op);
+        } else urgent.push(op);
       }
+      schedule();
     } else if (msg.type === 'close') {
-      flush();
+      if (urgent.length > 0 || deferred.length > 0) commit([...urgent, ...deferred]);
+      urgent = [];
+      deferred = [];
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       send({ type: 'closed' });
