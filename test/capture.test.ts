@@ -226,6 +226,11 @@ describe('capture', () => {
         .all() as { id: number }[];
       return rows.length === all.length ? rows : undefined;
     });
+    // Flagged where the manager sees it: each stored part says how much it could not read.
+    const listed = desk.service.store.db
+      .prepare('SELECT sum(warnings) AS n FROM receipts')
+      .get() as { n: number };
+    expect(listed.n).toBeGreaterThan(0);
     const warnings: unknown[] = [];
     for (const r of interpreted) {
       warnings.push(...((await desk.service.getReceipt(r.id)).document?.warnings ?? []));

@@ -53,6 +53,25 @@ describe('service', () => {
     expect((await d.service.listReceipts({ q: 'halloumi' })).items).toHaveLength(1);
   });
 
+  it("builds a receipt's document when it is first opened, keeps it, and drops it on reinterpretation", async () => {
+    const d = await desk();
+    await sendRaw(d.port, esc.receipt('Table 6', 'Tiramisu   5.50'));
+    const [r] = await d.waitForReceipts(1);
+    const cached = () =>
+      (
+        d.service.store.db
+          .prepare('SELECT count(*) AS n FROM receipt_documents WHERE receipt_id = ?')
+          .get(r.id) as { n: number }
+      ).n;
+    expect(cached()).toBe(0);
+    const opened = await d.service.getReceipt(r.id);
+    expect(opened.document?.blocks.filter((b) => b.kind === 'text')).toHaveLength(2);
+    await eventually(() => cached() === 1);
+    expect((await d.service.getReceipt(r.id)).document).toEqual(opened.document);
+    await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    expect(cached()).toBe(0);
+  });
+
   it('interprets on restart what a previous run stored but had not interpreted', async () => {
     const dataDir = tempDir();
     const first = await desk({}, dataDir);

@@ -22,7 +22,7 @@ import { ReceiptFeed } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult } from './pool';
-import { type InterpretationRow, Store } from './store';
+import { type InterpretationRow, Store, inflateDocument } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -232,10 +232,24 @@ export class DeskService implements DeskBackend {
     return this.store.queries.list(query);
   }
 
+  /**
+   * One receipt with its document model. The document is built from the stored bytes the first
+   * time a receipt is opened (in the pool, off the main thread) and cached in the file.
+   */
   async getReceipt(id: number): Promise<ReceiptDetail> {
     const r = this.store.queries.get(id);
     if (!r) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
-    return r;
+    if (r.document || r.status === 'pending') return r;
+    const raw = Buffer.from(r.rawBase64, 'base64');
+    try {
+      const result = await this.pool.interpretOne({ id, raw });
+      if (!result.ok || !result.document) return r;
+      this.store.writer.cacheDocument(id, INTERPRETER_VERSION, result.document);
+      return { ...r, document: inflateDocument(result.document) };
+    } catch {
+      // Too slow or the worker failed: the receipt is still shown, with its text and bytes.
+      return r;
+    }
   }
 
   async getStats(): Promise<Stats> {
@@ -301,6 +315,7 @@ export class DeskService implements DeskBackend {
       endedBy: segment.endedBy,
       error: null,
       text: null,
+      warnings: 0,
     });
     this.pool.submit({ id, raw: segment.bytes });
   }
@@ -322,7 +337,7 @@ export class DeskService implements DeskBackend {
       status: r.ok ? 'ok' : 'failed',
       error: r.error,
       text: r.text,
-      document: r.document,
+      warnings: r.warnings,
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
     }));
@@ -332,7 +347,13 @@ export class DeskService implements DeskBackend {
         const base = this.inFlight.get(r.id);
         if (!base) continue;
         this.inFlight.delete(r.id);
-        summaries.push({ ...base, status: r.ok ? 'ok' : 'failed', error: r.error, text: r.text });
+        summaries.push({
+          ...base,
+          status: r.ok ? 'ok' : 'failed',
+          error: r.error,
+          text: r.text,
+          warnings: r.warnings,
+        });
       }
       this.feed.complete(summaries);
     };

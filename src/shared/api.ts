@@ -23,6 +23,8 @@ export interface ReceiptSummary {
   error: string | null;
   /** The receipt's plain text (null until interpreted). */
   text: string | null;
+  /** Commands the interpreter could not read (unknown or cut short); garbage shows up here. */
+  warnings: number;
 }
 
 export interface ReceiptDetail extends ReceiptSummary {

@@ -97,6 +97,22 @@ export class InterpretPool {
     };
   }
 
+  /**
+   * Interprets one receipt with its document now (a receipt being opened), outside the ingest
+   * batches and their backpressure, bounded by the same task timeout.
+   */
+  async interpretOne(item: InterpretItem): Promise<InterpretResult> {
+    const task: InterpretTask = {
+      items: [item],
+      columns: this.options.columns,
+      withDocument: true,
+    };
+    const out = (await this.piscina.run(task, {
+      signal: AbortSignal.timeout(this.options.taskTimeoutMs),
+    })) as InterpretTaskResult;
+    return out.results[0];
+  }
+
   async close(): Promise<void> {
     await this.piscina.close({ force: true });
   }
@@ -118,7 +134,11 @@ export class InterpretPool {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const submitted = performance.now();
-    const task: InterpretTask = { items: batch, columns: this.options.columns };
+    const task: InterpretTask = {
+      items: batch,
+      columns: this.options.columns,
+      withDocument: false,
+    };
     (this.piscina.run(task, { signal: controller.signal }) as Promise<InterpretTaskResult>).then(
       (out) => {
         clearTimeout(timer);
@@ -147,6 +167,7 @@ export class InterpretPool {
             ok: false,
             text: null,
             document: null,
+            warnings: 0,
             empty: false,
             error: message,
           })),

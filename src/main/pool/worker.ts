@@ -16,7 +16,10 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         ok: true,
         text: out.text,
         // Deflated here so the main thread and the writer only move and store bytes.
-        document: zlib.deflateRawSync(JSON.stringify(out.document), { level: 1 }),
+        document: task.withDocument
+          ? zlib.deflateRawSync(JSON.stringify(out.document), { level: 1 })
+          : null,
+        warnings: out.document.warnings.length,
         empty: out.empty,
         error: null,
       };
@@ -26,6 +29,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         ok: false,
         text: null,
         document: null,
+        warnings: 0,
         empty: false,
         error: `Interpreter error: ${(err as Error).message}`,
       };

@@ -34,11 +34,12 @@ export class BatchWriter {
     );
     this.insertRaw = db.prepare('INSERT INTO receipt_raw (receipt_id, raw) VALUES (?, ?)');
     this.updateInterpretation = db.prepare(
-      `UPDATE receipts SET status = ?, error = ?, text = ?, interpreter_version = ?,
+      `UPDATE receipts SET status = ?, error = ?, text = ?, warnings = ?, interpreter_version = ?,
          interpreted_at = ? WHERE id = ?`,
     );
     this.upsertDocument = db.prepare(
-      'INSERT OR REPLACE INTO receipt_documents (receipt_id, document) VALUES (?, ?)',
+      `INSERT OR REPLACE INTO receipt_documents (receipt_id, document)
+       SELECT id, ? FROM receipts WHERE id = ? AND interpreter_version = ?`,
     );
     this.deleteDocument = db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?');
   }
@@ -100,14 +101,18 @@ export class BatchWriter {
                   row.status,
                   row.error,
                   row.text,
+                  row.warnings,
                   row.interpreterVersion,
                   row.interpretedAt,
                   row.id,
                 );
-                if (row.document) this.upsertDocument.run(row.id, row.document);
-                else this.deleteDocument.run(row.id);
+                // A cached document belongs to the interpretation it came from.
+                this.deleteDocument.run(row.id);
               }
               results.push([op.tag, op.rows.length]);
+              break;
+            case 'document':
+              this.upsertDocument.run(op.document, op.id, op.interpreterVersion);
               break;
             case 'retention': {
               const removed = applyRetention(this.db, op.retentionDays, op.now);

@@ -13,7 +13,7 @@ import { WriterClient } from './writer-client';
 
 export type { NewConnection, NewReceipt, InterpretationRow } from './writer-protocol';
 export { WriterClient } from './writer-client';
-export { ReceiptQueries } from './receipt-queries';
+export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';

@@ -28,10 +28,16 @@ interface ReceiptRow {
   ended_by: ReceiptEnd;
   error: string | null;
   text: string | null;
+  warnings: number;
 }
 
 const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
-  r.byte_count, r.truncated, r.ended_by, r.error, r.text`;
+  r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings`;
+
+/** Documents are stored as raw-deflated JSON. */
+export function inflateDocument(stored: Uint8Array): ReceiptDocument {
+  return JSON.parse(zlib.inflateRawSync(stored).toString('utf8')) as ReceiptDocument;
+}
 
 export function toSummary(row: ReceiptRow): ReceiptSummary {
   return {
@@ -47,6 +53,7 @@ export function toSummary(row: ReceiptRow): ReceiptSummary {
     endedBy: row.ended_by,
     error: row.error,
     text: row.text,
+    warnings: row.warnings,
   };
 }
 
@@ -122,9 +129,7 @@ export class ReceiptQueries {
     if (!row) return null;
     return {
       ...toSummary(row),
-      document: row.document
-        ? (JSON.parse(zlib.inflateRawSync(row.document).toString('utf8')) as ReceiptDocument)
-        : null,
+      document: row.document ? inflateDocument(row.document) : null,
       rawBase64: row.raw.toString('base64'),
       droppedBytes: row.dropped_bytes,
     };

@@ -54,7 +54,7 @@ async function addReceipt(store: Store, text: string, receivedAt = Date.now(), e
       status: 'ok',
       error: null,
       text,
-      document: null,
+      warnings: 0,
       interpreterVersion: 1,
       interpretedAt: receivedAt,
     },

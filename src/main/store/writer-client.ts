@@ -142,6 +142,11 @@ export class WriterClient {
     return this.tagged((tag) => ({ kind: 'interpretations', tag, rows }));
   }
 
+  /** Caches a receipt's document (built when it was first opened); not waited on. */
+  cacheDocument(id: number, interpreterVersion: number, document: Uint8Array): void {
+    this.push({ kind: 'document', id, interpreterVersion, document });
+  }
+
   /** Deletes receipts older than retentionDays; resolves with how many. */
   applyRetention(retentionDays: number | null, now: number): Promise<number> {
     return this.tagged((tag) => ({ kind: 'retention', tag, retentionDays, now }));

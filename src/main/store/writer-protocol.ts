@@ -32,8 +32,7 @@ export interface InterpretationRow {
   status: Exclude<ReceiptStatus, 'pending'>;
   error: string | null;
   text: string | null;
-  /** Document JSON, deflated (raw deflate) by the pool worker. */
-  document: Uint8Array | null;
+  warnings: number;
   interpreterVersion: number;
   interpretedAt: number;
 }
@@ -44,6 +43,8 @@ export type WriteOp =
   | { kind: 'close'; id: number; closedAt: number; bytes: number; reason: string }
   | { kind: 'receipt'; tag: number; r: NewReceipt }
   | { kind: 'interpretations'; tag: number; rows: InterpretationRow[] }
+  /** Caches a document built when a receipt was opened (raw-deflated JSON). */
+  | { kind: 'document'; id: number; interpreterVersion: number; document: Uint8Array }
   | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }
   | { kind: 'barrier'; tag: number };
 

@@ -95,7 +95,7 @@ function start(): void {
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'ops') {
       for (const op of msg.ops) {
-        if (op.kind === 'interpretations') {
+        if (op.kind === 'interpretations' || op.kind === 'document') {
           if (deferred.length === 0) deferredSince = performance.now();
           deferred.push(op);
         } else urgent.push(op);

@@ -10,6 +10,7 @@ const receipt = (id: number, status: ReceiptSummary['status'] = 'ok'): ReceiptSu
   connectionId: id,
   seq: 0,
   status,
+  warnings: 0,
   byteCount: 10,
   truncated: false,
   endedBy: 'cut',

@@ -37,6 +37,8 @@ export const m0010: Migration = {
       status              TEXT    NOT NULL DEFAULT 'pending',
       error               TEXT,
       text                TEXT,
+      -- Commands the interpreter could not read (unknown, cut short): garbage shows up here.
+      warnings            INTEGER NOT NULL DEFAULT 0,
       interpreter_version INTEGER,
       interpreted_at      INTEGER,
       UNIQUE (connection_id, seq)
@@ -48,7 +50,8 @@ export const m0010: Migration = {
       raw        BLOB    NOT NULL
     );
 
-    -- The document model as JSON, raw-deflated (documents are repetitive: ~10x smaller).
+    -- The document model as JSON, raw-deflated (~10x smaller). A cache: the document is a pure
+    -- function of the raw bytes, built when a receipt is first opened, dropped on reinterpretation.
     CREATE TABLE receipt_documents (
       receipt_id INTEGER PRIMARY KEY REFERENCES receipts(id),
       document   BLOB    NOT NULL
