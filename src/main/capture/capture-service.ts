@@ -26,6 +26,12 @@ export interface ListenerState {
   error: string | null;
 }
 
+/**
+ * Socket reads in one turn of the event loop beyond this make capture skip a turn: a burst from
+ * many POS at once (each read up to 64 KiB, tens of receipts) must not hold the loop for long.
+ */
+const TURN_BUDGET_MS = 8;
+
 export interface CaptureGauges {
   open: number;
   max: number;
@@ -51,6 +57,9 @@ export class CaptureService {
   private refused = 0;
   private refusedOverLimit = 0;
   private paused = false;
+  private turnSpentMs = 0;
+  private turnResetScheduled = false;
+  private skipping = false;
   private readonly replier;
   private readonly now: () => number;
 
@@ -110,6 +119,24 @@ export class CaptureService {
     await Promise.all(closing);
   }
 
+  private spend(ms: number): void {
+    this.turnSpentMs += ms;
+    if (!this.turnResetScheduled) {
+      this.turnResetScheduled = true;
+      setImmediate(() => {
+        this.turnResetScheduled = false;
+        this.turnSpentMs = 0;
+      });
+    }
+    if (this.turnSpentMs <= TURN_BUDGET_MS || this.skipping) return;
+    this.skipping = true;
+    for (const c of this.connections) c.skipTurn();
+    setImmediate(() => {
+      this.skipping = false;
+      for (const c of this.connections) c.endSkip();
+    });
+  }
+
   private listen(l: ListenerSettings, index: number): Promise<void> {
     const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
       this.accept(socket, l.station, this.states[index].port),
@@ -150,6 +177,7 @@ export class CaptureService {
       maxReceiptBytes: this.options.maxReceiptBytes,
       replier: this.replier,
       now: this.now,
+      onWork: (ms) => this.spend(ms),
     });
     this.connections.add(connection);
     socket.once('close', () => this.connections.delete(connection));

@@ -36,6 +36,8 @@ export interface ConnectionOptions {
   maxReceiptBytes: number;
   replier: StatusReplier;
   now: () => number;
+  /** Told how long each chunk took, so capture can keep one turn of the event loop short. */
+  onWork?: (ms: number) => void;
 }
 
 export class PrinterConnection {
@@ -77,9 +79,11 @@ export class PrinterConnection {
     socket.setNoDelay(true);
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
+      const started = performance.now();
       if (this.framer.pendingBytes === 0) this.segmentStartedAt = options.now();
       this.bytes += chunk.length;
       this.framer.push(chunk);
+      options.onWork?.(performance.now() - started);
     });
     socket.on('timeout', () => this.framer.flush('idle'));
     socket.on('end', () => void this.finish('fin'));
@@ -100,6 +104,16 @@ export class PrinterConnection {
     this.paused = false;
     this.socket.setTimeout(this.options.idleTimeoutMs);
     this.socket.resume();
+  }
+
+  /** Skip reading for one turn of the event loop (the idle timer keeps running). */
+  skipTurn(): void {
+    if (!this.paused && !this.finishing) this.socket.pause();
+  }
+
+  /** Reads again after skipTurn, unless backpressure paused it meanwhile. */
+  endSkip(): void {
+    if (!this.paused && !this.finishing) this.socket.resume();
   }
 
   /** Ends the receipt in progress, waits for every commit, then closes. Resolves when closed. */

@@ -14,7 +14,7 @@ const port = parentPort!;
 /** Interpretation messages (each up to a pool batch of rows) per commit. */
 const DEFERRED_BATCH = 4;
 /** Writes per commit at most: a commit of thousands takes long enough to stall acks. */
-const URGENT_BATCH = 1024;
+const URGENT_BATCH = 256;
 /** Interpretations older than this ride along with the next receipts' commit. */
 const DEFERRED_MAX_AGE_MS = 50;
 const init = workerData as WriterInit;
