@@ -58,20 +58,14 @@ export function checks(scenario, s) {
       service: `${fmt(s.service.throughput)} (${Math.round(ratio * 100)}% of sink)`,
       pass: ratio >= 0.8,
     });
-    out.push({
-      metric: 'latency end() -> server close (durable ack), p50 / p99',
-      target: 'service p99 <= 2x sink p99',
-      sink: `${fmt(s.sink.durableP50Ms)} / ${fmt(s.sink.durableP99Ms)} ms`,
-      service: `${fmt(s.service.durableP50Ms)} / ${fmt(s.service.durableP99Ms)} ms`,
-      pass: s.service.durableP99Ms <= 2 * s.sink.durableP99Ms,
-    });
-    out.push({
-      metric: 'latency end() -> SSE receipt event, p50 / p99',
-      target: '(reported)',
-      sink: 'n/a',
-      service: `${fmt(s.service.sseP50Ms)} / ${fmt(s.service.sseP99Ms)} ms (${s.service.sseMissing} missing)`,
-      pass: s.service.sseMissing === 0 ? null : false,
-    });
+    out.push(
+      durableRow(
+        s,
+        'service p99 <= 2x sink p99',
+        s.service.durableP99Ms <= 2 * s.sink.durableP99Ms,
+      ),
+    );
+    out.push(sseRow(s));
   } else if (scenario === 'stream') {
     out.push({
       metric: `throughput, receipts/s (${s.service.connections} persistent connections)`,
@@ -88,20 +82,8 @@ export function checks(scenario, s) {
       service: `${fmt(s.service.achievedRate)} (${s.service.heldBack} starts held back)`,
       pass: null,
     });
-    out.push({
-      metric: 'latency end() -> server close (durable ack), p50 / p99',
-      target: 'service p99 < 20 ms',
-      sink: `${fmt(s.sink.durableP50Ms)} / ${fmt(s.sink.durableP99Ms)} ms`,
-      service: `${fmt(s.service.durableP50Ms)} / ${fmt(s.service.durableP99Ms)} ms`,
-      pass: s.service.durableP99Ms < 20,
-    });
-    out.push({
-      metric: 'latency end() -> SSE receipt event, p50 / p99',
-      target: '(reported)',
-      sink: 'n/a',
-      service: `${fmt(s.service.sseP50Ms)} / ${fmt(s.service.sseP99Ms)} ms (${s.service.sseMissing} missing)`,
-      pass: s.service.sseMissing === 0 ? null : false,
-    });
+    out.push(durableRow(s, 'service p99 < 20 ms', s.service.durableP99Ms < 20));
+    out.push(sseRow(s));
   }
   out.push(lossCheck(s));
   const cpu = (f) =>
@@ -115,4 +97,26 @@ export function checks(scenario, s) {
   });
   out.push(...processChecks(s));
   return out;
+}
+
+/** Send-to-durable-ack latency row (server close), with the scenario's target. */
+function durableRow(s, target, pass) {
+  return {
+    metric: 'latency end() -> server close (durable ack), p50 / p99',
+    target,
+    sink: `${fmt(s.sink.durableP50Ms)} / ${fmt(s.sink.durableP99Ms)} ms`,
+    service: `${fmt(s.service.durableP50Ms)} / ${fmt(s.service.durableP99Ms)} ms`,
+    pass,
+  };
+}
+
+/** Send-to-SSE-event latency row (service only). */
+function sseRow(s) {
+  return {
+    metric: 'latency end() -> SSE receipt event, p50 / p99',
+    target: '(reported)',
+    sink: 'n/a',
+    service: `${fmt(s.service.sseP50Ms)} / ${fmt(s.service.sseP99Ms)} ms (${s.service.sseMissing} missing)`,
+    pass: s.service.sseMissing === 0 ? null : false,
+  };
 }

@@ -242,24 +242,12 @@ export class WriterClient {
         this.stats.lastCommitMs = msg.ms;
         this.batchSizes.add(msg.batch);
         this.commitTimes.add(msg.ms);
-        for (const [tag, value] of msg.results) {
-          const d = this.waiting.get(tag);
-          if (!d) continue;
-          this.waiting.delete(tag);
-          if (d.bytes >= 0) this.settleBacklog(d.bytes);
-          d.resolve(value);
-        }
+        for (const [tag, value] of msg.results) this.settle(tag)?.resolve(value);
         break;
       case 'failed': {
         const failure = new DeskFailure(msg.code, msg.message);
         this.onError(failure);
-        for (const tag of msg.tags) {
-          const d = this.waiting.get(tag);
-          if (!d) continue;
-          this.waiting.delete(tag);
-          if (d.bytes >= 0) this.settleBacklog(d.bytes);
-          d.reject(failure);
-        }
+        for (const tag of msg.tags) this.settle(tag)?.reject(failure);
         break;
       }
       case 'closed':
@@ -268,6 +256,15 @@ export class WriterClient {
       default:
         break;
     }
+  }
+
+  /** Takes the caller waiting on `tag` off the books (and its bytes off the backlog). */
+  private settle(tag: number): Deferred | undefined {
+    const d = this.waiting.get(tag);
+    if (!d) return undefined;
+    this.waiting.delete(tag);
+    if (d.bytes >= 0) this.settleBacklog(d.bytes);
+    return d;
   }
 
   private failAll(err: DeskFailure): void {
