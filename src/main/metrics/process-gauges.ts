@@ -13,7 +13,7 @@ export function osThreadCount(): number | null {
 }
 
 /** The histogram's timer period; each sample is period + delay, so the period is subtracted. */
-const RESOLUTION_MS = 10;
+const RESOLUTION_MS = 20;
 
 /** Event-loop delay (p99 over the last interval) and utilisation, reset at each read. */
 export class EventLoopGauge {
