@@ -20,6 +20,7 @@ import { DeskFailure } from '../shared';
 import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
 import { ReceiptFeed } from './events';
 import { INTERPRETER_VERSION } from './escpos';
+import { gaugeSources } from './gauge-sources';
 import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult } from './pool';
 import { type InterpretationRow, Store, inflateDocument } from './store';
@@ -114,41 +115,13 @@ export class DeskService implements DeskBackend {
     this.feed.startAfter(this.store.writer.maxReceiptIdAtStart);
     this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
     this.metrics = new MetricsSampler(
-      {
-        connections: () => {
-          const g = this.capture.gauges();
-          return {
-            open: g.open,
-            max: g.max,
-            refused: g.refused,
-            refusedOverLimit: g.refusedOverLimit,
-          };
-        },
-        pool: () => {
-          const g = this.pool.gauges();
-          return {
-            threads: g.threads,
-            busy: g.busy,
-            queued: g.queued,
-            maxQueue: g.maxQueue,
-            paused: g.saturated,
-            waitMs: g.waitMs,
-            runMs: g.runMs,
-            timeouts: g.timeouts,
-            saturations: g.saturations,
-          };
-        },
-        db: () => ({ fileBytes: this.store.fileBytes(), ...this.store.writer.gauges() }),
-        receipts: () => {
-          const stats = this.store.queries.stats(startOfDay(this.now()));
-          return {
-            perMinute: this.rate.perMinute(),
-            truncated: stats.truncatedTotal,
-            failed: stats.failedTotal,
-            pendingInterpretation: this.pool.gauges().pendingReceipts,
-          };
-        },
-      },
+      gaugeSources({
+        capture: this.capture,
+        pool: this.pool,
+        store: this.store,
+        receiptsPerMinute: () => this.rate.perMinute(),
+        startOfToday: () => startOfDay(this.now()),
+      }),
       (m) => {
         for (const l of this.metricListeners) l(m);
       },
@@ -364,7 +337,8 @@ export class DeskService implements DeskBackend {
   }
 }
 
-function startOfDay(now: number): number {
+/** Local midnight of the day `now` falls in (business days come with the sales issue). */
+export function startOfDay(now: number): number {
   const d = new Date(now);
   d.setHours(0, 0, 0, 0);
   return d.getTime();

@@ -1,0 +1,46 @@
+/** Maps each module's own gauges onto the Metrics shape of the contract, for the sampler. */
+import type { CaptureService } from './capture';
+import type { MetricsSources } from './metrics';
+import type { InterpretPool } from './pool';
+import type { Store } from './store';
+
+export interface GaugeModules {
+  capture: CaptureService;
+  pool: InterpretPool;
+  store: Store;
+  receiptsPerMinute: () => number;
+  startOfToday: () => number;
+}
+
+export function gaugeSources(m: GaugeModules): MetricsSources {
+  return {
+    connections: () => {
+      const g = m.capture.gauges();
+      return { open: g.open, max: g.max, refused: g.refused, refusedOverLimit: g.refusedOverLimit };
+    },
+    pool: () => {
+      const g = m.pool.gauges();
+      return {
+        threads: g.threads,
+        busy: g.busy,
+        queued: g.queued,
+        maxQueue: g.maxQueue,
+        paused: g.saturated,
+        waitMs: g.waitMs,
+        runMs: g.runMs,
+        timeouts: g.timeouts,
+        saturations: g.saturations,
+      };
+    },
+    db: () => ({ fileBytes: m.store.fileBytes(), ...m.store.writer.gauges() }),
+    receipts: () => {
+      const stats = m.store.queries.stats(m.startOfToday());
+      return {
+        perMinute: m.receiptsPerMinute(),
+        truncated: stats.truncatedTotal,
+        failed: stats.failedTotal,
+        pendingInterpretation: m.pool.gauges().pendingReceipts,
+      };
+    },
+  };
+}
