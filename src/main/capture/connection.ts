@@ -76,7 +76,6 @@ export class PrinterConnection {
       },
       onSegment: (segment) => this.store(segment),
     });
-    socket.setNoDelay(true);
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
       const started = performance.now();
