@@ -208,6 +208,21 @@ describe('capture', () => {
     expect(saturated).toBeGreaterThan(0);
   });
 
+  it('pauses sockets while receipts wait for the disk beyond the bound, and loses nothing', async () => {
+    desk = await startDesk({ store: { maxBacklogBytes: 16 * 1024 } });
+    const line = esc.text('Kitchen ticket line with enough words to fill the paper\n');
+    const big = Buffer.concat([...Array.from({ length: 1000 }, () => line), esc.cut]);
+    const sent = await Promise.all([1, 2, 3].map(() => sendRaw(desk!.port, big)));
+    expect(sent.every((s) => s.acknowledged)).toBe(true);
+    const receipts = await desk.waitForReceipts(3);
+    expect(receipts.every((r) => r.byteCount === big.length)).toBe(true);
+    // The writer's own gauges (the /api/metrics sample of them is at most a second old).
+    const writer = desk.service.store.writer.gauges();
+    expect(writer.saturations).toBeGreaterThan(0);
+    expect(writer.backlogBytes).toBe(0);
+    expect(desk.service.capture.gauges().paused).toBe(false);
+  });
+
   it('stores garbage bytes as received, flags what it could not read, and stays up', async () => {
     desk = await startDesk();
     let seed = 7;

@@ -102,6 +102,8 @@ export class DeskService implements DeskBackend {
         dataDir: this.options.dataDir,
         writerFile: path.join(this.options.workerDir, 'store-writer.js'),
         commitWindowMs: s.store.commitWindowMs,
+        maxBacklogBytes: s.store.maxBacklogBytes,
+        maxBacklogReceipts: s.store.maxBacklogReceipts,
         nativeBinding: this.options.nativeBinding,
         onWriteError: (err) => {
           this.lastWriteError = err;

@@ -70,12 +70,28 @@ export const settingsSchema = z.object({
     .default({ threads: null, maxQueue: 8, batchSize: 16, taskTimeoutMs: 5_000 }),
   store: z
     .object({
-      /** Receipts committed together wait at most this long for company (group commit). */
+      /**
+       * How long the writer waits for more receipts before a commit. 0: commit as soon as the
+       * writer is free (receipts that arrive meanwhile form the next group).
+       */
       commitWindowMs: z.number().min(0).max(100).default(0),
+      /** Receipt bytes waiting for the disk beyond which the printer ports pause reading. */
+      maxBacklogBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(32 * MiB),
+      /** Receipts waiting for the disk beyond which the printer ports pause reading. */
+      maxBacklogReceipts: z.number().int().min(1).default(4096),
       /** Days to keep receipts; null keeps everything. */
       retentionDays: z.number().int().min(1).nullable().default(null),
     })
-    .default({ commitWindowMs: 0, retentionDays: null }),
+    .default({
+      commitWindowMs: 0,
+      maxBacklogBytes: 32 * MiB,
+      maxBacklogReceipts: 4096,
+      retentionDays: null,
+    }),
   http: z
     .object({
       host: z.string().min(1).default('127.0.0.1'),

@@ -24,6 +24,9 @@ export interface StoreOptions {
   writerFile: string;
   /** 0 commits as soon as the writer is free; more waits that long for company. */
   commitWindowMs: number;
+  /** Receipt bytes / receipts waiting for the disk beyond which capture should pause. */
+  maxBacklogBytes: number;
+  maxBacklogReceipts: number;
   nativeBinding?: string;
   onWriteError?: (err: DeskFailure) => void;
 }
@@ -52,6 +55,7 @@ export class Store {
         commitWindowMs: options.commitWindowMs,
       },
       totals,
+      { maxBytes: options.maxBacklogBytes, maxReceipts: options.maxBacklogReceipts },
       options.onWriteError,
     );
     const db = openDatabase({ ...options, readonly: true });

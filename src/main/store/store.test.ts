@@ -17,7 +17,13 @@ afterEach(async () => {
 
 async function open(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-store-'))): Promise<Store> {
   dirs.push(dataDir);
-  const store = await Store.open({ dataDir, writerFile: WRITER_FILE, commitWindowMs: 0 });
+  const store = await Store.open({
+    dataDir,
+    writerFile: WRITER_FILE,
+    commitWindowMs: 0,
+    maxBacklogBytes: 1 << 20,
+    maxBacklogReceipts: 1000,
+  });
   stores.push(store);
   return store;
 }

@@ -25,9 +25,11 @@ interface Deferred {
   bytes: number;
 }
 
-/** Receipt bytes waiting for the writer beyond which capture is asked to pause. */
-const BACKLOG_HIGH_BYTES = 32 * 1024 * 1024;
-const BACKLOG_HIGH_RECEIPTS = 4096;
+/** Bounds on what waits for the disk; past either, capture is asked to pause. */
+export interface BacklogBounds {
+  maxBytes: number;
+  maxReceipts: number;
+}
 
 export interface CommitStats {
   commits: number;
@@ -73,6 +75,7 @@ export class WriterClient {
     file: string,
     init: WriterInit,
     private readonly totals: Totals,
+    private readonly bounds: BacklogBounds,
     private readonly onError: (err: DeskFailure) => void,
   ) {
     this.worker = new Worker(file, { workerData: init });
@@ -83,9 +86,10 @@ export class WriterClient {
     file: string,
     init: WriterInit,
     totals: Totals,
+    bounds: BacklogBounds,
     onError: (err: DeskFailure) => void = () => {},
   ): Promise<WriterClient> {
-    const client = new WriterClient(file, init, totals, onError);
+    const client = new WriterClient(file, init, totals, bounds, onError);
     return new Promise((resolve, reject) => {
       const onFirst = (msg: FromWriter): void => {
         if (msg.type === 'ready') {
@@ -129,7 +133,7 @@ export class WriterClient {
     this.backlogReceipts++;
     if (
       !this.backlogged &&
-      (this.backlogBytes > BACKLOG_HIGH_BYTES || this.backlogReceipts > BACKLOG_HIGH_RECEIPTS)
+      (this.backlogBytes > this.bounds.maxBytes || this.backlogReceipts > this.bounds.maxReceipts)
     ) {
       this.backlogged = true;
       this.saturations++;
@@ -208,8 +212,8 @@ export class WriterClient {
     this.backlogReceipts--;
     if (
       this.backlogged &&
-      this.backlogBytes <= BACKLOG_HIGH_BYTES / 2 &&
-      this.backlogReceipts <= BACKLOG_HIGH_RECEIPTS / 2
+      this.backlogBytes <= this.bounds.maxBytes / 2 &&
+      this.backlogReceipts <= this.bounds.maxReceipts / 2
     ) {
       this.backlogged = false;
       this.onBacklog(false);
