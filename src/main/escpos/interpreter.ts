@@ -4,7 +4,6 @@
  * aligned) and recorded as a warning when unknown. The full interpreter (images, codes, Star,
  * every code page) grows from this file in part 2 and fills the same document model.
  */
-import iconv from 'iconv-lite';
 import type {
   Align,
   Block,
@@ -15,6 +14,7 @@ import type {
   TextStyle,
 } from '../../shared';
 import { DOCUMENT_VERSION } from '../../shared';
+import { ESC_T_TABLES, decodeTable, decodeWith } from './code-pages';
 import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
 
 /** Bump when the interpreter's output changes, so stored receipts can be reinterpreted. */
@@ -28,26 +28,19 @@ export interface InterpretOptions {
   maxWarnings?: number;
 }
 
-/** ESC t n -> iconv-lite encoding, for the tables part 1 knows. */
-const CODE_TABLES: Record<number, string> = {
-  0: 'cp437',
-  2: 'cp850',
-  3: 'cp860',
-  4: 'cp863',
-  5: 'cp865',
-  16: 'windows1252',
-  17: 'cp866',
-  18: 'cp852',
-  19: 'cp858',
-};
-
 interface State {
   align: Align;
   style: TextStyle;
   codePage: string;
+  table: Uint16Array;
 }
 
-const initialState = (): State => ({ align: 'left', style: {}, codePage: 'cp437' });
+const initialState = (): State => ({
+  align: 'left',
+  style: {},
+  codePage: 'cp437',
+  table: decodeTable('cp437'),
+});
 
 export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): Interpretation {
   const columns = options.columns ?? 48;
@@ -81,10 +74,14 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
 
   const flushRun = (): void => {
     if (textStart < 0) return;
-    const range = Buffer.from(bytes.buffer, bytes.byteOffset + textStart, textEnd - textStart);
+    const from = textStart;
     textStart = -1;
-    // Plain ASCII reads the same in every code table part 1 knows.
-    appendText(textHigh ? iconv.decode(range, state.codePage) : range.toString('latin1'));
+    // Plain ASCII reads the same in every code table the printer has (bytes 0x20-0x7F).
+    appendText(
+      textHigh
+        ? decodeWith(state.table, bytes, from, textEnd)
+        : Buffer.from(bytes.buffer, bytes.byteOffset + from, textEnd - from).toString('latin1'),
+    );
     textHigh = false;
   };
 
@@ -251,8 +248,17 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         setStyle({ underline: u === 2 ? 2 : u === 1 ? 1 : 0 });
       } else if (c === 0x74) {
         flushRun();
-        state.codePage = CODE_TABLES[n] ?? state.codePage;
-        if (!(n in CODE_TABLES)) warn(at, 'undecodable', `Code table ${n} is not known yet.`);
+        const name = ESC_T_TABLES[n];
+        if (name) {
+          state.codePage = name;
+          state.table = decodeTable(name);
+        } else {
+          warn(
+            at,
+            'undecodable',
+            `Code table ${n} is not one this printer model has; kept ${state.codePage}.`,
+          );
+        }
         codePages.push({ offset: at, codePage: state.codePage });
       }
     } else if (p === GS && c === 0x21) {
