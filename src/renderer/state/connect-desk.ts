@@ -13,6 +13,9 @@ type Store = { getState(): DeskState };
 const APPLY_EVERY_MS = 100;
 /** Stats are re-read after new receipts, at most this often. */
 const STATS_EVERY_MS = 1_000;
+/** Receipts the first page showed as still being read are re-read this often, this many times. */
+const PENDING_RETRY_MS = 250;
+const PENDING_TRIES = 40;
 
 export function connectDesk(api: DeskApi, store: Store): () => void {
   const state = store.getState;
@@ -44,7 +47,10 @@ export function connectDesk(api: DeskApi, store: Store): () => void {
       api.getMetrics(),
     ]);
     if (disposed) return;
-    if (accept(page, state)) state().addReceipts(page.value.items);
+    if (accept(page, state)) {
+      state().addReceipts(page.value.items);
+      void followPending(page.value.items);
+    }
     state().setLoaded();
     if (health.ok && health.value.status !== 'ok') {
       const down = health.value.listeners.find((l) => !l.listening);
@@ -58,6 +64,27 @@ export function connectDesk(api: DeskApi, store: Store): () => void {
     if (accept(metrics, state)) state().setMetrics(metrics.value);
     await refreshStats();
   })();
+
+  /**
+   * A receipt can be announced live between the first page being read (still `pending` there)
+   * and the live stream being connected; re-read such receipts until they are done.
+   */
+  async function followPending(items: readonly ReceiptSummary[]): Promise<void> {
+    let ids = items.filter((r) => r.status === 'pending').map((r) => r.id);
+    for (let tries = 0; ids.length > 0 && tries < PENDING_TRIES && !disposed; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));
+      const current = new Map(state().receipts.map((r) => [r.id, r.status]));
+      ids = ids.filter((id) => current.get(id) === 'pending');
+      if (ids.length === 0 || disposed) return;
+      const newest = Math.max(...ids);
+      const oldest = Math.min(...ids);
+      const again = await api.listReceipts({
+        before: String(newest + 1),
+        limit: Math.min(newest - oldest + 1, 500),
+      });
+      if (!disposed && again.ok) state().addReceipts(again.value.items);
+    }
+  }
 
   return () => {
     disposed = true;
