@@ -16,6 +16,7 @@ import type {
 import { DOCUMENT_VERSION } from '../../shared';
 import { ESC_T_TABLES, decodeTable, decodeWith } from './code-pages';
 import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
+import { type OpenImage, bitImageBand, closeImage, continueImage, rasterImage } from './images';
 
 /** Bump when the interpreter's output changes, so stored receipts can be reinterpreted. */
 export const INTERPRETER_VERSION = 1;
@@ -26,6 +27,10 @@ export interface InterpretOptions {
   widthDots?: number;
   /** Warnings kept per receipt; the rest are counted in one last warning. */
   maxWarnings?: number;
+  /** Blocks kept per document (a receipt of nothing but line feeds must not build millions). */
+  maxBlocks?: number;
+  /** Bitmap bytes kept per document; images past it are noted, not decoded. */
+  maxImageBytes?: number;
 }
 
 interface State {
@@ -64,6 +69,26 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     if (warnings.length < maxWarnings) warnings.push({ offset, code, message });
   };
 
+  const maxBlocks = options.maxBlocks ?? 100_000;
+  const maxImageBytes = options.maxImageBytes ?? 32 * 1024 * 1024;
+  let openImage: OpenImage | null = null;
+  let imageBytes = 0;
+  let blocksCapped = false;
+
+  const addBlock = (block: Block, offset: number): void => {
+    if (blocks.length < maxBlocks) {
+      blocks.push(block);
+    } else if (!blocksCapped) {
+      blocksCapped = true;
+      warn(offset, 'limit', `More than ${maxBlocks} printed parts; the rest are in the text only.`);
+    }
+  };
+
+  const closeOpenImage = (): void => {
+    if (openImage) closeImage(openImage);
+    openImage = null;
+  };
+
   let textHigh = false;
   const appendText = (text: string): void => {
     const last = runs[runs.length - 1];
@@ -85,8 +110,9 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     textHigh = false;
   };
 
-  const endLine = (): void => {
+  const endLine = (offset: number): void => {
     flushRun();
+    closeOpenImage();
     const lineText = runs.map((r) => r.text).join('');
     let width = 0;
     for (const r of runs) width += r.text.length * (r.style.width ?? 1);
@@ -97,7 +123,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
       pad = lineAlign === 'center' ? Math.floor(room / 2) : room;
     }
     textLines.push(trimmed.length > 0 ? ' '.repeat(pad) + trimmed : '');
-    blocks.push({ kind: 'text', align: lineAlign, runs });
+    addBlock({ kind: 'text', align: lineAlign, runs }, offset);
     runs = [];
     lineAlign = state.align;
   };
@@ -153,26 +179,31 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     const len = m.length;
     switch (m.kind) {
       case Kind.Layout:
-        if (b === 0x0a || (b === ESC && (bytes[i + 1] === 0x64 || bytes[i + 1] === 0x4a))) {
-          endLine();
+        if (b === 0x0a && openImage && runs.length === 0) {
+          // The line feed after an image band moves past it; the next band may continue it.
+        } else if (b === 0x0a || (b === ESC && (bytes[i + 1] === 0x64 || bytes[i + 1] === 0x4a))) {
+          endLine(i);
           if (b === ESC && bytes[i + 1] === 0x64) {
-            for (let k = 1; k < bytes[i + 2]; k++) endLine();
+            for (let k = 1; k < bytes[i + 2]; k++) endLine(i);
           }
         } else if (b === 0x09) {
           appendText(' ');
         }
         break;
       case Kind.Cut: {
-        if (runs.length > 0) endLine();
+        if (runs.length > 0) endLine(i);
+        closeOpenImage();
         const partial = b === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
-        blocks.push({ kind: 'event', event: partial ? 'partial-cut' : 'cut', offset: i });
+        addBlock({ kind: 'event', event: partial ? 'partial-cut' : 'cut', offset: i }, i);
         break;
       }
       case Kind.Drawer:
-        blocks.push({ kind: 'event', event: 'drawer-kick', offset: i });
+        closeOpenImage();
+        addBlock({ kind: 'event', event: 'drawer-kick', offset: i }, i);
         break;
       case Kind.Buzzer:
-        blocks.push({ kind: 'event', event: 'buzzer', offset: i });
+        closeOpenImage();
+        addBlock({ kind: 'event', event: 'buzzer', offset: i }, i);
         break;
       case Kind.Init:
         flushRun();
@@ -180,11 +211,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         break;
       case Kind.Print:
         printed = true;
-        warn(
-          i,
-          'unknown-command',
-          `Image or code at ${i} is not drawn yet (0x${hex(bytes, i, 3)}).`,
-        );
+        printImage(i);
         break;
       case Kind.Setting:
         applySetting(bytes, i, len);
@@ -198,7 +225,8 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     i += len;
   }
   flushRun();
-  if (runs.length > 0) endLine();
+  if (runs.length > 0) endLine(end);
+  closeOpenImage();
   if (warningCount > warnings.length) {
     warnings.push({
       offset: end,
@@ -221,6 +249,38 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     text: textLines.join('\n'),
     empty: !printed,
   };
+
+  /** GS v 0 and ESC * become images; the other printing commands come with part 2. */
+  function printImage(at: number): void {
+    const isRaster = bytes[at] === GS && bytes[at + 1] === 0x76;
+    const isBitImage = bytes[at] === ESC && bytes[at + 1] === 0x2a;
+    if (!isRaster && !isBitImage) {
+      warn(
+        at,
+        'unknown-command',
+        `Image or code at ${at} is not drawn yet (0x${hex(bytes, at, 3)}).`,
+      );
+      return;
+    }
+    if (isRaster && runs.length > 0) endLine(at);
+    const image = isRaster
+      ? rasterImage(bytes, at, state.align)
+      : bitImageBand(bytes, at, state.align);
+    if (!image) return;
+    if (imageBytes + image.bytes > maxImageBytes) {
+      warn(
+        at,
+        'limit',
+        `Image at byte ${at} not decoded: the receipt's images passed ${maxImageBytes} bytes.`,
+      );
+      return;
+    }
+    imageBytes += image.bytes;
+    if (continueImage(openImage, image)) return;
+    closeOpenImage();
+    openImage = image;
+    addBlock(image.block, at);
+  }
 
   function applySetting(buf: Uint8Array, at: number, len: number): void {
     const p = buf[at];
