@@ -14,6 +14,7 @@ import type {
   TextStyle,
 } from '../../shared';
 import { DOCUMENT_VERSION } from '../../shared';
+import { type BarcodeSettings, DEFAULT_BARCODE, hriPosition, readBarcode } from './barcodes';
 import { ESC_T_TABLES, decodeTable, decodeWith } from './code-pages';
 import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
 import { type OpenImage, bitImageBand, closeImage, continueImage, rasterImage } from './images';
@@ -38,6 +39,7 @@ interface State {
   style: TextStyle;
   codePage: string;
   table: Uint16Array;
+  barcode: BarcodeSettings;
 }
 
 const initialState = (): State => ({
@@ -45,6 +47,7 @@ const initialState = (): State => ({
   style: {},
   codePage: 'cp437',
   table: decodeTable('cp437'),
+  barcode: { ...DEFAULT_BARCODE },
 });
 
 export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): Interpretation {
@@ -117,12 +120,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     let width = 0;
     for (const r of runs) width += r.text.length * (r.style.width ?? 1);
     const trimmed = lineText.trimEnd();
-    let pad = 0;
-    if (trimmed.length > 0 && lineAlign !== 'left') {
-      const room = Math.max(columns - width, 0);
-      pad = lineAlign === 'center' ? Math.floor(room / 2) : room;
-    }
-    textLines.push(trimmed.length > 0 ? ' '.repeat(pad) + trimmed : '');
+    textLines.push(aligned(trimmed, width, lineAlign));
     addBlock({ kind: 'text', align: lineAlign, runs }, offset);
     runs = [];
     lineAlign = state.align;
@@ -211,7 +209,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         break;
       case Kind.Print:
         printed = true;
-        printImage(i);
+        printImage(i, len);
         break;
       case Kind.Setting:
         applySetting(bytes, i, len);
@@ -250,8 +248,33 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     empty: !printed,
   };
 
-  /** GS v 0 and ESC * become images; the other printing commands come with part 2. */
-  function printImage(at: number): void {
+  /** A line of plain text with the leading spaces its alignment puts before it. */
+  function aligned(text: string, width: number, align: Align): string {
+    if (text.length === 0) return '';
+    const room = Math.max(columns - width, 0);
+    const pad = align === 'center' ? Math.floor(room / 2) : align === 'right' ? room : 0;
+    return ' '.repeat(pad) + text;
+  }
+
+  /** GS k: the barcode, and its human-readable line in the text when the printer prints one. */
+  function printBarcode(at: number, length: number): void {
+    if (runs.length > 0) endLine(at);
+    closeOpenImage();
+    const { block, warning } = readBarcode(bytes, at, length, state.barcode, state.align);
+    if (warning) warn(at, 'undecodable', warning);
+    addBlock(block, at);
+    if (block.hri !== 'none') {
+      const hri = [...block.data].filter((ch) => ch >= ' ').join(''); // FNC1 prints nothing
+      textLines.push(aligned(hri, hri.length, block.align));
+    }
+  }
+
+  /** GS v 0 and ESC * become images, GS k barcodes; the rest come with part 2. */
+  function printImage(at: number, length: number): void {
+    if (bytes[at] === GS && bytes[at + 1] === 0x6b) {
+      printBarcode(at, length);
+      return;
+    }
     const isRaster = bytes[at] === GS && bytes[at + 1] === 0x76;
     const isBitImage = bytes[at] === ESC && bytes[at + 1] === 0x2a;
     if (!isRaster && !isBitImage) {
@@ -321,6 +344,12 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         }
         codePages.push({ offset: at, codePage: state.codePage });
       }
+    } else if (p === GS && c === 0x68) {
+      state.barcode.height = n; // GS h
+    } else if (p === GS && c === 0x77) {
+      state.barcode.moduleWidth = n; // GS w
+    } else if (p === GS && c === 0x48) {
+      state.barcode.hri = hriPosition(n); // GS H
     } else if (p === GS && c === 0x21) {
       setStyle({ width: ((n >> 4) & 0x07) + 1, height: (n & 0x07) + 1 });
     } else if (p === GS && c === 0x42) {
