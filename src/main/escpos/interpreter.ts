@@ -16,6 +16,7 @@ import type {
 import { DOCUMENT_VERSION } from '../../shared';
 import { type BarcodeSettings, DEFAULT_BARCODE, hriPosition, readBarcode } from './barcodes';
 import { ESC_T_TABLES, decodeTable, decodeWith } from './code-pages';
+import { Codes2d } from './codes2d';
 import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
 import { type OpenImage, bitImageBand, closeImage, continueImage, rasterImage } from './images';
 
@@ -74,6 +75,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
 
   const maxBlocks = options.maxBlocks ?? 100_000;
   const maxImageBytes = options.maxImageBytes ?? 32 * 1024 * 1024;
+  let codes = new Codes2d();
   let openImage: OpenImage | null = null;
   let imageBytes = 0;
   let blocksCapped = false;
@@ -206,6 +208,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
       case Kind.Init:
         flushRun();
         state = initialState();
+        codes = new Codes2d();
         break;
       case Kind.Print:
         printed = true;
@@ -269,10 +272,23 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
     }
   }
 
-  /** GS v 0 and ESC * become images, GS k barcodes; the rest come with part 2. */
+  /** GS ( k fn 81: the 2D code stored before it. */
+  function print2d(at: number): void {
+    if (runs.length > 0) endLine(at);
+    closeOpenImage();
+    const { block, warning } = codes.print(bytes, at, state.align);
+    if (warning) warn(at, 'unknown-command', warning);
+    if (block) addBlock(block, at);
+  }
+
+  /** GS v 0 and ESC * become images, GS k barcodes, GS ( k 2D codes; the rest come with part 2. */
   function printImage(at: number, length: number): void {
     if (bytes[at] === GS && bytes[at + 1] === 0x6b) {
       printBarcode(at, length);
+      return;
+    }
+    if (bytes[at] === GS && bytes[at + 1] === 0x28 && bytes[at + 2] === 0x6b) {
+      print2d(at);
       return;
     }
     const isRaster = bytes[at] === GS && bytes[at + 1] === 0x76;
@@ -344,6 +360,8 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
         }
         codePages.push({ offset: at, codePage: state.codePage });
       }
+    } else if (p === GS && c === 0x28 && buf[at + 2] === 0x6b) {
+      codes.set(buf, at, len); // GS ( k: 2D code settings and data
     } else if (p === GS && c === 0x68) {
       state.barcode.height = n; // GS h
     } else if (p === GS && c === 0x77) {
