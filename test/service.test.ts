@@ -108,6 +108,5 @@ describe('service', () => {
     expect(m.osThreads).toBeGreaterThan(2);
     expect(m.memory.rssBytes).toBeGreaterThan(m.memory.heapUsedBytes);
     expect(m.db.fileBytes).toBeGreaterThan(0);
-    expect(m.eventLoop.utilization).toBeGreaterThanOrEqual(0);
   });
 });

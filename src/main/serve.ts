@@ -80,8 +80,6 @@ async function main(): Promise<void> {
   await service.start();
   const http = new HttpServer({
     ...settings.http,
-    maxStreamClients: settings.http.maxStreamClients,
-    streamMaxAgeS: settings.http.streamMaxAgeS,
     uiDir: path.join(here, '..', 'renderer'),
     backend: service,
     stream: {

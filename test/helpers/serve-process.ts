@@ -9,8 +9,6 @@ export interface ServeProcess {
   printerPort: number;
   httpPort: number;
   dataDir: string;
-  /** ms from spawn to the ready line. */
-  readyAfterMs: number;
   stderr: () => string;
   url: (p: string) => string;
   /** Resolves with the exit code. */
@@ -26,7 +24,6 @@ export interface ServeFailure {
 
 export function startServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
-    const started = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +51,6 @@ export function startServe(args: string[], timeoutMs = 20_000): Promise<ServePro
         printerPort: msg.printerPort as number,
         httpPort,
         dataDir: msg.dataDir as string,
-        readyAfterMs: performance.now() - started,
         stderr: () => err,
         url: (p) => `http://127.0.0.1:${httpPort}${p}`,
         exited,

@@ -322,8 +322,3 @@ function measureBarcode(buf: Uint8Array, pos: number, end: number): Measure {
   if (pos + 3 >= end) return result(NEED_MORE, Kind.Print);
   return result(4 + buf[pos + 3], Kind.Print);
 }
-
-/** The second argument byte of a command, for the few status commands that need it. */
-export function commandArg(buf: Uint8Array, pos: number, index: number): number {
-  return buf[pos + index];
-}

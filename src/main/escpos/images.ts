@@ -72,8 +72,12 @@ export function continueImage(previous: OpenImage | null, band: OpenImage): bool
   return true;
 }
 
-/** Writes the bitmap of an image that will not grow any more. */
-export function closeImage(image: OpenImage): void {
+/** Writes the bitmap of an image that will not grow any more (unless nobody will look). */
+export function closeImage(image: OpenImage, encode: boolean): void {
+  if (!encode) {
+    image.bands = [];
+    return;
+  }
   const all = image.bands.length === 1 ? image.bands[0] : Buffer.concat(image.bands);
   image.block.bitmapBase64 = Buffer.from(all.buffer, all.byteOffset, all.length).toString('base64');
   image.bands = [];

@@ -33,6 +33,11 @@ export interface InterpretOptions {
   maxBlocks?: number;
   /** Bitmap bytes kept per document; images past it are noted, not decoded. */
   maxImageBytes?: number;
+  /**
+   * Encode image bitmaps into the document (default). Ingest only keeps the text, so it skips
+   * the work; the document built when a receipt is opened has them.
+   */
+  bitmaps?: boolean;
 }
 
 interface State {
@@ -90,7 +95,7 @@ export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): In
   };
 
   const closeOpenImage = (): void => {
-    if (openImage) closeImage(openImage);
+    if (openImage) closeImage(openImage, options.bitmaps ?? true);
     openImage = null;
   };
 

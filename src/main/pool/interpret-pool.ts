@@ -153,8 +153,6 @@ export class InterpretPool {
           // Find the receipt that is too slow: retry each one alone, so only it fails.
           this.inFlight--;
           for (const item of batch) this.dispatch([item], timeoutMs);
-          this.inFlight++;
-          this.finish([]);
           return;
         }
         if (controller.signal.aborted) this.timeouts++;

@@ -10,7 +10,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
   const started = performance.now();
   const results: InterpretResult[] = task.items.map((item) => {
     try {
-      const out = interpret(item.raw, { columns: task.columns });
+      const out = interpret(item.raw, { columns: task.columns, bitmaps: task.withDocument });
       return {
         id: item.id,
         ok: true,

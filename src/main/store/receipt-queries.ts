@@ -59,7 +59,6 @@ export function toSummary(row: ReceiptRow): ReceiptSummary {
 
 export class ReceiptQueries {
   private readonly byId: Database.Statement;
-  private readonly summaryById: Database.Statement;
   private readonly pendingIds: Database.Statement;
 
   private readonly failedCount: Database.Statement;
@@ -83,7 +82,6 @@ export class ReceiptQueries {
        LEFT JOIN receipt_documents d ON d.receipt_id = r.id
        WHERE r.id = ?`,
     );
-    this.summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE r.id = ?`);
     this.pendingIds = db.prepare(
       `SELECT id FROM receipts WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
     );
@@ -133,11 +131,6 @@ export class ReceiptQueries {
       rawBase64: row.raw.toString('base64'),
       droppedBytes: row.dropped_bytes,
     };
-  }
-
-  summary(id: number): ReceiptSummary | null {
-    const row = this.summaryById.get(id) as ReceiptRow | undefined;
-    return row ? toSummary(row) : null;
   }
 
   /** Printed (non-empty), interpreted receipts after `afterId`, oldest first: for stream resume. */

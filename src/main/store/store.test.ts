@@ -96,7 +96,7 @@ describe('store', () => {
       Array.from({ length: 50 }, (_, i) => addReceipt(store, `Receipt ${i}`)),
     );
     expect(new Set(ids).size).toBe(50);
-    expect(store.writer.stats.commits).toBeLessThan(50);
+    expect(store.writer.gauges().commits).toBeLessThan(50);
     const page = store.queries.list({ limit: 500 });
     expect(page.items).toHaveLength(50);
   });

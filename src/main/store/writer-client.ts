@@ -31,12 +31,6 @@ export interface BacklogBounds {
   maxReceipts: number;
 }
 
-export interface CommitStats {
-  commits: number;
-  lastBatchSize: number;
-  lastCommitMs: number;
-}
-
 export interface CommitGauges {
   commits: number;
   batchSize: { p50: number | null; p99: number | null };
@@ -59,7 +53,7 @@ export class WriterClient {
   private closed = false;
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
-  readonly stats: CommitStats = { commits: 0, lastBatchSize: 0, lastCommitMs: 0 };
+  private commits = 0;
   private readonly batchSizes = new SampleWindow(512);
   private readonly commitTimes = new SampleWindow(512);
   /** Highest receipt id in the file when the writer started. */
@@ -161,18 +155,9 @@ export class WriterClient {
     await this.tagged((tag) => ({ kind: 'barrier', tag }));
   }
 
-  /** Sends what is queued now rather than at the end of this turn of the event loop. */
-  flush(): void {
-    this.post();
-  }
-
-  get pending(): number {
-    return this.waiting.size;
-  }
-
   gauges(): CommitGauges {
     return {
-      commits: this.stats.commits,
+      commits: this.commits,
       batchSize: { p50: this.batchSizes.percentile(50), p99: this.batchSizes.percentile(99) },
       commitMs: { p50: this.commitTimes.percentile(50), p99: this.commitTimes.percentile(99) },
       waiting: this.waiting.size,
@@ -241,9 +226,7 @@ export class WriterClient {
     switch (msg.type) {
       case 'committed':
         this.totals.restore(msg.totals);
-        this.stats.commits++;
-        this.stats.lastBatchSize = msg.batch;
-        this.stats.lastCommitMs = msg.ms;
+        this.commits++;
         this.batchSizes.add(msg.batch);
         this.commitTimes.add(msg.ms);
         for (const [tag, value] of msg.results) this.settle(tag)?.resolve(value);

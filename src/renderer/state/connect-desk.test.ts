@@ -1,0 +1,53 @@
+/**
+ * The race the browser test once hit: the first page shows a receipt still being read, and its
+ * live announcement came before the stream was connected. The window must still show it done.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DeskApi, ReceiptSummary } from '../../shared/api';
+import { connectDesk } from './connect-desk';
+import { useDesk } from './desk-store';
+
+const receipt = (status: ReceiptSummary['status'], text: string | null): ReceiptSummary => ({
+  id: 7,
+  receivedAt: 1_795_000_000_000,
+  peer: '10.0.0.5',
+  station: 'Front',
+  connectionId: 1,
+  seq: 0,
+  status,
+  byteCount: 40,
+  truncated: false,
+  endedBy: 'cut',
+  error: null,
+  text,
+  warnings: 0,
+});
+
+describe('connectDesk', () => {
+  it('re-reads a receipt the first page showed as still being read', async () => {
+    let reads = 0;
+    // The live stream missed this receipt: it never announces anything.
+    const api = {
+      listReceipts: async () => {
+        reads++;
+        const item = reads === 1 ? receipt('pending', null) : receipt('ok', 'Table 4\nTOTAL 9.50');
+        return { ok: true, value: { items: [item], nextCursor: null } };
+      },
+      getHealth: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
+      getMetrics: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
+      getStats: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
+      getReceipt: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
+      onReceipts: () => () => {},
+      onMetrics: () => () => {},
+    } as unknown as DeskApi;
+    const stop = connectDesk(api, useDesk);
+    try {
+      await expect
+        .poll(() => useDesk.getState().receipts.find((r) => r.id === 7)?.text, { timeout: 3000 })
+        .toBe('Table 4\nTOTAL 9.50');
+      expect(reads).toBeGreaterThan(1);
+    } finally {
+      stop();
+    }
+  });
+});
