@@ -33,6 +33,12 @@ export interface TextBlock {
   kind: 'text';
   align: Align;
   runs: TextRun[];
+  /** Left margin in dots (GS L, Star ESC l), when set. */
+  marginLeft?: number;
+  /** Width of the print area in dots (GS W, Star ESC Q), when narrower than the paper. */
+  areaWidth?: number;
+  /** Line spacing in dots (ESC 3, Star ESC 3/ESC z), when not the printer's default. */
+  lineSpacing?: number;
 }
 
 export interface ImageBlock {
@@ -59,6 +65,8 @@ export interface BarcodeBlock {
   height: number;
   moduleWidth: number;
   hri: 'none' | 'above' | 'below' | 'both';
+  /** Font of the human-readable line (GS f), when not font A. */
+  hriFont?: 'B' | 'C';
   align: Align;
 }
 
@@ -97,7 +105,7 @@ export type Block =
 
 export interface InterpreterWarning {
   offset: number;
-  code: 'unknown-command' | 'truncated-command' | 'limit' | 'undecodable';
+  code: 'unknown-command' | 'truncated-command' | 'limit' | 'undecodable' | 'dialect';
   message: string;
 }
 
@@ -110,9 +118,14 @@ export interface ReceiptDocument {
   warnings: InterpreterWarning[];
 }
 
+/** How many of each printer event the receipt holds (drawer kicks matter for cash audits). */
+export type EventCounts = Record<PrinterEventKind, number>;
+
 /** What the interpreter hands back for one receipt. */
 export interface Interpretation {
   document: ReceiptDocument;
+  /** Counted even past the document's block cap. */
+  events: EventCounts;
   /** One line per printed line, alignment as leading spaces, trailing spaces trimmed. */
   text: string;
   /** True when the bytes print nothing (status requests, init, feeds only). */

@@ -6,7 +6,7 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
 import type { BarcodeBlock } from '../../shared';
 import { checkDigit, decodeCode128 } from './barcodes';
-import { interpret } from './interpreter';
+import { interpret } from './interpret';
 
 const barcodes = (bytes: Uint8Array) =>
   interpret(bytes).document.blocks.filter((b): b is BarcodeBlock => b.kind === 'barcode');

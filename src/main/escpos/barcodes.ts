@@ -13,6 +13,8 @@ export interface BarcodeSettings {
   moduleWidth: number;
   /** GS H: where the human-readable text goes. */
   hri: BarcodeBlock['hri'];
+  /** GS f: font of the human-readable line. */
+  hriFont?: 'B' | 'C';
 }
 
 export const DEFAULT_BARCODE: BarcodeSettings = { height: 162, moduleWidth: 3, hri: 'none' };

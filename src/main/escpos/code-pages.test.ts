@@ -7,7 +7,7 @@ import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder'
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
 import { ESC_T_TABLES } from './code-pages';
-import { interpret } from './interpreter';
+import { interpret } from './interpret';
 
 /**
  * Pages this encoder cannot check against Epson's ESC t table, which we follow: it sends Thai 13

@@ -5,7 +5,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
 import type { Code2dBlock } from '../../shared';
-import { interpret } from './interpreter';
+import { interpret } from './interpret';
 
 const codes = (bytes: Uint8Array) =>
   interpret(bytes).document.blocks.filter((b): b is Code2dBlock => b.kind === 'code2d');

@@ -7,7 +7,7 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImageBlock } from '../../shared';
-import { interpret } from './interpreter';
+import { interpret } from './interpret';
 
 /** A black-and-white picture as RGBA, and the 1-bit truth the printer should get. */
 function picture(width: number, height: number, seed: number) {

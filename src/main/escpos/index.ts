@@ -1,7 +1,9 @@
-// The ESC/POS interpreter: bytes in, document model and plain text out. Pure (no I/O, no
-// clocks, no globals), so it runs in the worker pool and is fast to test and fuzz.
-// The command grammar is shared with the capture framer so both stay aligned on every command.
+// The receipt interpreter: bytes in, document model and plain text out, for ESC/POS and Star.
+// Pure (no I/O, no clocks, no globals), so it runs in the worker pool and is fast to test and
+// fuzz. The command grammar is shared with the capture framer so both stay aligned.
 export { measure, Kind, NEED_MORE, MAX_LOOKAHEAD, DLE, ESC, FS, GS } from './commands';
 export type { Measure } from './commands';
-export { interpret, INTERPRETER_VERSION } from './interpreter';
-export type { InterpretOptions } from './interpreter';
+export { interpret } from './interpret';
+export type { InterpretOptions } from './interpret';
+export { INTERPRETER_VERSION } from './interpreter';
+export type { MultibyteEncoding } from './characters';

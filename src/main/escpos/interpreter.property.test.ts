@@ -6,7 +6,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { interpret } from './interpreter';
+import { interpret } from './interpret';
 
 const receipt = new ReceiptPrinterEncoder({ language: 'esc-pos', codepageMapping: 'epson' })
   .initialize()

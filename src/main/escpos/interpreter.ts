@@ -1,403 +1,189 @@
 /**
- * The part-1 interpreter: text, line feeds, alignment, basic styles, cuts, drawer kicks and
- * status requests, with every other command consumed at its exact length (so the text stays
- * aligned) and recorded as a warning when unknown. The full interpreter (images, codes, Star,
- * every code page) grows from this file in part 2 and fills the same document model.
+ * The ESC/POS interpreter: walks the bytes command by command with the same grammar as the
+ * capture framer (commands.ts), so every documented command is consumed at its exact length and
+ * an unknown one becomes a warning with its offset, never a guess. What each command means is
+ * split by family: characters.ts (code tables, Kanji, UTF-8), text-settings.ts (styles and
+ * layout), images.ts / graphics.ts (bitmaps), barcodes.ts and codes2d.ts (codes). Layout of the
+ * result is the DocumentBuilder's job, shared with the Star interpreter.
  */
-import type {
-  Align,
-  Block,
-  Interpretation,
-  InterpreterWarning,
-  ReceiptDocument,
-  TextRun,
-  TextStyle,
-} from '../../shared';
-import { DOCUMENT_VERSION } from '../../shared';
+import type { Interpretation } from '../../shared';
 import { type BarcodeSettings, DEFAULT_BARCODE, hriPosition, readBarcode } from './barcodes';
-import { ESC_T_TABLES, decodeTable, decodeWith } from './code-pages';
+import { Characters, type MultibyteEncoding } from './characters';
 import { Codes2d } from './codes2d';
-import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
-import { type OpenImage, bitImageBand, closeImage, continueImage, rasterImage } from './images';
+import { DLE, ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
+import { DocumentBuilder, type LayoutOptions } from './document-builder';
+import { bitImageBand, rasterImage } from './images';
+import { applyTextSetting } from './text-settings';
 
 /** Bump when the interpreter's output changes, so stored receipts can be reinterpreted. */
-export const INTERPRETER_VERSION = 1;
+export const INTERPRETER_VERSION = 2;
 
-export interface InterpretOptions {
-  /** Characters per line in font A; 48 for 80 mm paper, 32 for 58 mm. */
-  columns?: number;
-  widthDots?: number;
-  /** Warnings kept per receipt; the rest are counted in one last warning. */
-  maxWarnings?: number;
-  /** Blocks kept per document (a receipt of nothing but line feeds must not build millions). */
-  maxBlocks?: number;
-  /** Bitmap bytes kept per document; images past it are noted, not decoded. */
-  maxImageBytes?: number;
-  /**
-   * Encode image bitmaps into the document (default). Ingest only keeps the text, so it skips
-   * the work; the document built when a receipt is opened has them.
-   */
-  bitmaps?: boolean;
+export interface EscPosOptions extends LayoutOptions {
+  /** The double-byte encoding of Kanji mode (the printer model's, set per station). */
+  multibyte?: MultibyteEncoding;
+  /** Japanese and Chinese models start in Kanji mode; others wait for FS &. */
+  kanjiAtStart?: boolean;
 }
 
-interface State {
-  align: Align;
-  style: TextStyle;
-  codePage: string;
-  table: Uint16Array;
-  barcode: BarcodeSettings;
-}
-
-const initialState = (): State => ({
-  align: 'left',
-  style: {},
-  codePage: 'cp437',
-  table: decodeTable('cp437'),
-  barcode: { ...DEFAULT_BARCODE },
-});
-
-export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): Interpretation {
-  const columns = options.columns ?? 48;
-  const maxWarnings = options.maxWarnings ?? 100;
-  const blocks: Block[] = [];
-  const warnings: InterpreterWarning[] = [];
-  const codePages: ReceiptDocument['codePages'] = [];
-  const textLines: string[] = [];
-  let warningCount = 0;
-  let printed = false;
-
-  let state = initialState();
-  let runs: TextRun[] = [];
-  /** Undecoded text: bytes[textStart..textEnd) plus, for tabs, spaces already decoded. */
-  let textStart = -1;
-  let textEnd = -1;
-  let lineAlign: Align = state.align;
-
-  const warn = (offset: number, code: InterpreterWarning['code'], message: string): void => {
-    warningCount++;
-    if (warnings.length < maxWarnings) warnings.push({ offset, code, message });
-  };
-
-  const maxBlocks = options.maxBlocks ?? 100_000;
-  const maxImageBytes = options.maxImageBytes ?? 32 * 1024 * 1024;
+export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}): Interpretation {
+  const b = new DocumentBuilder(options);
+  const chars = new Characters(options.multibyte, options.kanjiAtStart);
+  let barcode: BarcodeSettings = { ...DEFAULT_BARCODE };
   let codes = new Codes2d();
-  let openImage: OpenImage | null = null;
-  let imageBytes = 0;
-  let blocksCapped = false;
-
-  const addBlock = (block: Block, offset: number): void => {
-    if (blocks.length < maxBlocks) {
-      blocks.push(block);
-    } else if (!blocksCapped) {
-      blocksCapped = true;
-      warn(offset, 'limit', `More than ${maxBlocks} printed parts; the rest are in the text only.`);
-    }
-  };
-
-  const closeOpenImage = (): void => {
-    if (openImage) closeImage(openImage, options.bitmaps ?? true);
-    openImage = null;
-  };
-
-  let textHigh = false;
-  const appendText = (text: string): void => {
-    const last = runs[runs.length - 1];
-    // Runs share the state's style object until it changes, so identity means "same style".
-    if (last && last.style === state.style) last.text += text;
-    else runs.push({ text, style: state.style });
-  };
-
-  const flushRun = (): void => {
-    if (textStart < 0) return;
-    const from = textStart;
-    textStart = -1;
-    // Plain ASCII reads the same in every code table the printer has (bytes 0x20-0x7F).
-    appendText(
-      textHigh
-        ? decodeWith(state.table, bytes, from, textEnd)
-        : Buffer.from(bytes.buffer, bytes.byteOffset + from, textEnd - from).toString('latin1'),
-    );
-    textHigh = false;
-  };
-
-  const endLine = (offset: number): void => {
-    flushRun();
-    closeOpenImage();
-    const lineText = runs.map((r) => r.text).join('');
-    let width = 0;
-    for (const r of runs) width += r.text.length * (r.style.width ?? 1);
-    const trimmed = lineText.trimEnd();
-    textLines.push(aligned(trimmed, width, lineAlign));
-    addBlock({ kind: 'text', align: lineAlign, runs }, offset);
-    runs = [];
-    lineAlign = state.align;
-  };
-
-  /** Applies a style change; keys at their default are left out so documents stay small. */
-  const setStyle = (change: Partial<TextStyle>): void => {
-    flushRun();
-    const next: Record<string, unknown> = { ...state.style, ...change };
-    for (const key of Object.keys(next)) {
-      const v = next[key];
-      if (
-        v === false ||
-        v === 0 ||
-        v === undefined ||
-        (v === 1 && key !== 'underline') ||
-        v === 'A'
-      ) {
-        delete next[key];
-      }
-    }
-    if (!sameStyle(next as TextStyle, state.style)) state.style = next as TextStyle;
-  };
+  /** ESC = n: with bit 0 clear the printer ignores data meant for another device (a display). */
+  let enabled = true;
 
   let i = 0;
   const end = bytes.length;
   while (i < end) {
-    const b = bytes[i];
-    if (b >= 0x20) {
-      if (runs.length === 0 && textStart < 0) lineAlign = state.align;
-      if (textStart < 0) textStart = i;
+    const c0 = bytes[i];
+    if (c0 >= 0x20) {
+      // A run of printable bytes, decoded at once in the current character settings.
       let j = i;
+      let high = false;
       while (j < end) {
         const c = bytes[j];
         if (c < 0x20) break;
-        if (c !== 0x20) printed = true;
-        if (c >= 0x80) textHigh = true;
+        if (c >= 0x80) high = true;
         j++;
       }
-      textEnd = j;
+      if (enabled) chars.emit(bytes, i, j, high, b, i);
       i = j;
       continue;
     }
-    flushRun();
     const m = measure(bytes, i, end);
     if (m.length === NEED_MORE || i + m.length > end) {
-      warn(
+      b.warn(
         i,
         'truncated-command',
-        `Command 0x${hex(bytes, i, Math.min(end - i, 4))} is cut short.`,
+        `Command 0x${hex(bytes, i, Math.min(end - i, 4))} at byte ${i} is cut short by the end of the receipt.`,
       );
       break;
     }
     const len = m.length;
+    if (!enabled && !(c0 === ESC && bytes[i + 1] === 0x3d)) {
+      i += len; // for the customer display, not the paper
+      continue;
+    }
     switch (m.kind) {
       case Kind.Layout:
-        if (b === 0x0a && openImage && runs.length === 0) {
-          // The line feed after an image band moves past it; the next band may continue it.
-        } else if (b === 0x0a || (b === ESC && (bytes[i + 1] === 0x64 || bytes[i + 1] === 0x4a))) {
-          endLine(i);
-          if (b === ESC && bytes[i + 1] === 0x64) {
-            for (let k = 1; k < bytes[i + 2]; k++) endLine(i);
-          }
-        } else if (b === 0x09) {
-          appendText(' ');
-        }
+        layout(i);
         break;
       case Kind.Cut: {
-        if (runs.length > 0) endLine(i);
-        closeOpenImage();
-        const partial = b === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
-        addBlock({ kind: 'event', event: partial ? 'partial-cut' : 'cut', offset: i }, i);
+        const partial = c0 === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
+        b.event(partial ? 'partial-cut' : 'cut', i);
         break;
       }
       case Kind.Drawer:
-        closeOpenImage();
-        addBlock({ kind: 'event', event: 'drawer-kick', offset: i }, i);
+        b.event('drawer-kick', i, drawerPin(bytes, i));
         break;
       case Kind.Buzzer:
-        closeOpenImage();
-        addBlock({ kind: 'event', event: 'buzzer', offset: i }, i);
+        b.event('buzzer', i);
         break;
       case Kind.Init:
-        flushRun();
-        state = initialState();
+        b.reset();
+        chars.reset();
+        barcode = { ...DEFAULT_BARCODE };
         codes = new Codes2d();
         break;
       case Kind.Print:
-        printed = true;
-        printImage(i, len);
+        print(i, len);
         break;
       case Kind.Setting:
-        applySetting(bytes, i, len);
+        setting(i, len);
         break;
       case Kind.Unknown:
-        warn(i, 'unknown-command', `Unknown command 0x${hex(bytes, i, len)} at byte ${i}.`);
+        b.warn(i, 'unknown-command', `Unknown command 0x${hex(bytes, i, len)} at byte ${i}.`);
         break;
       default:
         break; // status requests print nothing
     }
     i += len;
   }
-  flushRun();
-  if (runs.length > 0) endLine(end);
-  closeOpenImage();
-  if (warningCount > warnings.length) {
-    warnings.push({
-      offset: end,
-      code: 'limit',
-      message: `${warningCount - warnings.length} more warnings not listed.`,
-    });
+  return b.finish('escpos', end);
+
+  function layout(at: number): void {
+    const c = bytes[at];
+    if (c === 0x0a) {
+      b.lineFeed(at);
+    } else if (c === 0x09) {
+      b.tab();
+    } else if (c === ESC) {
+      const n = bytes[at + 2];
+      if (bytes[at + 1] === 0x64)
+        b.feedLines(n, at); // ESC d n
+      else if (bytes[at + 1] === 0x4a)
+        b.feedDots(n, at); // ESC J n
+      else b.finishLine(at); // ESC e n: prints, then feeds backwards
+    }
+    // CR prints nothing with automatic line feed off (every receipt printer's default); FF ends
+    // page mode, which is laid out as standard mode here.
   }
 
-  while (textLines.length > 0 && textLines[textLines.length - 1] === '') textLines.pop();
+  function setting(at: number, len: number): void {
+    if (applyTextSetting(b, chars, bytes, at, len)) return;
+    const p = bytes[at];
+    const c = bytes[at + 1];
+    const n = len >= 3 ? bytes[at + 2] : 0;
+    if (p === ESC && c === 0x3d) {
+      enabled = (n & 0x01) === 1;
+    } else if (p === GS && c === 0x28 && bytes[at + 2] === 0x6b) {
+      codes.set(bytes, at, len); // GS ( k: 2D code settings and data
+    } else if (p === GS && c === 0x68) {
+      barcode.height = n; // GS h
+    } else if (p === GS && c === 0x77) {
+      barcode.moduleWidth = n; // GS w
+    } else if (p === GS && c === 0x48) {
+      barcode.hri = hriPosition(n); // GS H
+    } else if (p === GS && c === 0x66) {
+      barcode.hriFont = (n & 0x03) === 1 ? 'B' : (n & 0x03) === 2 ? 'C' : undefined; // GS f
+    }
+  }
 
-  return {
-    document: {
-      version: DOCUMENT_VERSION,
-      dialect: 'escpos',
-      paper: { widthDots: options.widthDots ?? 576, columns },
-      blocks,
-      codePages,
-      warnings,
-    },
-    text: textLines.join('\n'),
-    empty: !printed,
-  };
-
-  /** A line of plain text with the leading spaces its alignment puts before it. */
-  function aligned(text: string, width: number, align: Align): string {
-    if (text.length === 0) return '';
-    const room = Math.max(columns - width, 0);
-    const pad = align === 'center' ? Math.floor(room / 2) : align === 'right' ? room : 0;
-    return ' '.repeat(pad) + text;
+  function print(at: number, len: number): void {
+    const p = bytes[at];
+    const c = bytes[at + 1];
+    if (p === GS && c === 0x6b) {
+      printBarcode(at, len);
+    } else if (p === GS && c === 0x28 && bytes[at + 2] === 0x6b) {
+      const { block, warning } = codes.print(bytes, at, b.align);
+      if (warning) b.warn(at, 'unknown-command', warning);
+      if (block) b.printed2d(block, at);
+    } else if ((p === GS && c === 0x76) || (p === ESC && c === 0x2a)) {
+      if (p === GS) b.finishLine(at);
+      const image = p === GS ? rasterImage(bytes, at, b.align) : bitImageBand(bytes, at, b.align);
+      if (image) b.image(image, at);
+    } else if (p === FS || (p === GS && (c === 0x28 || c === 0x38 || c === 0x2f || c === 0x51))) {
+      b.printed = true;
+      b.warn(
+        at,
+        'unknown-command',
+        `Image at byte ${at} is not drawn yet (0x${hex(bytes, at, 3)}).`,
+      );
+    } else if (p === ESC && c === 0x0c) {
+      b.finishLine(at); // ESC FF: print the page-mode buffer
+    }
   }
 
   /** GS k: the barcode, and its human-readable line in the text when the printer prints one. */
   function printBarcode(at: number, length: number): void {
-    if (runs.length > 0) endLine(at);
-    closeOpenImage();
-    const { block, warning } = readBarcode(bytes, at, length, state.barcode, state.align);
-    if (warning) warn(at, 'undecodable', warning);
-    addBlock(block, at);
-    if (block.hri !== 'none') {
-      const hri = [...block.data].filter((ch) => ch >= ' ').join(''); // FNC1 prints nothing
-      textLines.push(aligned(hri, hri.length, block.align));
-    }
+    const { block, warning } = readBarcode(bytes, at, length, barcode, b.align);
+    if (warning) b.warn(at, 'undecodable', warning);
+    if (barcode.hriFont) block.hriFont = barcode.hriFont;
+    const hri =
+      block.hri === 'none' ? undefined : [...block.data].filter((ch) => ch >= ' ').join(''); // FNC1 prints nothing
+    b.printed2d(block, at, hri);
   }
+}
 
-  /** GS ( k fn 81: the 2D code stored before it. */
-  function print2d(at: number): void {
-    if (runs.length > 0) endLine(at);
-    closeOpenImage();
-    const { block, warning } = codes.print(bytes, at, state.align);
-    if (warning) warn(at, 'unknown-command', warning);
-    if (block) addBlock(block, at);
-  }
-
-  /** GS v 0 and ESC * become images, GS k barcodes, GS ( k 2D codes; the rest come with part 2. */
-  function printImage(at: number, length: number): void {
-    if (bytes[at] === GS && bytes[at + 1] === 0x6b) {
-      printBarcode(at, length);
-      return;
-    }
-    if (bytes[at] === GS && bytes[at + 1] === 0x28 && bytes[at + 2] === 0x6b) {
-      print2d(at);
-      return;
-    }
-    const isRaster = bytes[at] === GS && bytes[at + 1] === 0x76;
-    const isBitImage = bytes[at] === ESC && bytes[at + 1] === 0x2a;
-    if (!isRaster && !isBitImage) {
-      warn(
-        at,
-        'unknown-command',
-        `Image or code at ${at} is not drawn yet (0x${hex(bytes, at, 3)}).`,
-      );
-      return;
-    }
-    if (isRaster && runs.length > 0) endLine(at);
-    const image = isRaster
-      ? rasterImage(bytes, at, state.align)
-      : bitImageBand(bytes, at, state.align);
-    if (!image) return;
-    if (imageBytes + image.bytes > maxImageBytes) {
-      warn(
-        at,
-        'limit',
-        `Image at byte ${at} not decoded: the receipt's images passed ${maxImageBytes} bytes.`,
-      );
-      return;
-    }
-    imageBytes += image.bytes;
-    if (continueImage(openImage, image)) return;
-    closeOpenImage();
-    openImage = image;
-    addBlock(image.block, at);
-  }
-
-  function applySetting(buf: Uint8Array, at: number, len: number): void {
-    const p = buf[at];
-    const c = buf[at + 1];
-    const n = len >= 3 ? buf[at + 2] : 0;
-    if (p === ESC) {
-      if (c === 0x61) {
-        // ESC a n (n may be an ASCII digit)
-        const v = n & 0x03;
-        flushRun();
-        state.align = v === 1 ? 'center' : v === 2 ? 'right' : 'left';
-        if (runs.length === 0) lineAlign = state.align;
-      } else if (c === 0x21) {
-        setStyle({
-          font: n & 0x01 ? 'B' : 'A',
-          bold: (n & 0x08) !== 0,
-          height: n & 0x10 ? 2 : 1,
-          width: n & 0x20 ? 2 : 1,
-          underline: n & 0x80 ? 1 : 0,
-        });
-      } else if (c === 0x45 || c === 0x47) {
-        setStyle({ bold: (n & 0x01) === 1 });
-      } else if (c === 0x2d) {
-        const u = n & 0x03;
-        setStyle({ underline: u === 2 ? 2 : u === 1 ? 1 : 0 });
-      } else if (c === 0x74) {
-        flushRun();
-        const name = ESC_T_TABLES[n];
-        if (name) {
-          state.codePage = name;
-          state.table = decodeTable(name);
-        } else {
-          warn(
-            at,
-            'undecodable',
-            `Code table ${n} is not one this printer model has; kept ${state.codePage}.`,
-          );
-        }
-        codePages.push({ offset: at, codePage: state.codePage });
-      }
-    } else if (p === GS && c === 0x28 && buf[at + 2] === 0x6b) {
-      codes.set(buf, at, len); // GS ( k: 2D code settings and data
-    } else if (p === GS && c === 0x68) {
-      state.barcode.height = n; // GS h
-    } else if (p === GS && c === 0x77) {
-      state.barcode.moduleWidth = n; // GS w
-    } else if (p === GS && c === 0x48) {
-      state.barcode.hri = hriPosition(n); // GS H
-    } else if (p === GS && c === 0x21) {
-      setStyle({ width: ((n >> 4) & 0x07) + 1, height: (n & 0x07) + 1 });
-    } else if (p === GS && c === 0x42) {
-      setStyle({ inverse: (n & 0x01) === 1 });
-    } else if (p === FS) {
-      // Kanji mode and friends: part 2.
-    }
-  }
+/** ESC p m t1 t2 / DLE DC4 1 m t: which connector pin the pulse goes to. */
+function drawerPin(bytes: Uint8Array, at: number): string {
+  const m = bytes[at] === DLE ? bytes[at + 3] : bytes[at + 2];
+  return (m & 0x01) === 1 ? 'pin 5' : 'pin 2';
 }
 
 function isPartialGsCut(m: number): boolean {
   return m === 1 || m === 49 || m === 66 || m === 98 || m === 104;
-}
-
-function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return (
-    a.rotated === b.rotated &&
-    a.upsideDown === b.upsideDown &&
-    a.bold === b.bold &&
-    a.underline === b.underline &&
-    a.inverse === b.inverse &&
-    a.width === b.width &&
-    a.height === b.height &&
-    a.font === b.font
-  );
 }
 
 function hex(buf: Uint8Array, at: number, n: number): string {

@@ -1,0 +1,251 @@
+/**
+ * How printable bytes become characters: the code table (ESC t), the international character
+ * set (ESC R), Kanji mode with a multibyte encoding (FS &, FS ., FS C) and UTF-8 (FS ( C).
+ * Code tables and multibyte encodings are decoded with maintained tables (iconv-lite,
+ * codepage-encoder); the international sets are Epson's table of twelve replaced ASCII codes.
+ */
+import type { Codepage } from '@point-of-sale/codepage-encoder';
+import iconv from 'iconv-lite';
+import { decodeTable, decodeWith } from './code-pages';
+import type { DocumentBuilder } from './document-builder';
+
+/** The double-byte encodings a printer's Kanji mode may use; set per station. */
+export type MultibyteEncoding = 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
+
+/** The twelve ASCII codes an international character set replaces, in Epson's order. */
+const NATIONAL_CODES = [0x23, 0x24, 0x40, 0x5b, 0x5c, 0x5d, 0x5e, 0x60, 0x7b, 0x7c, 0x7d, 0x7e];
+
+/**
+ * ESC R n: the characters printed for NATIONAL_CODES (Epson ESC/POS reference, "international
+ * character set"). Sets not listed (India and the rest) print as U.S.A.
+ */
+const NATIONAL_SETS: Readonly<Record<number, string>> = {
+  1: '#$à°ç§^`éùè¨', // France
+  2: '#$§ÄÖÜ^`äöüß', // Germany
+  3: '£$@[\\]^`{|}~', // U.K.
+  4: '#$@ÆØÅ^`æøå~', // Denmark I
+  5: '#¤ÉÄÖÅÜéäöåü', // Sweden
+  6: '#$@°\\é^ùàòèì', // Italy
+  7: '₧$@¡Ñ¿^`¨ñ}~', // Spain I
+  8: '#$@[¥]^`{|}~', // Japan
+  9: '#¤ÉÆØÅÜéæøåü', // Norway
+  10: '#$ÉÆØÅÜéæøåü', // Denmark II
+  11: '#$á¡Ñ¿é`íñóú', // Spain II
+  12: '#$á¡Ñ¿éüíñóú', // Latin America
+  13: '#$@[₩]^`{|}~', // Korea
+  14: '#$ŽŠĐĆČžšđćč', // Slovenia / Croatia
+  15: '#¥@[\\]^`{|}~', // China
+  16: '#₫@[\\]^`{|}~', // Vietnam
+};
+
+/** Per set, a 128-entry map of the ASCII half (built once). */
+const nationalCache = new Map<number, string[] | null>();
+function nationalMap(n: number): string[] | null {
+  if (nationalCache.has(n)) return nationalCache.get(n)!;
+  const chars = NATIONAL_SETS[n];
+  let map: string[] | null = null;
+  if (chars) {
+    map = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+    const list = [...chars];
+    NATIONAL_CODES.forEach((code, k) => (map![code] = list[k]));
+  }
+  nationalCache.set(n, map);
+  return map;
+}
+
+/** Whether a character takes two columns on paper (CJK ideographs, kana, Hangul, full-width). */
+export function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0xd800 && code <= 0xdbff) // a surrogate pair: CJK extensions and the like
+  );
+}
+
+/** Kanji print mode (FS !, FS -, FS W): sizes and underline of double-byte characters. */
+export interface KanjiStyle {
+  width: number;
+  height: number;
+  underline: 0 | 1 | 2;
+}
+
+export class Characters {
+  codePage: Codepage = 'cp437';
+  private table = decodeTable('cp437');
+  private national: string[] | null = null;
+  /** FS & (on) / FS . (off). */
+  kanji: boolean;
+  /** FS C 1/2 on Japanese models: Shift_JIS double-byte characters without FS &. */
+  shiftJis = false;
+  /** FS ( C fn 48 m = 2: UTF-8 for everything printable. */
+  utf8 = false;
+  kanjiStyle: KanjiStyle = { width: 1, height: 1, underline: 0 };
+  /** UTF-8 seen in a single-byte code table, warned about once per receipt. */
+  private utf8Warned = false;
+  /** ESC t n with no table we can read, and which of those were warned about. */
+  private unknownTable: number | null = null;
+  private readonly unknownWarned = new Set<number>();
+
+  constructor(
+    readonly multibyte: MultibyteEncoding = 'shift_jis',
+    readonly kanjiAtStart = false,
+  ) {
+    this.kanji = kanjiAtStart;
+  }
+
+  /** ESC @: code table, international set and Kanji mode back to the printer's defaults. */
+  reset(): void {
+    this.setCodePage('cp437');
+    this.national = null;
+    this.kanji = this.kanjiAtStart;
+    this.kanjiStyle = { width: 1, height: 1, underline: 0 };
+  }
+
+  setCodePage(name: Codepage): void {
+    this.codePage = name;
+    this.table = decodeTable(name);
+    this.unknownTable = null;
+  }
+
+  /**
+   * A table this printer model has but no maintained source describes (Hiragana, one-pass Kanji,
+   * the user-defined pages 254/255). Switching to it is fine; text printed in it gets a warning.
+   */
+  setUnknownTable(n: number): void {
+    this.unknownTable = n;
+  }
+
+  /** ESC R n (n may be an ASCII digit on some POS; "0".."9" read as 0..9 as the printer does). */
+  setInternational(n: number): void {
+    this.national = nationalMap(n >= 0x30 && n <= 0x39 ? n - 0x30 : n);
+  }
+
+  private get multibyteActive(): boolean {
+    return this.kanji || (this.shiftJis && this.multibyte === 'shift_jis');
+  }
+
+  /** Decodes printable bytes[from, to) (all >= 0x20) into the builder's line. */
+  emit(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    high: boolean,
+    b: DocumentBuilder,
+    offset: number,
+  ): void {
+    if (this.utf8 || (high && this.multibyteActive)) {
+      const slice = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
+      const text = this.utf8 ? slice.toString('utf8') : iconv.decode(slice, this.multibyte);
+      this.emitMixed(text, b);
+      return;
+    }
+    if (!high) {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+      b.text(this.national ? this.nationalize(text) : text);
+      return;
+    }
+    const utf8 = looksLikeUtf8(bytes, from, to);
+    if (utf8) {
+      const decoded = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString();
+      if (!this.utf8Warned) {
+        this.utf8Warned = true;
+        b.warn(
+          offset,
+          'undecodable',
+          `Text at byte ${offset} is UTF-8 sent while code table ${this.codePage} was selected; ` +
+            `shown as UTF-8 ("${decoded.slice(0, 20)}"), the paper shows ` +
+            `"${decodeWith(this.table, bytes, from, Math.min(to, from + 20))}".`,
+        );
+      }
+      this.emitMixed(decoded, b);
+      return;
+    }
+    if (this.unknownTable !== null && !this.unknownWarned.has(this.unknownTable)) {
+      this.unknownWarned.add(this.unknownTable);
+      b.warn(
+        offset,
+        'undecodable',
+        `Text at byte ${offset} is in code table ${this.unknownTable}, which ` +
+          (this.unknownTable >= 254
+            ? 'the POS defined in the printer'
+            : 'no known table describes') +
+          `; shown as ${this.codePage}.`,
+      );
+    }
+    const text = decodeWith(this.table, bytes, from, to);
+    b.text(this.national ? this.nationalize(text) : text);
+  }
+
+  private nationalize(text: string): string {
+    const map = this.national!;
+    let out = '';
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      out += c < 128 ? map[c] : text[k];
+    }
+    return out;
+  }
+
+  /** Text that may mix single- and double-width characters; wide ones use Kanji print mode. */
+  private emitMixed(text: string, b: DocumentBuilder): void {
+    let start = 0;
+    let wide = text.length > 0 && isWide(text.charCodeAt(0));
+    for (let k = 1; k <= text.length; k++) {
+      const w = k < text.length ? isWide(text.charCodeAt(k)) : !wide;
+      if (k < text.length && text.charCodeAt(k) >= 0xdc00 && text.charCodeAt(k) <= 0xdfff) {
+        continue; // the low half of a surrogate pair goes with its high half
+      }
+      if (w !== wide || k === text.length) {
+        const part = text.slice(start, k);
+        if (wide) this.emitWide(part, b);
+        else b.text(this.national ? this.nationalize(part) : part);
+        start = k;
+        wide = w;
+      }
+    }
+  }
+
+  private emitWide(part: string, b: DocumentBuilder): void {
+    const ks = this.kanjiStyle;
+    if (ks.width === 1 && ks.height === 1 && ks.underline === 0) {
+      b.text(part, true);
+      return;
+    }
+    const saved = b.style;
+    b.setStyle({
+      width: Math.max(ks.width, saved.width ?? 1),
+      height: Math.max(ks.height, saved.height ?? 1),
+      underline: ks.underline || saved.underline || 0,
+    });
+    b.text(part, true);
+    b.style = saved;
+  }
+}
+
+/**
+ * True when high bytes in a run all form UTF-8 sequences (and at least one does): text a POS
+ * encoded as UTF-8 while the printer was in a single-byte table. Real single-byte text almost
+ * never looks like this (a lead byte 0xC2-0xF4 followed by exactly the right continuations).
+ */
+function looksLikeUtf8(bytes: Uint8Array, from: number, to: number): boolean {
+  let sequences = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i];
+    if (c < 0x80) continue;
+    const need =
+      c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0 || i + need >= to) return false;
+    for (let k = 1; k <= need; k++) {
+      const d = bytes[i + k];
+      if (d < 0x80 || d > 0xbf) return false;
+    }
+    i += need;
+    sequences++;
+  }
+  return sequences > 0;
+}
