@@ -53,6 +53,34 @@ describe('service', () => {
     expect((await d.service.listReceipts({ q: 'halloumi' })).items).toHaveLength(1);
   });
 
+  it('counts drawer kicks per receipt and today, and reinterpretation brings older rows up to date', async () => {
+    const d = await desk();
+    const kick = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]); // ESC p 0: pulse pin 2
+    await sendRaw(
+      d.port,
+      Buffer.concat([Buffer.from('Cash sale   12.00\n'), kick, Buffer.from([0x1d, 0x56, 0x00])]),
+    );
+    const [r] = await d.waitForReceipts(1);
+    expect(r.drawerKicks).toBe(1);
+    expect(r.dialect).toBe('escpos');
+    expect((await d.service.getStats()).drawerKicksToday).toBe(1);
+    // A row written by the part-1 interpreter had neither the count nor the dialect.
+    const db = new Database(d.service.store.db.name);
+    db.prepare(
+      'UPDATE receipts SET drawer_kicks = 0, dialect = NULL, interpreter_version = 1 WHERE id = ?',
+    ).run(r.id);
+    expect((await d.service.getStats()).drawerKicksToday).toBe(0);
+    await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    const row = db
+      .prepare('SELECT drawer_kicks, dialect, interpreter_version FROM receipts WHERE id = ?')
+      .get(r.id) as { drawer_kicks: number; dialect: string; interpreter_version: number };
+    db.close();
+    expect(row.drawer_kicks).toBe(1);
+    expect(row.dialect).toBe('escpos');
+    expect(row.interpreter_version).toBeGreaterThan(1);
+    expect((await d.service.getStats()).drawerKicksToday).toBe(1);
+  });
+
   it("builds a receipt's document when it is first opened, keeps it, and drops it on reinterpretation", async () => {
     const d = await desk();
     await sendRaw(d.port, esc.receipt('Table 6', 'Tiramisu   5.50'));

@@ -22,7 +22,7 @@ import { ReceiptFeed } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
 import { MetricsSampler, RateCounter } from './metrics';
-import { InterpretPool, type InterpretResult } from './pool';
+import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
 import { type InterpretationRow, Store, inflateDocument } from './store';
 
 export interface ServiceOptions {
@@ -74,7 +74,6 @@ export class DeskService implements DeskBackend {
       maxQueue: s.pool.maxQueue,
       batchSize: s.pool.batchSize,
       taskTimeoutMs: s.pool.taskTimeoutMs,
-      columns: 48,
       onResults: (results) => this.saveResults(results),
       onSaturation: (saturated) => this.pauseCapture('pool', saturated),
     });
@@ -217,7 +216,7 @@ export class DeskService implements DeskBackend {
     if (r.document || r.status === 'pending') return r;
     const raw = Buffer.from(r.rawBase64, 'base64');
     try {
-      const result = await this.pool.interpretOne({ id, raw });
+      const result = await this.pool.interpretOne({ id, raw, profile: this.profileFor(r.station) });
       if (!result.ok || !result.document) return r;
       this.store.writer.cacheDocument(id, INTERPRETER_VERSION, result.document);
       return { ...r, document: inflateDocument(result.document) };
@@ -245,7 +244,9 @@ export class DeskService implements DeskBackend {
     for (;;) {
       const ids = this.store.queries.idsInRange(from, to, after, 256);
       if (ids.length === 0) break;
-      for (const r of this.store.queries.raw(ids)) this.pool.submit({ id: r.id, raw: r.raw });
+      for (const r of this.store.queries.raw(ids)) {
+        this.pool.submit({ id: r.id, raw: r.raw, profile: this.profileFor(r.station) });
+      }
       count += ids.length;
       after = ids[ids.length - 1];
       await this.pool.idle();
@@ -255,6 +256,19 @@ export class DeskService implements DeskBackend {
   }
 
   // --- wiring ----------------------------------------------------------------------------
+
+  /** How the station's printer is set up (the first listener with that label decides). */
+  private profileFor(station: string): StationProfile {
+    const l =
+      this.options.settings.listeners.find((x) => x.station === station) ??
+      this.options.settings.listeners[0];
+    return {
+      dialect: l.dialect,
+      columns: l.columns,
+      multibyte: l.multibyte,
+      kanjiAtStart: l.kanjiAtStart,
+    };
+  }
 
   private sink(): CaptureSink {
     return {
@@ -291,8 +305,10 @@ export class DeskService implements DeskBackend {
       error: null,
       text: null,
       warnings: 0,
+      dialect: null,
+      drawerKicks: 0,
     });
-    this.pool.submit({ id, raw: segment.bytes });
+    this.pool.submit({ id, raw: segment.bytes, profile: this.profileFor(meta.station) });
   }
 
   private resumePending(): void {
@@ -300,7 +316,9 @@ export class DeskService implements DeskBackend {
     for (;;) {
       const ids = this.store.queries.pending(after, 500);
       if (ids.length === 0) break;
-      for (const r of this.store.queries.raw(ids)) this.pool.submit({ id: r.id, raw: r.raw });
+      for (const r of this.store.queries.raw(ids)) {
+        this.pool.submit({ id: r.id, raw: r.raw, profile: this.profileFor(r.station) });
+      }
       after = ids[ids.length - 1];
     }
   }
@@ -313,6 +331,9 @@ export class DeskService implements DeskBackend {
       error: r.error,
       text: r.text,
       warnings: r.warnings,
+      dialect: r.dialect,
+      drawerKicks: r.drawerKicks,
+      cuts: r.cuts,
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
     }));
@@ -328,6 +349,8 @@ export class DeskService implements DeskBackend {
           error: r.error,
           text: r.text,
           warnings: r.warnings,
+          dialect: r.dialect,
+          drawerKicks: r.drawerKicks,
         });
       }
       this.feed.complete(summaries);

@@ -2,7 +2,7 @@
  * The one contract between the renderer and the service. Electron IPC handlers, the preload
  * bridge, the HTTP routes and both renderer adapters are typed by it.
  */
-import type { ReceiptDocument } from './document';
+import type { Dialect, ReceiptDocument } from './document';
 import type { Result } from './result';
 
 export type ReceiptStatus = 'pending' | 'ok' | 'failed';
@@ -25,6 +25,10 @@ export interface ReceiptSummary {
   text: string | null;
   /** Commands the interpreter could not read (unknown or cut short); garbage shows up here. */
   warnings: number;
+  /** The printer language the receipt was read in (null until interpreted). */
+  dialect: Dialect | null;
+  /** Cash drawer kicks the receipt asked for (they matter for cash audits). */
+  drawerKicks: number;
 }
 
 export interface ReceiptDetail extends ReceiptSummary {
@@ -71,6 +75,8 @@ export interface Stats {
   truncatedTotal: number;
   bytesTotal: number;
   receiptsToday: number;
+  /** Cash drawer kicks on today's receipts. */
+  drawerKicksToday: number;
 }
 
 export interface Percentiles {

@@ -11,6 +11,16 @@ export const listenerSchema = z.object({
   port: z.number().int().min(0).max(65535).default(9100),
   /** The label the manager sees: "Front", "Bar", "Kitchen". */
   station: z.string().min(1).max(40).default('Front'),
+  /** The printer language the POS speaks to this station; auto decides from each receipt. */
+  dialect: z.enum(['auto', 'escpos', 'star-line', 'star-prnt']).default('auto'),
+  /** Characters per line the POS is set up for: 32 (58 mm), 42, 48 (80 mm), 56 or 64. */
+  columns: z
+    .union([z.literal(32), z.literal(42), z.literal(48), z.literal(56), z.literal(64)])
+    .default(48),
+  /** The double-byte encoding of Kanji mode, as the printer model would have it. */
+  multibyte: z.enum(['shift_jis', 'gb18030', 'big5', 'euc-kr']).default('shift_jis'),
+  /** Japanese and Chinese printer models start in Kanji mode; others wait for FS &. */
+  kanjiAtStart: z.boolean().default(false),
 });
 
 /** How the printer introduces itself to GS I and similar identification requests. */
@@ -27,7 +37,7 @@ export const settingsSchema = z.object({
   listeners: z
     .array(listenerSchema)
     .min(1)
-    .default([{ host: '0.0.0.0', port: 9100, station: 'Front' }]),
+    .prefault([{ host: '0.0.0.0', port: 9100, station: 'Front' }]),
   capture: z
     .object({
       /** A receipt ends after this long without bytes (its bytes are kept, never dropped). */

@@ -3,4 +3,4 @@
 // reports itself saturated so the listeners pause their sockets (TCP backpressure).
 export { InterpretPool } from './interpret-pool';
 export type { InterpretPoolOptions, PoolGauges } from './interpret-pool';
-export type { InterpretItem, InterpretResult } from './task';
+export type { InterpretItem, InterpretResult, StationProfile } from './task';

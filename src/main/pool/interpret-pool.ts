@@ -10,7 +10,6 @@ export interface InterpretPoolOptions {
   maxQueue: number;
   batchSize: number;
   taskTimeoutMs: number;
-  columns: number;
   /** Every submitted receipt comes back here exactly once, interpreted or failed. */
   onResults: (results: InterpretResult[]) => void;
   /** Called with true when the queue is full (pause reading), false when it has room again. */
@@ -104,7 +103,6 @@ export class InterpretPool {
   async interpretOne(item: InterpretItem): Promise<InterpretResult> {
     const task: InterpretTask = {
       items: [item],
-      columns: this.options.columns,
       withDocument: true,
     };
     const out = (await this.piscina.run(task, {
@@ -136,7 +134,6 @@ export class InterpretPool {
     const submitted = performance.now();
     const task: InterpretTask = {
       items: batch,
-      columns: this.options.columns,
       withDocument: false,
     };
     (this.piscina.run(task, { signal: controller.signal }) as Promise<InterpretTaskResult>).then(
@@ -167,6 +164,9 @@ export class InterpretPool {
             document: null,
             warnings: 0,
             empty: false,
+            dialect: null,
+            drawerKicks: 0,
+            cuts: 0,
             error: message,
           })),
         );

@@ -10,7 +10,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
   const started = performance.now();
   const results: InterpretResult[] = task.items.map((item) => {
     try {
-      const out = interpret(item.raw, { columns: task.columns, bitmaps: task.withDocument });
+      const out = interpret(item.raw, { ...item.profile, bitmaps: task.withDocument });
       return {
         id: item.id,
         ok: true,
@@ -21,6 +21,9 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
           : null,
         warnings: out.document.warnings.length,
         empty: out.empty,
+        dialect: out.document.dialect,
+        drawerKicks: out.events['drawer-kick'],
+        cuts: out.events.cut + out.events['partial-cut'],
         error: null,
       };
     } catch (err) {
@@ -31,6 +34,9 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         document: null,
         warnings: 0,
         empty: false,
+        dialect: null,
+        drawerKicks: 0,
+        cuts: 0,
         error: `Interpreter error: ${(err as Error).message}`,
       };
     }

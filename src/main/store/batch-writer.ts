@@ -34,8 +34,8 @@ export class BatchWriter {
     );
     this.insertRaw = db.prepare('INSERT INTO receipt_raw (receipt_id, raw) VALUES (?, ?)');
     this.updateInterpretation = db.prepare(
-      `UPDATE receipts SET status = ?, error = ?, text = ?, warnings = ?, interpreter_version = ?,
-         interpreted_at = ? WHERE id = ?`,
+      `UPDATE receipts SET status = ?, error = ?, text = ?, warnings = ?, dialect = ?,
+         drawer_kicks = ?, cuts = ?, interpreter_version = ?, interpreted_at = ? WHERE id = ?`,
     );
     this.upsertDocument = db.prepare(
       `INSERT OR REPLACE INTO receipt_documents (receipt_id, document)
@@ -102,6 +102,9 @@ export class BatchWriter {
                   row.error,
                   row.text,
                   row.warnings,
+                  row.dialect,
+                  row.drawerKicks,
+                  row.cuts,
                   row.interpreterVersion,
                   row.interpretedAt,
                   row.id,

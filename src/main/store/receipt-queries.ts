@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import zlib from 'node:zlib';
 import type {
+  Dialect,
   ReceiptDetail,
   ReceiptDocument,
   ReceiptEnd,
@@ -29,10 +30,12 @@ interface ReceiptRow {
   error: string | null;
   text: string | null;
   warnings: number;
+  dialect: Dialect | null;
+  drawer_kicks: number;
 }
 
 const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
-  r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings`;
+  r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings, r.dialect, r.drawer_kicks`;
 
 /** Documents are stored as raw-deflated JSON. */
 export function inflateDocument(stored: Uint8Array): ReceiptDocument {
@@ -54,6 +57,8 @@ export function toSummary(row: ReceiptRow): ReceiptSummary {
     error: row.error,
     text: row.text,
     warnings: row.warnings,
+    dialect: row.dialect,
+    drawerKicks: row.drawer_kicks,
   };
 }
 
@@ -64,6 +69,7 @@ export class ReceiptQueries {
   private readonly failedCount: Database.Statement;
   private readonly truncatedCount: Database.Statement;
   private readonly todayCount: Database.Statement;
+  private readonly todayDrawerKicks: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -75,6 +81,10 @@ export class ReceiptQueries {
     this.truncatedCount = db.prepare('SELECT count(*) AS n FROM receipts WHERE truncated = 1');
     this.todayCount = db.prepare(
       'SELECT count(*) AS n FROM receipts WHERE empty = 0 AND received_at >= ?',
+    );
+    this.todayDrawerKicks = db.prepare(
+      `SELECT coalesce(sum(drawer_kicks), 0) AS n FROM receipts
+       WHERE drawer_kicks > 0 AND received_at >= ?`,
     );
     this.byId = db.prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.document, b.raw, r.dropped_bytes FROM receipts r
@@ -151,13 +161,15 @@ export class ReceiptQueries {
   }
 
   /** Raw bytes of the given receipts, for (re)interpretation. */
-  raw(ids: number[]): { id: number; raw: Buffer }[] {
+  raw(ids: number[]): { id: number; station: string; raw: Buffer }[] {
     if (ids.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT receipt_id AS id, raw FROM receipt_raw WHERE receipt_id IN (${ids.map(() => '?').join(',')})`,
+        `SELECT b.receipt_id AS id, r.station, b.raw FROM receipt_raw b
+         JOIN receipts r ON r.id = b.receipt_id
+         WHERE b.receipt_id IN (${ids.map(() => '?').join(',')})`,
       )
-      .all(...ids) as { id: number; raw: Buffer }[];
+      .all(...ids) as { id: number; station: string; raw: Buffer }[];
   }
 
   /** Ids of every receipt (printed or not) received in [from, to), for reinterpretation. */
@@ -183,6 +195,7 @@ export class ReceiptQueries {
       truncatedTotal: count(this.truncatedCount),
       bytesTotal: this.totals.bytes,
       receiptsToday: count(this.todayCount, startOfToday),
+      drawerKicksToday: count(this.todayDrawerKicks, startOfToday),
     };
   }
 }

@@ -33,6 +33,9 @@ export interface InterpretationRow {
   error: string | null;
   text: string | null;
   warnings: number;
+  dialect: string | null;
+  drawerKicks: number;
+  cuts: number;
   interpreterVersion: number;
   interpretedAt: number;
 }

@@ -18,6 +18,8 @@ const receipt = (status: ReceiptSummary['status'], text: string | null): Receipt
   byteCount: 40,
   truncated: false,
   endedBy: 'cut',
+  dialect: 'escpos',
+  drawerKicks: 0,
   error: null,
   text,
   warnings: 0,

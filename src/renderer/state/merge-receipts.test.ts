@@ -14,6 +14,8 @@ const receipt = (id: number, status: ReceiptSummary['status'] = 'ok'): ReceiptSu
   byteCount: 10,
   truncated: false,
   endedBy: 'cut',
+  dialect: 'escpos',
+  drawerKicks: 0,
   error: null,
   text: status === 'pending' ? null : `receipt ${id}`,
 });
