@@ -273,7 +273,8 @@ function measureGs(buf: Uint8Array, pos: number, end: number): Measure {
       if (pos + 6 >= end) return result(NEED_MORE, Kind.Setting);
       const p =
         buf[pos + 3] + buf[pos + 4] * 0x100 + buf[pos + 5] * 0x10000 + buf[pos + 6] * 0x1000000;
-      return result(7 + p, Kind.Setting);
+      const kind = buf[pos + 2] === 0x4c ? graphicsKind(buf, pos + 8, end, p) : Kind.Setting;
+      return result(7 + p, kind);
     }
     case 0x43: {
       // GS C 0 n m | GS C 1 aL aH bL bH n r | GS C 2 nL nH (counter printing, old models)
@@ -299,13 +300,17 @@ function measureGs(buf: Uint8Array, pos: number, end: number): Measure {
 function gsParenKind(buf: Uint8Array, pos: number, end: number, fn: number, p: number): Kind {
   if (fn === 0x48) return Kind.Status; // GS ( H: request a process ID response
   if (fn === 0x6b && p >= 3 && pos + 6 < end && buf[pos + 6] === 0x51) return Kind.Print; // 2D code
-  if (fn === 0x4c && p >= 2 && pos + 6 < end) {
-    // GS ( L graphics: fn 2/50 print the buffer, 69 print NV graphics, 85 print download graphics
-    const g = buf[pos + 6];
-    if (g === 2 || g === 50 || g === 69 || g === 85) return Kind.Print;
-  }
+  if (fn === 0x4c) return graphicsKind(buf, pos + 6, end, p);
   if (fn === 0x41) return Kind.Setting; // GS ( A: test print (ignored: prints nothing of the POS's)
   return Kind.Setting;
+}
+
+/** GS ( L / GS 8 L, p bytes after the length, function byte at buf[fnAt]. */
+function graphicsKind(buf: Uint8Array, fnAt: number, end: number, p: number): Kind {
+  if (p < 2 || fnAt >= end) return Kind.Setting;
+  // fn 2/50 print the buffer, 69 print NV graphics, 85 print download graphics
+  const g = buf[fnAt];
+  return g === 2 || g === 50 || g === 69 || g === 85 ? Kind.Print : Kind.Setting;
 }
 
 /** GS k m d1..dk NUL (m 0..6) or GS k m n d1..dn (m 65..79). */
