@@ -341,10 +341,11 @@ export class DocumentBuilder {
   }
 
   /**
-   * An image (or band of one). Bands printed one after another join into one image; images past
-   * the document's bitmap cap are noted, not kept.
+   * An image (or band of one). Bands printed one after another join into one image (`join`:
+   * raster and bit-image bands do; whole graphics and logos do not); images past the document's
+   * bitmap cap are noted, not kept.
    */
-  image(image: OpenImage, offset: number): void {
+  image(image: OpenImage, offset: number, join = true): void {
     this.printed = true;
     if (this.imageBytes + image.bytes > this.maxImageBytes) {
       this.warn(
@@ -355,7 +356,7 @@ export class DocumentBuilder {
       return;
     }
     this.imageBytes += image.bytes;
-    if (continueImage(this.openImage, image)) return;
+    if (join && continueImage(this.openImage, image)) return;
     this.closeImage();
     this.openImage = image;
     this.block(image.block, offset);

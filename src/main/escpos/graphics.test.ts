@@ -14,6 +14,7 @@ import type { ImageBlock } from '../../shared';
 import { ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
 import { Graphics } from './graphics';
 import { closeImage, rasterImage } from './images';
+import { interpret } from './interpret';
 
 /** GS ( L pL pH m=48 fn params. */
 const gsL = (fn: number, params: number[] = []): number[] => {
@@ -459,5 +460,20 @@ describe.skipIf(!present)('graphics from real POS output (../shared/corpus)', ()
       [596, 840, 1, 1],
     ]);
     for (const page of images) expect(rows(page).some((row) => row.includes('#'))).toBe(true);
+  });
+});
+
+describe('GS * downloaded bit image and GS / through the interpreter', () => {
+  it('draws the image GS * defined, at the scale GS / asks for, and a placeholder without one', () => {
+    // 8 x 8 dots, one column byte each: column x has only its dot x set, a diagonal.
+    const diagonal = [0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01];
+    const out = interpret(new Uint8Array([GS, 0x2a, 1, 1, ...diagonal, GS, 0x2f, 3]));
+    expect(out.document.warnings).toEqual([]);
+    const [block] = out.document.blocks.filter((b): b is ImageBlock => b.kind === 'image');
+    expect([block.width, block.height, block.scaleX, block.scaleY]).toEqual([8, 8, 2, 2]);
+    expect([...Buffer.from(block.bitmapBase64, 'base64')]).toEqual(diagonal);
+    const alone = interpret(new Uint8Array([GS, 0x2f, 0]));
+    const [placeholder] = alone.document.blocks.filter((b): b is ImageBlock => b.kind === 'image');
+    expect(placeholder.note).toMatch(/sent to the printer earlier/);
   });
 });

@@ -63,6 +63,8 @@ export class Graphics {
   private readonly download = new Keyed();
   /** FS q defines all NV bit images at once; null until this receipt does. */
   private bitImages: Bitmap[] | null = null;
+  /** GS * x y: the one downloaded bit image (RAM, so ESC @ forgets it); undefined = never sent. */
+  private downloaded: Bitmap | null | undefined = undefined;
 
   /**
    * A GS ( L / GS 8 L command that prints nothing: store in the print buffer, define, delete,
@@ -107,6 +109,7 @@ export class Graphics {
    */
   print(buf: Uint8Array, at: number, length: number, align: Align): Printed {
     if (buf[at] === 0x1c) return this.printBitImage(buf, at, length, align);
+    if (buf[at + 1] === 0x2f) return this.printDownloaded(buf, at, align);
     const f = frame(buf, at, length);
     if (!f) return { image: null, warning: this.set(buf, at, length) };
     const { fn, from, end } = f;
@@ -163,6 +166,36 @@ export class Graphics {
   initialize(): void {
     this.buffer.clear();
     this.download.deleteAll();
+    if (this.downloaded !== undefined) this.downloaded = null;
+  }
+
+  /** GS * x y d1..d(x*y*8): x * 8 dots across, y * 8 down, in columns of y bytes. */
+  defineDownloaded(buf: Uint8Array, at: number, length: number): string | null {
+    const end = Math.min(at + length, buf.length);
+    const read = readPicture(buf, at + 4, end, buf[at + 2] * 8, buf[at + 3] * 8, true);
+    this.downloaded = read.picture ? { ...read.picture, colours: [1] } : null;
+    return read.short ? `Downloaded bit image at byte ${at} is cut short.` : null;
+  }
+
+  /** GS / m: prints the GS * image at the scale m asks for. */
+  private printDownloaded(buf: Uint8Array, at: number, align: Align): Printed {
+    const m = buf[at + 2] & 0x03;
+    const picture = this.downloaded;
+    if (!picture) {
+      const note =
+        'This picture was sent to the printer earlier (downloaded bit image) and was not sent with this receipt.';
+      if (picture === null) {
+        return { image: null, warning: `Downloaded bit image printed at byte ${at} was cleared.` };
+      }
+      return {
+        image: placeholder('graphics', m & 1 ? 2 : 1, m & 2 ? 2 : 1, align, note),
+        warning: null,
+      };
+    }
+    return {
+      image: image('graphics', picture, m & 1 ? 2 : 1, m & 2 ? 2 : 1, align),
+      warning: null,
+    };
   }
 
   private store(buf: Uint8Array, at: number, from: number, end: number, column: boolean) {

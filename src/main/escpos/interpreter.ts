@@ -12,6 +12,7 @@ import { Characters, type MultibyteEncoding } from './characters';
 import { Codes2d } from './codes2d';
 import { DLE, ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
 import { DocumentBuilder, type LayoutOptions } from './document-builder';
+import { Graphics } from './graphics';
 import { bitImageBand, rasterImage } from './images';
 import { applyTextSetting } from './text-settings';
 
@@ -30,6 +31,8 @@ export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}):
   const chars = new Characters(options.multibyte, options.kanjiAtStart);
   let barcode: BarcodeSettings = { ...DEFAULT_BARCODE };
   let codes = new Codes2d();
+  /** Graphics the POS stored or defined; NV ones live in the printer and survive ESC @. */
+  const graphics = new Graphics();
   /** ESC = n: with bit 0 clear the printer ignores data meant for another device (a display). */
   let enabled = true;
 
@@ -85,6 +88,7 @@ export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}):
         chars.reset();
         barcode = { ...DEFAULT_BARCODE };
         codes = new Codes2d();
+        graphics.initialize();
         break;
       case Kind.Print:
         print(i, len);
@@ -129,6 +133,15 @@ export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}):
       enabled = (n & 0x01) === 1;
     } else if (p === GS && c === 0x28 && bytes[at + 2] === 0x6b) {
       codes.set(bytes, at, len); // GS ( k: 2D code settings and data
+    } else if (p === GS && ((c === 0x28 && bytes[at + 2] === 0x4c) || c === 0x38)) {
+      const warning = graphics.set(bytes, at, len); // GS ( L / GS 8 L: store and define graphics
+      if (warning) b.warn(at, 'undecodable', warning);
+    } else if (p === GS && c === 0x2a) {
+      const warning = graphics.defineDownloaded(bytes, at, len); // GS * x y
+      if (warning) b.warn(at, 'undecodable', warning);
+    } else if (p === FS && c === 0x71) {
+      const warning = graphics.defineNvBitImages(bytes, at, len); // FS q
+      if (warning) b.warn(at, 'undecodable', warning);
     } else if (p === GS && c === 0x68) {
       barcode.height = n; // GS h
     } else if (p === GS && c === 0x77) {
@@ -153,6 +166,14 @@ export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}):
       if (p === GS) b.finishLine(at);
       const image = p === GS ? rasterImage(bytes, at, b.align) : bitImageBand(bytes, at, b.align);
       if (image) b.image(image, at);
+    } else if (
+      (p === GS && ((c === 0x28 && bytes[at + 2] === 0x4c) || c === 0x38 || c === 0x2f)) ||
+      (p === FS && c === 0x70)
+    ) {
+      b.finishLine(at);
+      const { image, warning } = graphics.print(bytes, at, len, b.align);
+      if (warning) b.warn(at, 'undecodable', warning);
+      if (image) b.image(image, at, false);
     } else if (p === FS || (p === GS && (c === 0x28 || c === 0x38 || c === 0x2f || c === 0x51))) {
       b.printed = true;
       b.warn(
