@@ -131,7 +131,7 @@ export class Characters {
 
   /** Decodes printable bytes[from, to) (all >= 0x20) into the builder's line. */
   emit(
-    bytes: Uint8Array,
+    bytes: Buffer,
     from: number,
     to: number,
     high: boolean,
@@ -139,19 +139,20 @@ export class Characters {
     offset: number,
   ): void {
     if (this.utf8 || (high && this.multibyteActive)) {
-      const slice = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
-      const text = this.utf8 ? slice.toString('utf8') : iconv.decode(slice, this.multibyte);
+      const text = this.utf8
+        ? bytes.toString('utf8', from, to)
+        : iconv.decode(bytes.subarray(from, to), this.multibyte);
       this.emitMixed(text, b);
       return;
     }
     if (!high) {
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+      const text = bytes.toString('latin1', from, to);
       b.text(this.national ? this.nationalize(text) : text);
       return;
     }
     const utf8 = looksLikeUtf8(bytes, from, to);
     if (utf8) {
-      const decoded = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString();
+      const decoded = bytes.toString('utf8', from, to);
       if (!this.utf8Warned) {
         this.utf8Warned = true;
         b.warn(

@@ -88,8 +88,8 @@ export class DocumentBuilder {
   /** Extra dots after each character (ESC SP), before width scaling. */
   charSpacing = 0;
   lineSpacing: number | null = null;
-  /** Tab stops in dots from the print area's left edge, ascending. */
-  private tabStops: number[] = [];
+  /** Tab stops in character columns (ESC D), ascending; null = every 8 characters. */
+  private tabColumns: number[] | null = null;
 
   // The line being built.
   private runs: TextRun[] = [];
@@ -112,23 +112,31 @@ export class DocumentBuilder {
     this.maxBlocks = options.maxBlocks ?? 100_000;
     this.maxImageBytes = options.maxImageBytes ?? 32 * 1024 * 1024;
     this.encodeBitmaps = options.bitmaps ?? true;
-    this.setTabStops(null);
   }
 
   // ---- Settings ------------------------------------------------------------------------------
 
   /** Applies a style change; keys at their default are left out so documents stay small. */
   setStyle(change: Partial<TextStyle>): void {
-    const next: Record<string, unknown> = { ...this.style, ...change };
-    for (const key of Object.keys(next)) {
-      const v = next[key];
-      if (v === false || v === 0 || v === undefined || (v === 1 && key !== 'underline')) {
-        delete next[key];
-      } else if (v === 'A' && key === 'font') {
-        delete next[key];
-      }
-    }
-    if (!sameStyle(next as TextStyle, this.style)) this.style = next as TextStyle;
+    const cur = this.style;
+    const next: TextStyle = {};
+    const bold = 'bold' in change ? change.bold : cur.bold;
+    const underline = 'underline' in change ? change.underline : cur.underline;
+    const inverse = 'inverse' in change ? change.inverse : cur.inverse;
+    const upsideDown = 'upsideDown' in change ? change.upsideDown : cur.upsideDown;
+    const rotated = 'rotated' in change ? change.rotated : cur.rotated;
+    const font = 'font' in change ? change.font : cur.font;
+    const width = 'width' in change ? change.width : cur.width;
+    const height = 'height' in change ? change.height : cur.height;
+    if (bold) next.bold = true;
+    if (underline) next.underline = underline;
+    if (inverse) next.inverse = true;
+    if (upsideDown) next.upsideDown = true;
+    if (rotated) next.rotated = true;
+    if (font && font !== 'A') next.font = font;
+    if (width && width !== 1) next.width = width;
+    if (height && height !== 1) next.height = height;
+    if (!sameStyle(next, cur)) this.style = next;
   }
 
   setAlign(align: Align): void {
@@ -154,13 +162,9 @@ export class DocumentBuilder {
     this.areaWidth = Math.max(1, Math.min(this.areaWidth, this.widthDots - this.marginLeft));
   }
 
-  /** Tab stops in character columns of the current font (null: every 8 characters). */
+  /** Tab stops in character columns (null: every 8 characters), in the font of each HT. */
   setTabStops(columns: number[] | null): void {
-    const cell = this.cellDots(false);
-    const cols = columns ?? Array.from({ length: 32 }, (_, k) => (k + 1) * 8);
-    this.tabStops = cols
-      .filter((c, k) => c > 0 && (k === 0 || c > cols[k - 1]))
-      .map((c) => c * cell);
+    this.tabColumns = columns?.filter((c, k) => c > 0 && (k === 0 || c > columns[k - 1])) ?? null;
   }
 
   codePage(offset: number, name: string): void {
@@ -229,8 +233,12 @@ export class DocumentBuilder {
   /** HT: to the next tab stop, if there is one within the print area. */
   tab(): void {
     const x = this.pendingX ?? this.lineDots;
-    const stop = this.tabStops.find((s) => s > x);
-    if (stop !== undefined && stop < this.areaWidth) this.moveTo(stop);
+    const cell = this.cellDots(false);
+    const cols = this.tabColumns;
+    // Default stops every 8 characters; at most 32 stops, as the printer keeps.
+    const column = cols ? cols.find((c) => c * cell > x) : (Math.floor(x / (8 * cell)) + 1) * 8;
+    if (column === undefined || (!cols && column > 32 * 8)) return;
+    if (column * cell < this.areaWidth) this.moveTo(column * cell);
   }
 
   /** Absolute horizontal position in dots from the print area's left edge (ESC $). */

@@ -26,7 +26,10 @@ export interface EscPosOptions extends LayoutOptions {
   kanjiAtStart?: boolean;
 }
 
-export function interpretEscPos(bytes: Uint8Array, options: EscPosOptions = {}): Interpretation {
+export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}): Interpretation {
+  const bytes = Buffer.isBuffer(input)
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const b = new DocumentBuilder(options);
   const chars = new Characters(options.multibyte, options.kanjiAtStart);
   let barcode: BarcodeSettings = { ...DEFAULT_BARCODE };
