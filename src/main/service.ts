@@ -308,7 +308,10 @@ export class DeskService implements DeskBackend {
       dialect: null,
       drawerKicks: 0,
     });
-    this.pool.submit({ id, raw: segment.bytes, profile: this.profileFor(meta.station) });
+    const profile = this.profileFor(meta.station);
+    // The connection may have told its dialect by commands earlier than this receipt's.
+    if (segment.dialect) profile.dialect = segment.dialect;
+    this.pool.submit({ id, raw: segment.bytes, profile });
   }
 
   private resumePending(): void {

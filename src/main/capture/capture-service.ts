@@ -139,7 +139,7 @@ export class CaptureService {
 
   private listen(l: ListenerSettings, index: number): Promise<void> {
     const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
-      this.accept(socket, l.station, this.states[index].port),
+      this.accept(socket, l.station, this.states[index].port, l.dialect),
     );
     this.servers.push(server);
     return new Promise((resolve, reject) => {
@@ -158,7 +158,12 @@ export class CaptureService {
     });
   }
 
-  private accept(socket: net.Socket, station: string, port: number): void {
+  private accept(
+    socket: net.Socket,
+    station: string,
+    port: number,
+    dialect: ListenerSettings['dialect'],
+  ): void {
     const peer = normalizePeer(socket.remoteAddress);
     socket.on('error', () => {}); // errors before the connection is set up are not interesting
     if (this.allow && !this.allow.has(peer)) {
@@ -176,6 +181,7 @@ export class CaptureService {
       idleTimeoutMs: this.options.idleTimeoutMs,
       maxReceiptBytes: this.options.maxReceiptBytes,
       replier: this.replier,
+      dialect,
       now: this.now,
       onWork: (ms) => this.spend(ms),
     });

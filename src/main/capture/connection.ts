@@ -4,7 +4,7 @@
  * connection is the POS's proof that the receipt is safe.
  */
 import type net from 'node:net';
-import type { ReceiptEnd } from '../../shared';
+import type { Dialect, ReceiptEnd } from '../../shared';
 import { ReceiptFramer, type Segment } from './framer';
 import type { StatusReplier } from './status-replies';
 
@@ -35,6 +35,8 @@ export interface ConnectionOptions {
   idleTimeoutMs: number;
   maxReceiptBytes: number;
   replier: StatusReplier;
+  /** The station's printer language; 'auto' decides from the connection's first commands. */
+  dialect: Dialect | 'auto';
   now: () => number;
   /** Told how long each chunk took, so capture can keep one turn of the event loop short. */
   onWork?: (ms: number) => void;
@@ -71,6 +73,7 @@ export class PrinterConnection {
     this.framer = new ReceiptFramer({
       maxReceiptBytes: options.maxReceiptBytes,
       replier: options.replier,
+      dialect: options.dialect,
       onReply: (reply) => {
         if (!socket.destroyed) socket.write(reply);
       },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { Dialect } from '../../shared';
 import { defaultSettings } from '../../shared';
 import { ReceiptFramer, type Segment } from './framer';
 import { createStatusReplier } from './status-replies';
@@ -7,11 +9,12 @@ const ESC = 0x1b;
 const GS = 0x1d;
 const DLE = 0x10;
 
-function frame(chunks: Buffer[], maxReceiptBytes = 1 << 20) {
+function frame(chunks: Buffer[], maxReceiptBytes = 1 << 20, dialect?: Dialect | 'auto') {
   const segments: Segment[] = [];
   const replies: Buffer[] = [];
   const framer = new ReceiptFramer({
     maxReceiptBytes,
+    dialect,
     replier: createStatusReplier(defaultSettings().identity),
     onReply: (r) => replies.push(r),
     onSegment: (s) => segments.push(s),
@@ -116,5 +119,60 @@ describe('ReceiptFramer', () => {
     const { segments } = frame([garbage.subarray(0, 7777), garbage.subarray(7777)]);
     const total = segments.reduce((n, s) => n + s.bytes.length + s.droppedBytes, 0);
     expect(total).toBe(garbage.length);
+  });
+
+  describe('Star printers', () => {
+    const starReceipt = (language: 'star-line' | 'star-prnt', line: string) =>
+      Buffer.from(
+        new ReceiptPrinterEncoder({ language, columns: 48 })
+          .initialize()
+          .align('center')
+          .bold(true)
+          .line(line)
+          .bold(false)
+          .line('2x Espresso   5.00')
+          .cut()
+          .encode(),
+      );
+
+    it.each(['star-line', 'star-prnt'] as const)(
+      'splits %s receipts on Star cuts, however the stream is split, and says which dialect',
+      (language) => {
+        const stream = Buffer.concat([
+          starReceipt(language, 'Table 1'),
+          starReceipt(language, 'Table 2'),
+        ]);
+        for (const chunks of splits(stream).slice(0, 40)) {
+          const { segments } = frame(chunks);
+          // The encoder ends each cut with a line break: a last segment that prints nothing.
+          const printed = segments.filter((x) => !x.empty);
+          expect(printed.map((x) => x.endedBy)).toEqual(['cut', 'cut']);
+          expect(Buffer.concat(segments.map((x) => x.bytes))).toEqual(stream);
+          expect(segments.every((x) => x.dialect?.startsWith('star'))).toBe(true);
+        }
+      },
+    );
+
+    it('never splits an ESC/POS receipt on ESC d (a feed there), with the dialect left to detect', () => {
+      const receipt = Buffer.concat([
+        bytes(ESC, 0x40, ESC, 0x61, 1),
+        text('Table 4\n'),
+        bytes(ESC, 0x64, 3),
+        text('TOTAL 12.50\n'),
+        cut,
+      ]);
+      const { segments } = frame([receipt]);
+      expect(segments).toHaveLength(1);
+      expect(segments[0].dialect).toBe('escpos');
+    });
+
+    it('takes a station set to Star at its word, even with nothing Star-only in the bytes', () => {
+      const plain = Buffer.concat([text('Table 9\n'), bytes(ESC, 0x64, 2), text('Table 10\n')]);
+      expect(frame([plain], 1 << 20, 'star-line').segments.map((x) => x.endedBy)).toEqual([
+        'cut',
+        'fin',
+      ]);
+      expect(frame([plain]).segments).toHaveLength(1);
+    });
   });
 });

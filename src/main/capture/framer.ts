@@ -6,8 +6,17 @@
  * paper cut. Every byte lands in some segment: nothing is thrown away except what exceeds
  * maxReceiptBytes, which is counted. A segment that printed nothing is flagged empty.
  */
-import type { ReceiptEnd } from '../../shared';
-import { Kind, MAX_LOOKAHEAD, NEED_MORE, measure } from '../escpos';
+import type { Dialect, ReceiptEnd } from '../../shared';
+import {
+  Kind,
+  MAX_LOOKAHEAD,
+  NEED_MORE,
+  type StarMode,
+  detectDialect,
+  measure,
+  measureStar,
+  newStarMode,
+} from '../escpos';
 import type { StatusReplier } from './status-replies';
 
 export interface Segment {
@@ -18,17 +27,23 @@ export interface Segment {
   /** Nothing printed: only init, settings, feeds, status requests, drawer kicks. */
   empty: boolean;
   endedBy: ReceiptEnd;
+  /** The connection's printer language as far as it is known (null: nothing decided it yet). */
+  dialect: Dialect | null;
 }
 
 export interface FramerOptions {
   maxReceiptBytes: number;
   replier: StatusReplier;
+  /** 'auto': ESC/POS until the connection's commands show it is Star (ESC d n cuts on Star). */
+  dialect?: Dialect | 'auto';
   onReply: (bytes: Buffer) => void;
   onSegment: (segment: Segment) => void;
 }
 
 /** A split command shorter than this waits for its remaining bytes rather than being skipped. */
 const WAIT_FOR_WHOLE = 64;
+/** How far into a connection its dialect is looked for; past it, undecided stays ESC/POS. */
+const DETECT_LIMIT = 64 * 1024;
 
 export class ReceiptFramer {
   private parts: Buffer[] = [];
@@ -39,8 +54,20 @@ export class ReceiptFramer {
   private skip = 0;
   /** Start of a command whose length needs more bytes; already stored in the segment. */
   private carry: Buffer | null = null;
+  private dialect: Dialect | null = null;
+  /** Star's raster mode changes how later bytes read; null while walking ESC/POS. */
+  private star: StarMode | null = null;
+  private examined = 0;
 
-  constructor(private readonly options: FramerOptions) {}
+  constructor(private readonly options: FramerOptions) {
+    const d = options.dialect ?? 'auto';
+    if (d !== 'auto') this.setDialect(d);
+  }
+
+  private setDialect(d: Dialect): void {
+    this.dialect = d;
+    this.star = d === 'escpos' ? null : newStarMode();
+  }
 
   /** Bytes held for the receipt in progress. */
   get pendingBytes(): number {
@@ -62,14 +89,21 @@ export class ReceiptFramer {
       i = n;
     }
     const end = buf.length;
+    if (this.dialect === null && this.examined < DETECT_LIMIT && i < end) {
+      // At a command boundary here, so the detector reads commands, not the middle of an image.
+      this.examined += end - i;
+      const found = detectDialect(buf, i, end);
+      if (found) this.setDialect(found);
+    }
+    const star = this.star;
     while (i < end) {
       const b = buf[i];
-      if (b >= 0x20) {
+      if (b >= 0x20 && !star?.raster) {
         if (b !== 0x20) this.printed = true;
         i++;
         continue;
       }
-      const m = measure(buf, i, end);
+      const m = star ? measureStar(buf, i, end, star) : measure(buf, i, end);
       if (m.length === NEED_MORE) {
         if (end - i > MAX_LOOKAHEAD) {
           i++; // a command that never completes: step over its prefix and resynchronise
@@ -136,6 +170,7 @@ export class ReceiptFramer {
       droppedBytes: this.dropped,
       empty: !this.printed,
       endedBy,
+      dialect: this.dialect,
     };
     this.parts = [];
     this.kept = 0;
