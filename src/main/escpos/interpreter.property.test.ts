@@ -52,19 +52,77 @@ const mutated = fc
 
 const anyBytes = fc.oneof(fc.uint8Array({ maxLength: 4000 }), mutated);
 
+/**
+ * Output is linear in the input: a byte ends at most one line of at most a paper width of text
+ * plus its margin, and the one command that feeds most for its size (ESC d 255, three bytes)
+ * makes 255 blank lines.
+ */
+const textBound = (n: number): number => (n + 1) * 100;
+/** Not a speed target (that is `npm run bench`): a bound that only a hang or a blow-up breaks. */
+const SLOW_MS = 2000;
+
 describe('interpreter properties', () => {
   it('never throws, answers the same twice, and stays within a bound of its input', () => {
     fc.assert(
-      fc.property(anyBytes, (bytes) => {
-        const a = interpret(bytes);
-        const b = interpret(bytes);
-        expect(b).toEqual(a);
-        expect(a.text.length).toBeLessThanOrEqual(bytes.length * 2 + 64);
-        expect(a.document.warnings.length).toBeLessThanOrEqual(101);
-        expect(a.document.blocks.length).toBeLessThanOrEqual(bytes.length + 1);
-      }),
+      fc.property(
+        anyBytes,
+        fc.constantFrom('escpos', 'auto') as fc.Arbitrary<'escpos' | 'auto'>,
+        (bytes, dialect) => {
+          const started = performance.now();
+          const a = interpret(bytes, { dialect });
+          expect(performance.now() - started).toBeLessThan(SLOW_MS);
+          const b = interpret(bytes, { dialect });
+          expect(b).toEqual(a);
+          expect(a.text.length).toBeLessThanOrEqual(textBound(bytes.length));
+          expect(a.document.warnings.length).toBeLessThanOrEqual(101);
+          expect(a.document.blocks.length).toBeLessThanOrEqual(bytes.length + 1);
+          const bitmapBytes = a.document.blocks.reduce(
+            (sum, x) => sum + (x.kind === 'image' ? (x.bitmapBase64.length * 3) / 4 : 0),
+            0,
+          );
+          // ESC * 8-dot bands spread one byte over a column of 8 rows: at most 8 bytes of bitmap.
+          expect(bitmapBytes).toBeLessThanOrEqual(bytes.length * 8 + 64);
+        },
+      ),
       { numRuns: 400 },
     );
+  });
+
+  it('allocates no more than the data sent when image headers lie (65535 x 65535 dots)', () => {
+    const data = Array.from({ length: 20 }, (_, k) => k * 13);
+    const liars = [
+      [0x1d, 0x76, 0x30, 0, 0xff, 0xff, 0xff, 0xff, ...data], // GS v 0
+      [0x1d, 0x28, 0x4c, 0xff, 0xff, 48, 112, 48, 1, 1, 49, 0xff, 0xff, 0xff, 0xff, ...data], // GS ( L
+      [
+        0x1d,
+        0x38,
+        0x4c,
+        0xff,
+        0xff,
+        0xff,
+        0xff,
+        48,
+        112,
+        48,
+        1,
+        1,
+        49,
+        0xff,
+        0xff,
+        0xff,
+        0xff,
+        ...data,
+      ],
+      [0x1b, 0x2a, 33, 0xff, 0xff, ...data], // ESC *
+    ];
+    for (const liar of liars) {
+      const out = interpret(Uint8Array.from(liar));
+      expect(out.document.warnings.length).toBeGreaterThan(0);
+      for (const block of out.document.blocks) {
+        if (block.kind === 'image')
+          expect(block.width * block.height).toBeLessThanOrEqual(20 * 8 * 24);
+      }
+    }
   });
 
   it('reads the unmutated receipt', () => {
