@@ -6,6 +6,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Dialect } from '../../shared';
 import { interpret } from './interpret';
 
 const receipt = new ReceiptPrinterEncoder({ language: 'esc-pos', codepageMapping: 'epson' })
@@ -66,7 +67,7 @@ describe('interpreter properties', () => {
     fc.assert(
       fc.property(
         anyBytes,
-        fc.constantFrom('escpos', 'auto') as fc.Arbitrary<'escpos' | 'auto'>,
+        fc.constantFrom<Dialect | 'auto'>('escpos', 'auto', 'star-line', 'star-prnt'),
         (bytes, dialect) => {
           const started = performance.now();
           const a = interpret(bytes, { dialect });
