@@ -13,9 +13,9 @@ afterEach(async () => {
   desk = null;
 });
 
-function pos(port: number): ThermalPrinter {
+function pos(port: number, type = PrinterTypes.EPSON): ThermalPrinter {
   return new ThermalPrinter({
-    type: PrinterTypes.EPSON,
+    type,
     interface: `tcp://127.0.0.1:${port}`,
     options: { timeout: 5000 },
   });
@@ -48,6 +48,35 @@ describe('capture', () => {
     expect(stats.receiptsTotal).toBe(2);
     const page = await desk.service.listReceipts({});
     expect(page.items.map((r) => r.id)).toEqual([receipts[1].id, receipts[0].id]);
+  });
+
+  it('reads a Star printer: node-thermal-printer in STAR mode, cut on Star cuts, drawer counted', async () => {
+    desk = await startDesk();
+    const printer = pos(desk.port, PrinterTypes.STAR);
+    printer.alignCenter();
+    printer.bold(true);
+    printer.println('BAR CENTRALE');
+    printer.bold(false);
+    printer.alignLeft();
+    printer.println('Negroni               9.00');
+    printer.openCashDrawer();
+    printer.cut();
+    printer.println('Order B-77');
+    printer.cut();
+    await printer.execute();
+
+    const receipts = await desk.waitForReceipts(2);
+    expect(receipts.map((r) => r.dialect)).toEqual(['star-line', 'star-line']);
+    expect(receipts[0].text?.trim().split('\n')[0].trim()).toBe('BAR CENTRALE');
+    expect(receipts[0].text).toContain('Negroni               9.00');
+    expect(receipts[1].text).toBe('Order B-77');
+    expect(receipts.every((r) => r.endedBy === 'cut' && r.warnings === 0)).toBe(true);
+    expect(receipts[0].drawerKicks).toBe(1);
+    const detail = await desk.service.getReceipt(receipts[0].id);
+    expect(detail.document?.dialect).toBe('star-line');
+    expect(
+      detail.document?.blocks.some((b) => b.kind === 'text' && b.runs.some((r) => r.style.bold)),
+    ).toBe(true);
   });
 
   it('stores each receipt the moment it is cut on a connection kept open for later ones', async () => {
