@@ -13,7 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ImageBlock, Interpretation } from '../../shared';
 import { CASES, type Sample, allSamples } from './encoder-samples.fixture';
 import { interpretEscPos } from './interpreter';
-import { STAR_CODE_PAGES, decodeStarCode128, interpretStar, upcE } from './star-interpreter';
+import { STAR_CODE_PAGES } from './star-code-pages';
+import { decodeStarCode128, upcE } from './star-codes';
+import { interpretStar } from './star-interpreter';
 
 let samples: Sample[] = [];
 beforeAll(async () => {
