@@ -1,5 +1,6 @@
 // Command line and environment -> one plain config object. Flags win over env, env over defaults.
 //   --quick                  short smoke run (seconds, not minutes)
+//   --only=interpreter|load  only the interpreter benchmark, or only the load (BENCH_ONLY)
 //   --scenarios=oneshot,stream,paced
 //   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
 //   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
@@ -12,12 +13,15 @@ import { parseArgs } from 'node:util';
 const FULL = { n: 32, m: 100, conns: 8, perConn: 2000, rate: 200, duration: 15, settle: 5 };
 const QUICK = { n: 8, m: 20, conns: 8, perConn: 100, rate: 100, duration: 3, settle: 2 };
 export const SCENARIOS = ['oneshot', 'stream', 'paced'];
+/** The phases of `npm run bench`: the interpreter alone (bench/interpreter.mjs), then the load. */
+export const PHASES = ['interpreter', 'load'];
 
 export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   const { values } = parseArgs({
     args: argv,
     options: {
       quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
       scenarios: { type: 'string' },
       n: { type: 'string' },
       m: { type: 'string' },
@@ -47,9 +51,13 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   for (const s of scenarios)
     if (!SCENARIOS.includes(s))
       throw new Error(`unknown scenario "${s}" (known: ${SCENARIOS.join(', ')})`);
+  const only = values.only ?? (env.BENCH_ONLY || undefined);
+  if (only !== undefined && !PHASES.includes(only))
+    throw new Error(`--only must be one of ${PHASES.join(', ')}, not "${only}"`);
   return {
     help: values.help,
     quick: values.quick,
+    phases: only ? [only] : PHASES,
     scenarios,
     n: num('n', 'BENCH_N', base.n, { min: 1, max: 45 }), // the service allows 50 connections
     m: num('m', 'BENCH_M', base.m, { min: 1, max: 10_000 }),
@@ -64,8 +72,12 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   };
 }
 
-export const HELP = `Usage: npm run bench [-- --quick] [--scenarios=oneshot,stream,paced] [--n=32 --m=100]
-       [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05] [--settle=5]
-Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS.
-Runs each scenario against a bare TCP sink and against the service (127.0.0.1 only), writes
-bench/results/<date>-<scenario>.json and prints a markdown table.`;
+export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|load] [--scenarios=oneshot,stream,paced]
+       [--n=32 --m=100] [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05]
+       [--settle=5]
+Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS,
+BENCH_ONLY.
+First times the interpreter alone on one thread (bench/interpreter.mjs, about 30 s; runnable alone
+with its own --cases, --rounds, --round-ms), then runs each scenario against a bare TCP sink and
+against the service (127.0.0.1 only). Writes bench/results/<date>-<scenario>.json (and
+<date>-interpreter.json) and prints markdown tables.`;

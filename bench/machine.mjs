@@ -24,9 +24,9 @@ export function machine() {
   };
 }
 
-/** Which code was measured: HEAD and how many files under src/ differ from it (others edit src/). */
-export function codeVersion() {
-  const dirty = run('git', ['status', '--porcelain', '--', 'src']);
+/** Which code was measured: HEAD and how many files under `dir` differ from it (others edit src/). */
+export function codeVersion(dir = 'src') {
+  const dirty = run('git', ['status', '--porcelain', '--', dir]);
   return {
     commit: run('git', ['rev-parse', '--short', 'HEAD']),
     srcFilesChanged: dirty === null ? null : dirty.split('\n').filter(Boolean).length,

@@ -149,3 +149,26 @@ export function startClient(job) {
     },
   }));
 }
+
+/**
+ * The interpreter micro-benchmark in a process of its own (a fresh heap and JIT, nothing else on
+ * its thread), output straight to ours. Resolves with its exit code; killed after limitMs.
+ */
+export function runInterpreterBench(args, limitMs) {
+  const child = track(
+    spawn(process.execPath, [path.join(here, 'interpreter.mjs'), ...args], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: root,
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`took longer than ${limitMs / 1000} s`));
+    }, limitMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ? `signal ${signal}` : code);
+    });
+  });
+}

@@ -1,11 +1,12 @@
-// `npm run bench`: the load generator. For each scenario, runs the same client load against a
+// `npm run bench`: first the interpreter alone on one thread (bench/interpreter.mjs, a child
+// process), then the load generator. For each scenario, runs the same client load against a
 // bare TCP sink (the physical ceiling) and against the real service, one after the other, each
 // in its own child process, then writes bench/results/<date>-<scenario>.json and prints a table.
 import { HELP, parseConfig } from './config.mjs';
 import { waitForQuiet } from './cpu.mjs';
 import { codeVersion, machine } from './machine.mjs';
 import { runServicePhase, runSinkPhase } from './phase.mjs';
-import { killAll } from './procs.mjs';
+import { killAll, runInterpreterBench } from './procs.mjs';
 import { markdownTable, writeJson } from './report.mjs';
 import { summarise } from './summarise.mjs';
 import { checks } from './targets.mjs';
@@ -52,7 +53,15 @@ async function main() {
       `Code: ${code.commit}${code.srcFilesChanged ? ` + ${code.srcFilesChanged} uncommitted src/ files` : ''}.\n\n`,
   );
   let failures = 0;
-  for (const scenario of cfg.scenarios) {
+  if (cfg.phases.includes('interpreter')) {
+    const args = [`--stamp=${stamp}`, ...(cfg.quick ? ['--quick'] : [])];
+    const ended = await runInterpreterBench(args, 120_000).catch((err) => err.message);
+    if (ended !== 0) {
+      failures++;
+      process.stdout.write(`interpreter: FAILED — ${ended}\n\n`);
+    }
+  }
+  for (const scenario of cfg.phases.includes('load') ? cfg.scenarios : []) {
     const t0 = Date.now();
     try {
       // Teammates' tests and builds share these 2 cores: start each scenario on a quiet machine

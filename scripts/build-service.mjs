@@ -2,6 +2,7 @@
 //   out/service/serve.js        the headless service
 //   out/service/pool-worker.js  the worker entry piscina loads (one built file, never TS at run time)
 //   out/service/store-writer.js the writer thread that owns the receipts file
+//   out/service/escpos.js       the receipt interpreter alone (bench/interpreter.mjs times it)
 //   out/renderer/               the browser UI (the same build the Electron window loads)
 // Skips the work when the outputs are newer than every source file (pass --force to rebuild).
 import { build as esbuild } from 'esbuild';
@@ -41,6 +42,7 @@ export async function buildService({ force = false, quiet = false } = {}) {
       serve: path.join(root, 'src/main/serve.ts'),
       'pool-worker': path.join(root, 'src/main/pool/worker.ts'),
       'store-writer': path.join(root, 'src/main/store/writer-thread.ts'),
+      escpos: path.join(root, 'src/main/escpos/index.ts'),
     },
     outdir,
     bundle: true,
