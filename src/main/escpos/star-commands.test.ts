@@ -196,6 +196,7 @@ const SPEC: [string, number[], number, Kind][] = [
   ['ETB print end status', [0x17], 1, Kind.Status],
   ['ESC ACK SOH automatic status', [0x1b, 0x06, 0x01], 3, Kind.Status],
   ['ESC RS a n status setting', [0x1b, 0x1e, 0x61, 0], 4, Kind.Setting],
+  ['ESC RS E n clears the ETB counter', [0x1b, 0x1e, 0x45, 0], 4, Kind.Status],
   ['ESC GS ETX s n1 n2 print end counter', [0x1b, 0x1d, 0x03, 1, 0, 0], 6, Kind.Status],
   ['ESC SYN 3 n presenter counter', [0x1b, 0x16, 0x33, 0], 4, Kind.Status],
   ['ESC GS g 1 m n print start timer', [0x1b, 0x1d, 0x67, 0x31, 0, 10], 6, Kind.Setting],

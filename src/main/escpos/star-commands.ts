@@ -139,7 +139,9 @@ function measureEsc(buf: Uint8Array, pos: number, end: number, mode?: StarMode):
       if (pos + 2 >= end) return result(NEED_MORE, Kind.Unknown);
       const x = buf[pos + 2];
       if (!ESC_RS_KNOWN.has(x)) return result(3, Kind.Unknown);
-      return result(4, x === 0x4c ? Kind.Print : Kind.Setting); // ESC RS L m prints logos
+      if (x === 0x4c) return result(4, Kind.Print); // ESC RS L m prints logos
+      // ESC RS E n clears the ETB counter the status replies report, so they must see it.
+      return result(4, x === 0x45 ? Kind.Status : Kind.Setting);
     }
     case FS:
       return measureEscFs(buf, pos, end);
