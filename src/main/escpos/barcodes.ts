@@ -83,7 +83,11 @@ export function readBarcode(
     ? `Barcode type ${m} is not one Epson documents.`
     : null;
   let text: string;
-  if (symbology === 'code128') {
+  if (symbology === 'code128' && isSiiCode128(data)) {
+    text = decodeCode128Values(data);
+  } else if (symbology === 'code93' && isSiiCode93(data)) {
+    text = decodeCode93Values(data);
+  } else if (symbology === 'code128') {
     const decoded = decodeCode128(data);
     text = decoded.text;
     warning ??= decoded.warning;
@@ -141,6 +145,76 @@ export function decodeCode128(data: Uint8Array): { text: string; warning: string
   return { text: out, warning };
 }
 
+/**
+ * SII printers take Code 128 as symbol values: a start code (103-105), the values, and 105 to
+ * end. Epson data starts with "{" and a code set, so a value-form start byte tells them apart.
+ */
+function isSiiCode128(data: Uint8Array): boolean {
+  if (data.length < 2 || data[0] < 103 || data[0] > 105 || data[data.length - 1] !== 105) {
+    return false;
+  }
+  return data.every((v) => v <= 106);
+}
+
+/** Code 128 symbol values to the data a scanner reads (start code first, stop code last). */
+function decodeCode128Values(values: Uint8Array): string {
+  let set = values[0] === 103 ? 'A' : values[0] === 104 ? 'B' : 'C';
+  let shift = false;
+  let out = '';
+  for (let i = 1; i < values.length - 1; i++) {
+    const v = values[i];
+    const current = shift ? (set === 'A' ? 'B' : 'A') : set;
+    shift = false;
+    if (current === 'C' && v < 100) {
+      out += String(v).padStart(2, '0');
+    } else if (v < 96) {
+      out += String.fromCharCode(current === 'A' ? (v < 64 ? v + 32 : v - 64) : v + 32);
+    } else if (v === 98 && current !== 'C') {
+      shift = true;
+    } else if (v === 99) {
+      set = 'C';
+    } else if (v === 100 && current !== 'B') {
+      set = 'B';
+    } else if (v === 101 && current !== 'A') {
+      set = 'A';
+    } else if (v === 102 && out.length > 0) {
+      out += '\x1d'; // FNC1 after the first position reads as GS, as GS1 scanners do
+    }
+  }
+  return out;
+}
+
+/** SII printers take Code 93 as symbol values (0-46) ending with 48. */
+function isSiiCode93(data: Uint8Array): boolean {
+  if (data.length < 2 || data[data.length - 1] !== 48) return false;
+  for (let i = 0; i < data.length - 1; i++) if (data[i] > 46) return false;
+  return true;
+}
+
+const CODE93_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%';
+/** Full ASCII: what each shift value (43 "($)", 44 "(%)", 45 "(/)", 46 "(+)") makes of A-Z. */
+const CODE93_SHIFTED: Readonly<Record<number, string>> = {
+  43: String.fromCharCode(...Array.from({ length: 26 }, (_, k) => k + 1)),
+  44: '\x1b\x1c\x1d\x1e\x1f;<=>?[\\]^_{|}~\x7f\x00@`\x7f\x7f\x7f',
+  45: '!"#$%&\'()*+,-./' + '          :'.replace(/ /g, '\u0000'),
+  46: 'abcdefghijklmnopqrstuvwxyz',
+};
+
+function decodeCode93Values(values: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < values.length - 1; i++) {
+    const v = values[i];
+    if (v >= 43 && v <= 46 && i + 1 < values.length - 1) {
+      const letter = values[++i] - 10; // A = value 10
+      const ch = CODE93_SHIFTED[v][letter];
+      if (ch && ch !== '\u0000') out += ch;
+    } else if (v < 43) {
+      out += CODE93_CHARS[v];
+    }
+  }
+  return out;
+}
+
 /** EAN/UPC: the printer adds the check digit when the POS sends one digit fewer. */
 export function completeCheckDigit(symbology: string, text: string): string {
   if (!/^\d+$/u.test(text)) return text;
@@ -149,6 +223,11 @@ export function completeCheckDigit(symbology: string, text: string): string {
   if (symbology === 'upc-e') {
     if (text.length === 6) return `0${text}${checkDigit(expandUpcE(`0${text}`))}`;
     if (text.length === 7) return text + checkDigit(expandUpcE(text));
+    // Epson also takes the 11 or 12 digits of the UPC-A form and prints it as UPC-E.
+    if (text.length === 11 || text.length === 12) {
+      const e = compressUpcA(text.slice(0, 11));
+      if (e) return e + checkDigit(text.slice(0, 11));
+    }
   }
   return text;
 }
@@ -161,6 +240,24 @@ export function checkDigit(digits: string): string {
     sum += Number(digits[i]) * weight;
   }
   return String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * The UPC-E form (number system + 6 digits) of 11 UPC-A digits, or null when the code has none:
+ * zero suppression by where the manufacturer code ends in zeros (GS1 General Specifications).
+ */
+function compressUpcA(a: string): string | null {
+  const ns = a[0];
+  if (ns !== '0' && ns !== '1') return null;
+  const m = a.slice(1, 6);
+  const p = a.slice(6, 11);
+  if (m.endsWith('00') && '012'.includes(m[2]) && p.startsWith('00')) {
+    return `${ns}${m.slice(0, 2)}${p.slice(2)}${m[2]}`;
+  }
+  if (m.endsWith('00') && p.startsWith('000')) return `${ns}${m.slice(0, 3)}${p.slice(3)}3`;
+  if (m.endsWith('0') && p.startsWith('0000')) return `${ns}${m.slice(0, 4)}${p[4]}4`;
+  if (p.startsWith('0000') && p[4] >= '5') return `${ns}${m}${p[4]}`;
+  return null;
 }
 
 /** UPC-E (number system + 6 digits) to the 11 UPC-A digits its check digit is computed on. */

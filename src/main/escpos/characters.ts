@@ -150,7 +150,7 @@ export class Characters {
       b.text(this.national ? this.nationalize(text) : text);
       return;
     }
-    const utf8 = looksLikeUtf8(bytes, from, to);
+    const utf8 = looksLikeUtf8(bytes, from, to, letters(this.table));
     if (utf8) {
       const decoded = bytes.toString('utf8', from, to);
       if (!this.utf8Warned) {
@@ -179,7 +179,7 @@ export class Characters {
       );
     }
     const text = decodeWith(this.table, bytes, from, to);
-    b.text(this.national ? this.nationalize(text) : text);
+    b.text(this.national ? this.nationalize(text) : text, false, true);
   }
 
   private nationalize(text: string): string {
@@ -204,7 +204,7 @@ export class Characters {
       if (w !== wide || k === text.length) {
         const part = text.slice(start, k);
         if (wide) this.emitWide(part, b);
-        else b.text(this.national ? this.nationalize(part) : part);
+        else b.text(this.national ? this.nationalize(part) : part, false, true);
         start = k;
         wide = w;
       }
@@ -214,7 +214,7 @@ export class Characters {
   private emitWide(part: string, b: DocumentBuilder): void {
     const ks = this.kanjiStyle;
     if (ks.width === 1 && ks.height === 1 && ks.underline === 0) {
-      b.text(part, true);
+      b.text(part, true, true);
       return;
     }
     const saved = b.style;
@@ -223,17 +223,30 @@ export class Characters {
       height: Math.max(ks.height, saved.height ?? 1),
       underline: ks.underline || saved.underline || 0,
     });
-    b.text(part, true);
+    b.text(part, true, true);
     b.style = saved;
   }
 }
 
+/** Per code table, which bytes are letters in it (built once per table). */
+const letterCache = new WeakMap<Uint16Array, Uint8Array>();
+function letters(table: Uint16Array): Uint8Array {
+  let flags = letterCache.get(table);
+  if (!flags) {
+    flags = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) flags[i] = /\p{L}/u.test(String.fromCharCode(table[i])) ? 1 : 0;
+    letterCache.set(table, flags);
+  }
+  return flags;
+}
+
 /**
- * True when high bytes in a run all form UTF-8 sequences (and at least one does): text a POS
- * encoded as UTF-8 while the printer was in a single-byte table. Real single-byte text almost
- * never looks like this (a lead byte 0xC2-0xF4 followed by exactly the right continuations).
+ * True when the high bytes in a run all form UTF-8 sequences that read as mojibake in the
+ * current table: text a POS encoded as UTF-8 while the printer was in a single-byte table. A
+ * sequence whose bytes are all letters in the table is real text (CP852 "Ďá" is D2 A0, a valid
+ * UTF-8 pair), so one such sequence is enough to keep the table's reading.
  */
-function looksLikeUtf8(bytes: Uint8Array, from: number, to: number): boolean {
+function looksLikeUtf8(bytes: Uint8Array, from: number, to: number, isLetter: Uint8Array): boolean {
   let sequences = 0;
   for (let i = from; i < to; i++) {
     const c = bytes[i];
@@ -241,10 +254,13 @@ function looksLikeUtf8(bytes: Uint8Array, from: number, to: number): boolean {
     const need =
       c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (need < 0 || i + need >= to) return false;
+    let allLetters = isLetter[c] === 1;
     for (let k = 1; k <= need; k++) {
       const d = bytes[i + k];
       if (d < 0x80 || d > 0xbf) return false;
+      if (isLetter[d] === 0) allLetters = false;
     }
+    if (allLetters) return false;
     i += need;
     sequences++;
   }

@@ -70,17 +70,23 @@ export function decodeTable(name: Codepage): Uint16Array {
   if (table) return table;
   table = new Uint16Array(256);
   const iconvName = ICONV_NAMES[name] ?? name;
+  // With `extends` evaluated, codepage-encoder gives all 256 code points of the page as the
+  // printers have it.
+  const points = CodepageEncoder.getCodepoints(name, true);
+  const printer = (i: number): number => {
+    const cp = points[i];
+    return typeof cp === 'number' && cp >= 0 && cp <= 0xffff ? cp : 0xfffd;
+  };
   if (!name.includes('/') && iconv.encodingExists(iconvName)) {
     const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const text = iconv.decode(all, iconvName);
-    for (let i = 0; i < 256; i++) table[i] = text.charCodeAt(i);
-  } else {
-    // With `extends` evaluated, codepage-encoder gives all 256 code points of the page.
-    const points = CodepageEncoder.getCodepoints(name, true);
+    // The standard table, with the printer's additions where it has none (PC857's euro at D5).
     for (let i = 0; i < 256; i++) {
-      const cp = points[i];
-      table[i] = typeof cp === 'number' && cp >= 0 && cp <= 0xffff ? cp : 0xfffd;
+      const c = text.charCodeAt(i);
+      table[i] = c === 0xfffd ? printer(i) : c;
     }
+  } else {
+    for (let i = 0; i < 256; i++) table[i] = printer(i);
   }
   cache.set(name, table);
   return table;

@@ -122,6 +122,10 @@ export function measure(buf: Uint8Array, pos: number, end: number): Measure {
     case 0x0c:
     case 0x0d:
       return result(1, Kind.Layout);
+    case 0x12:
+      // DC2 q n: SII printers' end-of-job status request (where Epson's are sent GS r 1)
+      if (pos + 1 >= end) return result(NEED_MORE, Kind.Setting);
+      return buf[pos + 1] === 0x71 ? result(3, Kind.Status) : result(1, Kind.Setting);
     default:
       // Other C0 bytes (NUL, CAN, ...) print nothing; CAN clears page mode data.
       return result(1, Kind.Setting);

@@ -186,23 +186,28 @@ export class DocumentBuilder {
   }
 
   /** Printable characters in the current style; wraps at the print area's edge like paper. */
-  text(chars: string, wide = false): void {
+  text(chars: string, wide = false, marks = false): void {
     if (chars.length === 0) return;
     if (!this.printed && chars.trim() !== '') this.printed = true;
     if (this.runs.length === 0 && this.lineDots === 0) this.lineAlign = this.align;
     const cell = this.cellDots(wide);
+    // Combining marks (Thai vowels and tones, accents sent apart) print over the character
+    // before them and take no column; only text that left ASCII can hold them.
+    const combining = marks && MARK.test(chars);
     let rest = chars;
     for (;;) {
       const room = this.areaWidth - this.lineDots;
       const fits = Math.floor(room / cell);
-      if (rest.length <= fits) {
-        this.append(rest, rest.length * cell);
+      const columns = combining ? visibleLength(rest) : rest.length;
+      if (columns <= fits) {
+        this.append(rest, columns * cell);
         return;
       }
       // At least one character per line, or a character wider than the area would never print.
       const take = Math.max(fits, this.lineDots === 0 ? 1 : 0);
-      if (take > 0) this.append(rest.slice(0, take), take * cell);
-      rest = rest.slice(take);
+      const cut = combining ? indexAfterVisible(rest, take) : take;
+      if (take > 0) this.append(rest.slice(0, cut), take * cell);
+      rest = rest.slice(cut);
       this.endLine(-1);
       if (rest.length === 0) return;
     }
@@ -291,6 +296,9 @@ export class DocumentBuilder {
 
   /** Feeds paper by dots with nothing printed: prints the line in progress, then blank lines. */
   feedDots(dots: number, offset: number): void {
+    if (this.openImage && this.lineIsEmpty() && dots > 0 && dots <= this.lastBandDots()) {
+      return; // ESC J of up to one band's height between bands: the next band continues it
+    }
     const hadLine = !this.lineIsEmpty();
     this.finishLine(offset);
     this.closeImage();
@@ -370,6 +378,13 @@ export class DocumentBuilder {
     this.block(image.block, offset);
   }
 
+  /** Height on paper of the open image's last band, in dots (scale included). */
+  private lastBandDots(): number {
+    const image = this.openImage!;
+    const band = image.bands[image.bands.length - 1];
+    return band && image.rowBytes > 0 ? (band.length / image.rowBytes) * image.block.scaleY : 0;
+  }
+
   closeImage(): void {
     if (this.openImage) closeImage(this.openImage, this.encodeBitmaps);
     this.openImage = null;
@@ -429,6 +444,30 @@ export class DocumentBuilder {
     const lead = Math.round((this.marginLeft + startDots) / this.colDots) + pad;
     return ' '.repeat(lead) + text;
   }
+}
+
+const MARK = /\p{M}/u;
+
+/** Characters that take a column: all but combining marks. */
+function visibleLength(s: string): number {
+  let n = 0;
+  for (const ch of s) if (!MARK.test(ch)) n++;
+  return n;
+}
+
+/** Index just past the first n column-taking characters and the marks that sit on them. */
+function indexAfterVisible(s: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  while (i < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    if (!MARK.test(ch)) {
+      if (seen === n) break;
+      seen++;
+    }
+    i += ch.length;
+  }
+  return i;
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {

@@ -76,7 +76,8 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
         layout(i);
         break;
       case Kind.Cut: {
-        const partial = c0 === ESC ? bytes[i + 1] === 0x6d : isPartialGsCut(bytes[i + 2]);
+        // ESC i and ESC m are both partial cuts on Epson (one and three points left uncut).
+        const partial = c0 === ESC || isPartialGsCut(bytes[i + 2]);
         b.event(partial ? 'partial-cut' : 'cut', i);
         break;
       }

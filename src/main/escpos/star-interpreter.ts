@@ -20,6 +20,8 @@ import { decimalAt, digit, u16 } from './star-params';
 export interface StarOptions extends LayoutOptions {
   /** The double-byte encoding of Kanji mode (ESC p, ESC $ 1) on Japanese and Chinese models. */
   multibyte?: MultibyteEncoding;
+  /** Japanese and Chinese models start in Kanji mode. */
+  kanjiAtStart?: boolean;
 }
 
 export function interpretStar(
@@ -31,7 +33,7 @@ export function interpretStar(
     ? input
     : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const b = new DocumentBuilder(options);
-  const chars = new Characters(options.multibyte, false);
+  const chars = new Characters(options.multibyte, options.kanjiAtStart);
   const mode = newStarMode();
   let qr: Code2d;
   let pdf417: Code2d;
