@@ -9,6 +9,8 @@ import iconv from 'iconv-lite';
 import { decodeTable, decodeWith } from './code-pages';
 import type { DocumentBuilder } from './document-builder';
 
+const ASCII_WINDOW = 4096;
+
 /** The double-byte encodings a printer's Kanji mode may use; set per station. */
 export type MultibyteEncoding = 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
 
@@ -146,7 +148,7 @@ export class Characters {
       return;
     }
     if (!high) {
-      const text = bytes.toString('latin1', from, to);
+      const text = this.ascii(bytes, from, to);
       b.text(this.national ? this.nationalize(text) : text);
       return;
     }
@@ -178,8 +180,43 @@ export class Characters {
           `; shown as ${this.codePage}.`,
       );
     }
-    const text = decodeWith(this.table, bytes, from, to);
-    b.text(this.national ? this.nationalize(text) : text, false, true);
+    const text = this.decodeSingleByte(bytes, from, to);
+    b.text(this.national ? this.nationalize(text) : text, false, hasMarks(this.table));
+  }
+
+  /** Window of the receipt decoded as latin1, so plain text runs are substrings of it. */
+  private window = '';
+  private windowBytes: Buffer | null = null;
+  private windowFrom = 0;
+
+  /** Bytes < 0x80 as text: one native decode per 4 KiB of receipt instead of one per run. */
+  private ascii(bytes: Buffer, from: number, to: number): string {
+    const w = this.windowFrom;
+    if (bytes !== this.windowBytes || from < w || to > w + this.window.length) {
+      if (to - from > ASCII_WINDOW) return bytes.toString('latin1', from, to);
+      this.windowBytes = bytes;
+      this.windowFrom = from;
+      this.window = bytes.toString('latin1', from, Math.min(bytes.length, from + ASCII_WINDOW));
+    }
+    return this.window.slice(from - this.windowFrom, to - this.windowFrom);
+  }
+
+  /**
+   * A run in a single-byte table: its ASCII stretches as substrings of the decoded window, each
+   * high byte from the table. Receipts are mostly ASCII with a few accented letters per line.
+   */
+  private decodeSingleByte(bytes: Buffer, from: number, to: number): string {
+    const chars = charStrings(this.table);
+    let out = '';
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const c = bytes[i];
+      if (c < 0x80) continue;
+      if (i > start) out += this.ascii(bytes, start, i);
+      out += chars[c];
+      start = i + 1;
+    }
+    return start < to ? out + this.ascii(bytes, start, to) : out;
   }
 
   private nationalize(text: string): string {
@@ -226,6 +263,28 @@ export class Characters {
     b.text(part, true, true);
     b.style = saved;
   }
+}
+
+/** Per code table, whether any byte is a combining mark (Thai, Vietnamese, Hebrew points). */
+const marksCache = new WeakMap<Uint16Array, boolean>();
+function hasMarks(table: Uint16Array): boolean {
+  let marks = marksCache.get(table);
+  if (marks === undefined) {
+    marks = charStrings(table).some((ch) => /\p{M}/u.test(ch));
+    marksCache.set(table, marks);
+  }
+  return marks;
+}
+
+/** Per code table, each byte's character as a string (built once per table). */
+const charCache = new WeakMap<Uint16Array, string[]>();
+function charStrings(table: Uint16Array): string[] {
+  let chars = charCache.get(table);
+  if (!chars) {
+    chars = Array.from(table, (code) => String.fromCharCode(code));
+    charCache.set(table, chars);
+  }
+  return chars;
 }
 
 /** Per code table, which bytes are letters in it (built once per table). */

@@ -92,6 +92,9 @@ export function decodeTable(name: Codepage): Uint16Array {
   return table;
 }
 
+const CHUNK = 4096;
+const scratch = new Uint16Array(CHUNK);
+
 /** Decodes bytes[from, to) with a table. */
 export function decodeWith(
   table: Uint16Array,
@@ -100,13 +103,11 @@ export function decodeWith(
   to: number,
 ): string {
   let out = '';
-  const CHUNK = 4096;
-  const codes = new Array<number>(Math.min(to - from, CHUNK));
   for (let start = from; start < to; start += CHUNK) {
     const end = Math.min(to, start + CHUNK);
-    codes.length = end - start;
-    for (let i = start; i < end; i++) codes[i - start] = table[bytes[i]];
-    out += String.fromCharCode.apply(null, codes);
+    for (let i = start; i < end; i++) scratch[i - start] = table[bytes[i]];
+    // fromCharCode takes any array-like: one reused buffer, no array per line.
+    out += String.fromCharCode.apply(null, scratch.subarray(0, end - start) as unknown as number[]);
   }
   return out;
 }

@@ -65,7 +65,8 @@ export class DocumentBuilder {
   private readonly maxWarnings: number;
   private readonly maxBlocks: number;
   private readonly maxImageBytes: number;
-  private readonly encodeBitmaps: boolean;
+  /** False on ingest: image sizes matter there, their pixels do not. */
+  readonly encodeBitmaps: boolean;
 
   private readonly blocks: Block[] = [];
   private readonly warnings: InterpreterWarning[] = [];
@@ -94,9 +95,10 @@ export class DocumentBuilder {
   // The line being built.
   private runs: TextRun[] = [];
   /** Where each run starts in dots and whether a position command put it there. */
-  private runStarts: number[] = [];
-  private runEnds: number[] = [];
-  private positioned: boolean[] = [];
+  // Per run of the line (index = run), reused from line to line: a line is built per LF.
+  private runStarts = new Float64Array(16);
+  private runEnds = new Float64Array(16);
+  private positioned = new Uint8Array(16);
   /** Where the next character goes, and how far right anything on the line reaches. */
   private lineDots = 0;
   private lineExtent = 0;
@@ -224,14 +226,15 @@ export class DocumentBuilder {
         run.x = this.pendingX!;
         this.lineDots = this.pendingX!; // the print head moved there
       }
-      this.runs.push(run);
-      this.runStarts.push(this.lineDots);
-      this.runEnds.push(this.lineDots);
-      this.positioned.push(explicit);
+      const n = this.runs.push(run) - 1;
+      if (n === this.runStarts.length) this.growRuns();
+      this.runStarts[n] = this.lineDots;
+      this.runEnds[n] = this.lineDots;
+      this.positioned[n] = explicit ? 1 : 0;
       this.pendingX = null;
     }
     this.lineDots += dots;
-    this.runEnds[this.runEnds.length - 1] = this.lineDots;
+    this.runEnds[this.runs.length - 1] = this.lineDots;
     if (this.lineDots > this.lineExtent) this.lineExtent = this.lineDots;
   }
 
@@ -270,9 +273,6 @@ export class DocumentBuilder {
     if (this.lineSpacing !== null) block.lineSpacing = this.lineSpacing;
     this.block(block, offset);
     this.runs = [];
-    this.runStarts = [];
-    this.runEnds = [];
-    this.positioned = [];
     this.lineDots = 0;
     this.lineExtent = 0;
     this.pendingX = null;
@@ -417,6 +417,14 @@ export class DocumentBuilder {
       text: lines.join('\n'),
       empty: !this.printed,
     };
+  }
+
+  private growRuns(): void {
+    const n = this.runStarts.length * 2;
+    const grow = <T extends Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.runStarts = grow(this.runStarts, new Float64Array(n));
+    this.runEnds = grow(this.runEnds, new Float64Array(n));
+    this.positioned = grow(this.positioned, new Uint8Array(n));
   }
 
   /** The line in progress as plain text: positioned runs after the spaces their gap is worth. */

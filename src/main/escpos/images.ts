@@ -28,35 +28,112 @@ export function rasterImage(buf: Uint8Array, at: number, align: Align): OpenImag
   return open('raster', rowBytes, height, bitmap, m & 1 ? 2 : 1, m & 2 ? 2 : 1, align);
 }
 
+/** The bitmap of an image whose pixels nobody will look at (ingest keeps only sizes). */
+export const NO_PIXELS = new Uint8Array(0);
+
+/**
+ * Column-format image data (each column `perColumn` bytes top to bottom, MSB = top dot) as rows
+ * of `height` <= perColumn * 8, MSB first. Eight columns' bytes form an 8 x 8 bit block that is
+ * transposed with shifts and masks (Hacker's Delight, "transposing a bit matrix"), about twice as
+ * fast as moving bits one by one.
+ */
+export function columnsToRows(
+  buf: Uint8Array,
+  from: number,
+  columns: number,
+  perColumn: number,
+  height: number,
+): Uint8Array {
+  const rowBytes = Math.ceil(columns / 8);
+  const out = new Uint8Array(rowBytes * height);
+  const p = perColumn;
+  const whole = columns >> 3;
+  const clipped = height < p * 8;
+  for (let g = 0; g < whole; g++) {
+    let at = from + g * 8 * p;
+    for (let k = 0; k < p; k++, at++) {
+      const x = (buf[at] << 24) | (buf[at + p] << 16) | (buf[at + 2 * p] << 8) | buf[at + 3 * p];
+      const at4 = at + 4 * p;
+      const y =
+        (buf[at4] << 24) | (buf[at4 + p] << 16) | (buf[at4 + 2 * p] << 8) | buf[at4 + 3 * p];
+      if ((x | y) !== 0)
+        transpose8(x, y, out, k * 8 * rowBytes + g, rowBytes, clipped ? height - k * 8 : 8);
+    }
+  }
+  if (whole < rowBytes) {
+    // The last, partly used byte of each row: columns past the image read as blank.
+    const n = columns - whole * 8;
+    const at0 = from + whole * 8 * p;
+    for (let k = 0; k < p; k++) {
+      const col = (j: number): number => (j < n ? buf[at0 + j * p + k] : 0);
+      const x = (col(0) << 24) | (col(1) << 16) | (col(2) << 8) | col(3);
+      const y = (col(4) << 24) | (col(5) << 16) | (col(6) << 8) | col(7);
+      if ((x | y) !== 0) transpose8(x, y, out, k * 8 * rowBytes + whole, rowBytes, height - k * 8);
+    }
+  }
+  return out;
+}
+
+/**
+ * Transposes the 8 x 8 bit block held in x (bytes 0-3) and y (bytes 4-7) and writes its rows to
+ * out[at], out[at + stride], ... (at most `rows` of them).
+ */
+function transpose8(
+  x: number,
+  y: number,
+  out: Uint8Array,
+  at: number,
+  stride: number,
+  rows: number,
+): void {
+  let t = (x ^ (x >> 7)) & 0x00aa00aa;
+  x = x ^ t ^ (t << 7);
+  t = (y ^ (y >> 7)) & 0x00aa00aa;
+  y = y ^ t ^ (t << 7);
+  t = (x ^ (x >> 14)) & 0x0000cccc;
+  x = x ^ t ^ (t << 14);
+  t = (y ^ (y >> 14)) & 0x0000cccc;
+  y = y ^ t ^ (t << 14);
+  t = (x & 0xf0f0f0f0) | ((y >> 4) & 0x0f0f0f0f);
+  y = ((x << 4) & 0xf0f0f0f0) | (y & 0x0f0f0f0f);
+  x = t;
+  if (rows >= 8) {
+    out[at] = x >> 24;
+    out[at + stride] = x >> 16;
+    out[at + 2 * stride] = x >> 8;
+    out[at + 3 * stride] = x;
+    out[at + 4 * stride] = y >> 24;
+    out[at + 5 * stride] = y >> 16;
+    out[at + 6 * stride] = y >> 8;
+    out[at + 7 * stride] = y;
+  } else {
+    for (let r = 0; r < rows; r++) out[at + r * stride] = (r < 4 ? x : y) >> (8 * (3 - (r & 3)));
+  }
+}
+
 /**
  * ESC * m nL nH d1..dk: n columns; 8-dot modes (m 0, 1) one byte per column, 24-dot modes
  * (m 32, 33) three; MSB = top dot. Single density doubles each dot's width; 8-dot modes print
  * at a third of the vertical density (each dot three dots tall).
  */
-export function bitImageBand(buf: Uint8Array, at: number, align: Align): OpenImage | null {
+export function bitImageBand(
+  buf: Uint8Array,
+  at: number,
+  align: Align,
+  decode = true,
+): OpenImage | null {
   const m = buf[at + 2];
   const width = buf[at + 3] + buf[at + 4] * 256;
   if (width === 0) return null; // prints nothing
   const tall = m === 32 || m === 33 ? 24 : 8;
   const perColumn = tall / 8;
   const rowBytes = Math.ceil(width / 8);
-  const bitmap = new Uint8Array(rowBytes * tall);
-  const data = at + 5;
-  for (let x = 0; x < width; x++) {
-    const bit = 0x80 >> (x & 7);
-    const col = x >> 3;
-    for (let c = 0; c < perColumn; c++) {
-      const byte = buf[data + x * perColumn + c];
-      if (byte === 0) continue;
-      for (let b = 0; b < 8; b++) {
-        if (byte & (0x80 >> b)) bitmap[(c * 8 + b) * rowBytes + col] |= bit;
-      }
-    }
-  }
+  const bitmap = decode ? columnsToRows(buf, at + 5, width, perColumn, tall) : NO_PIXELS;
   const singleDensity = m === 0 || m === 32;
   const scaleY = tall === 8 ? 3 : 1;
   const image = open('bit-image', rowBytes, tall, bitmap, singleDensity ? 2 : 1, scaleY, align);
   image.block.width = width;
+  image.bytes = rowBytes * tall; // counted against the document's cap either way
   return image;
 }
 
@@ -167,19 +244,7 @@ export function readPicture(
   const columns = Math.floor(sent / perColumn);
   if (columns === 0) return read;
   const outBytes = Math.ceil(columns / 8);
-  const bits = new Uint8Array(outBytes * height);
-  for (let x = 0; x < columns; x++) {
-    const bit = 0x80 >> (x & 7);
-    const col = x >> 3;
-    for (let c = 0; c < perColumn; c++) {
-      const byte = buf[from + x * perColumn + c];
-      if (byte === 0) continue;
-      const top = c * 8;
-      for (let b = 0; b < 8 && top + b < height; b++) {
-        if (byte & (0x80 >> b)) bits[(top + b) * outBytes + col] |= bit;
-      }
-    }
-  }
+  const bits = columnsToRows(buf, from, columns, perColumn, height);
   return { ...read, picture: { width: columns, height, rowBytes: outBytes, bits } };
 }
 

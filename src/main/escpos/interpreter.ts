@@ -57,6 +57,15 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
       i = j;
       continue;
     }
+    // Line ends are most of the commands in a receipt: no need to measure them.
+    if (c0 === 0x0d && enabled) {
+      i++; // CR prints nothing with automatic line feed off (every receipt printer's default)
+      continue;
+    }
+    if (c0 === 0x0a && enabled) {
+      b.lineFeed(i++);
+      continue;
+    }
     const m = measure(bytes, i, end);
     if (m.length === NEED_MORE || i + m.length > end) {
       b.warn(
@@ -168,7 +177,10 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
       if (block) b.printed2d(block, at);
     } else if ((p === GS && c === 0x76) || (p === ESC && c === 0x2a)) {
       if (p === GS) b.finishLine(at);
-      const image = p === GS ? rasterImage(bytes, at, b.align) : bitImageBand(bytes, at, b.align);
+      const image =
+        p === GS
+          ? rasterImage(bytes, at, b.align)
+          : bitImageBand(bytes, at, b.align, b.encodeBitmaps);
       if (image) b.image(image, at);
     } else if (
       (p === GS && ((c === 0x28 && bytes[at + 2] === 0x4c) || c === 0x38 || c === 0x2f)) ||

@@ -6,7 +6,7 @@
  */
 import { ESC } from './commands';
 import type { DocumentBuilder } from './document-builder';
-import { open } from './images';
+import { NO_PIXELS, columnsToRows, open } from './images';
 import { digit, u16 } from './star-params';
 
 /**
@@ -66,16 +66,12 @@ function bitImage(b: DocumentBuilder, bytes: Buffer, at: number, len: number): v
   if (columns === 0 || len < head + columns * perColumn) return;
   const rowBytes = Math.ceil(columns / 8);
   const rows = perColumn * 8;
-  const bitmap = new Uint8Array(rowBytes * rows);
-  for (let x = 0; x < columns; x++) {
-    for (let k = 0; k < perColumn; k++) {
-      const byte = bytes[at + head + x * perColumn + k];
-      for (let bit = 0; bit < 8; bit++) {
-        if (byte & (0x80 >> bit)) bitmap[(k * 8 + bit) * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
-      }
-    }
-  }
+  const bitmap = b.encodeBitmaps
+    ? columnsToRows(bytes, at + head, columns, perColumn, rows)
+    : NO_PIXELS;
   const scaleX = c === 0x4b ? 3 : 1;
   const scaleY = c === 0x4b || c === 0x4c ? 3 : 1;
-  b.image(open('bit-image', rowBytes, rows, bitmap, scaleX, scaleY, b.align, columns), at);
+  const image = open('bit-image', rowBytes, rows, bitmap, scaleX, scaleY, b.align, columns);
+  image.bytes = rowBytes * rows; // counted against the document's cap either way
+  b.image(image, at);
 }
