@@ -147,53 +147,56 @@ describe('capture', () => {
     expect((await desk.service.getStats()).receiptsTotal).toBe(0);
   });
 
-  it("answers a Star station's status polls at once, as an online Star printer with paper", async () => {
-    desk = await startDesk({
-      listeners: [{ host: '127.0.0.1', port: 0, station: 'Bar', dialect: 'star-line' }],
-    });
-    const socket = await openSocket(desk.port);
-    const latencies: number[] = [];
-    const requests: [number[], number[]][] = [
-      [
-        [0x1b, 0x06, 0x01],
-        [0x23, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00],
-      ], // ESC ACK SOH: automatic status (ASB), 9 bytes as header 1 says
-      [[0x05], [0x20]], // ENQ: receive buffer empty, paper, no error
-      [[0x04], [0x10]], // EOT: paper, not near its end
-    ];
-    for (let round = 0; round < 3; round++) {
-      for (const [request, expected] of requests) {
-        const started = performance.now();
-        const reply = await new Promise<Buffer>((resolve) => {
-          const parts: Buffer[] = [];
-          const onData = (d: Buffer) => {
-            parts.push(d);
-            const all = Buffer.concat(parts);
-            if (all.length >= expected.length) {
-              socket.off('data', onData);
-              resolve(all);
-            }
-          };
-          socket.on('data', onData);
-          socket.write(Buffer.from(request));
-        });
-        latencies.push(performance.now() - started);
-        expect([...reply]).toEqual(expected);
-        if (request[0] === 0x1b) {
-          expect(reply[2] & 0x28).toBe(0); // status 1: online, cover closed
-          expect(reply[5] & 0x0e).toBe(0); // status 4: paper present
+  it.each(['star-line', 'auto'] as const)(
+    "answers a Star POS's status polls at once, as an online Star printer with paper (station dialect %s)",
+    async (dialect) => {
+      desk = await startDesk({
+        listeners: [{ host: '127.0.0.1', port: 0, station: 'Bar', dialect }],
+      });
+      const socket = await openSocket(desk.port);
+      const latencies: number[] = [];
+      const requests: [number[], number[]][] = [
+        [
+          [0x1b, 0x06, 0x01],
+          [0x23, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00],
+        ], // ESC ACK SOH: automatic status (ASB), 9 bytes as header 1 says
+        [[0x05], [0x20]], // ENQ: receive buffer empty, paper, no error
+        [[0x04], [0x10]], // EOT: paper, not near its end
+      ];
+      for (let round = 0; round < 3; round++) {
+        for (const [request, expected] of requests) {
+          const started = performance.now();
+          const reply = await new Promise<Buffer>((resolve) => {
+            const parts: Buffer[] = [];
+            const onData = (d: Buffer) => {
+              parts.push(d);
+              const all = Buffer.concat(parts);
+              if (all.length >= expected.length) {
+                socket.off('data', onData);
+                resolve(all);
+              }
+            };
+            socket.on('data', onData);
+            socket.write(Buffer.from(request));
+          });
+          latencies.push(performance.now() - started);
+          expect([...reply]).toEqual(expected);
+          if (request[0] === 0x1b) {
+            expect(reply[2] & 0x28).toBe(0); // status 1: online, cover closed
+            expect(reply[5] & 0x0e).toBe(0); // status 4: paper present
+          }
         }
       }
-    }
-    // StarIO-style drivers poll before printing and call the printer offline on silence.
-    latencies.sort((a, b) => a - b);
-    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(50);
-    socket.end();
-    await closed(socket);
+      // StarIO-style drivers poll before printing and call the printer offline on silence.
+      latencies.sort((a, b) => a - b);
+      expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(50);
+      socket.end();
+      await closed(socket);
 
-    // A connection that only asked for status is not a receipt.
-    expect((await desk.service.getStats()).receiptsTotal).toBe(0);
-  });
+      // A connection that only asked for status is not a receipt.
+      expect((await desk.service.getStats()).receiptsTotal).toBe(0);
+    },
+  );
 
   it('ends a receipt after idleTimeoutMs without bytes, keeping the connection and every byte', async () => {
     desk = await startDesk({ capture: { idleTimeoutMs: 300 } });

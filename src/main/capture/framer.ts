@@ -40,6 +40,12 @@ export interface FramerOptions {
   onSegment: (segment: Segment) => void;
 }
 
+/** Star status requests Epson printers would ignore: ENQ, EOT, ETB, ESC ACK. */
+function maybeStarStatus(buf: Buffer, i: number): boolean {
+  const b = buf[i];
+  return b === 0x05 || b === 0x04 || b === 0x17 || (b === 0x1b && buf[i + 1] === 0x06);
+}
+
 /** A split command shorter than this waits for its remaining bytes rather than being skipped. */
 const WAIT_FOR_WHOLE = 64;
 /** How far into a connection its dialect is looked for; past it, undecided stays ESC/POS. */
@@ -103,7 +109,13 @@ export class ReceiptFramer {
         i++;
         continue;
       }
-      const m = star ? measureStar(buf, i, end, star) : measure(buf, i, end);
+      let m = star ? measureStar(buf, i, end, star) : measure(buf, i, end);
+      if (!star && this.dialect === null && m.kind !== Kind.Status && maybeStarStatus(buf, i)) {
+        // A Star POS polls (ENQ, EOT, ESC ACK SOH) before it sends anything that shows it is
+        // Star; left unanswered it reports the printer offline. No Epson request uses these.
+        const s = measureStar(buf, i, end);
+        if (s.kind === Kind.Status) m = s;
+      }
       if (m.length === NEED_MORE) {
         if (end - i > MAX_LOOKAHEAD) {
           i++; // a command that never completes: step over its prefix and resynchronise
