@@ -61,6 +61,8 @@ const EXPECTED_NOTES: Record<string, RegExp> = {
   'escpos-netprinter/barcodes.bin': /Code 128 without a code set/u,
   // UTF-8 "ª" sent after ESC t 19 (CP858).
   'qz-tray/escpos_sample.bin': /UTF-8 sent while code table cp858/u,
+  // "Hello" and "World" drawn in GNU Unifont glyphs downloaded with ESC & and selected by ESC %.
+  'escpos-php/unifont-print-buffer.bin': /glyphs the POS downloaded/u,
 };
 
 describe.skipIf(!present)('the public ESC/POS corpus', () => {

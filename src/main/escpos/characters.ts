@@ -87,6 +87,11 @@ export class Characters {
   /** FS ( C fn 48 m = 2: UTF-8 for everything printable. */
   utf8 = false;
   kanjiStyle: KanjiStyle = { width: 1, height: 1, underline: 0 };
+  /** ESC % 1: codes the POS downloaded glyphs for (ESC &) print those glyphs. */
+  userDefined = false;
+  /** Which codes have downloaded glyphs (ESC & defines, ESC ? cancels). */
+  readonly downloaded = new Uint8Array(256);
+  private downloadedWarned = false;
   /** UTF-8 seen in a single-byte code table, warned about once per receipt. */
   private utf8Warned = false;
   /** ESC t n with no table we can read, and which of those were warned about. */
@@ -106,6 +111,8 @@ export class Characters {
     this.national = null;
     this.kanji = this.kanjiAtStart;
     this.kanjiStyle = { width: 1, height: 1, underline: 0 };
+    this.userDefined = false;
+    this.downloaded.fill(0);
   }
 
   setCodePage(name: Codepage): void {
@@ -140,6 +147,7 @@ export class Characters {
     b: DocumentBuilder,
     offset: number,
   ): void {
+    if (this.userDefined && !this.downloadedWarned) this.warnDownloaded(bytes, from, to, b, offset);
     if (this.utf8 || (high && this.multibyteActive)) {
       const text = this.utf8
         ? bytes.toString('utf8', from, to)
@@ -182,6 +190,26 @@ export class Characters {
     }
     const text = this.decodeSingleByte(bytes, from, to);
     b.text(this.national ? this.nationalize(text) : text, false, hasMarks(this.table));
+  }
+
+  private warnDownloaded(
+    bytes: Buffer,
+    from: number,
+    to: number,
+    b: DocumentBuilder,
+    offset: number,
+  ): void {
+    for (let i = from; i < to; i++) {
+      if (this.downloaded[bytes[i]] === 0) continue;
+      this.downloadedWarned = true;
+      b.warn(
+        offset,
+        'undecodable',
+        `Text at byte ${offset} prints glyphs the POS downloaded to the printer (ESC &); ` +
+          'shown here as the codes they replace, which may not be what the paper shows.',
+      );
+      return;
+    }
   }
 
   /** Window of the receipt decoded as latin1, so plain text runs are substrings of it. */

@@ -54,6 +54,19 @@ function escSetting(
     case 0x24: // ESC $ nL nH: absolute position
       b.moveTo(u16(buf, at + 2));
       return true;
+    case 0x25: // ESC % n: downloaded character set on/off
+      chars.userDefined = (n & 0x01) === 1;
+      return true;
+    case 0x26: {
+      // ESC & y c1 c2 [x d1..d(y*x)]...: download glyphs for c1..c2
+      for (let code = buf[at + 3]; code <= buf[at + 4] && code < 256; code++) {
+        chars.downloaded[code] = 1;
+      }
+      return true;
+    }
+    case 0x3f: // ESC ? n: cancel a downloaded glyph
+      chars.downloaded[n] = 0;
+      return true;
     case 0x2d: {
       // ESC - n: underline 0/1/2 ('0'/'1'/'2' too)
       const u = n & 0x03;
