@@ -1,4 +1,4 @@
-// The printer side: TCP listeners that answer like a healthy Epson printer, split each
+// The printer side: TCP listeners that answer like a healthy Epson or Star printer, split each
 // connection's stream into receipts (cut / FIN / idle), and hand them to a sink that commits
 // them before the connection is closed. Bounded: connections, receipt size, allow-list, pause.
 export { CaptureService, normalizePeer } from './capture-service';
