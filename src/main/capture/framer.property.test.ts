@@ -5,18 +5,24 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Dialect } from '../../shared';
 import { defaultSettings } from '../../shared';
 import { ReceiptFramer, type Segment } from './framer';
 import { createStatusReplier } from './status-replies';
 
-const replier = createStatusReplier(defaultSettings().identity);
-
-function run(stream: Uint8Array, cuts: number[], maxReceiptBytes = 1 << 20) {
+function run(
+  stream: Uint8Array,
+  cuts: number[],
+  maxReceiptBytes = 1 << 20,
+  dialect: Dialect | 'auto' = 'auto',
+) {
   const segments: Segment[] = [];
   const replies: Buffer[] = [];
   const framer = new ReceiptFramer({
     maxReceiptBytes,
-    replier,
+    // Its own replier per run: Star's end-of-job counter is state that must start the same.
+    replier: createStatusReplier(defaultSettings().identity),
+    dialect,
     onReply: (r) => replies.push(r),
     onSegment: (s) => segments.push(s),
   });
@@ -68,11 +74,28 @@ describe('framer properties', () => {
   });
 
   it('answers the same status requests and finds the same cuts however TCP splits the stream', () => {
+    // A station set to a dialect walks one grammar from the first byte. On auto, the bytes
+    // before anything decides the dialect are walked as ESC/POS; a POS's job starts with
+    // commands that decide it (an init and alignment, a code page...), as these streams do.
+    const deciding: Record<Dialect | 'auto', number[]> = {
+      escpos: [],
+      'star-line': [],
+      'star-prnt': [],
+      auto: [0x1b, 0x40, 0x1b, 0x61, 0x01], // ESC @, ESC a 1: ESC/POS
+    };
+    const starAuto = [0x1b, 0x40, 0x1b, 0x1d, 0x61, 0x01]; // ESC @, ESC GS a 1: Star
+    const setups = fc.constantFrom(
+      ['escpos', deciding.escpos] as const,
+      ['star-line', deciding['star-line']] as const,
+      ['auto', deciding.auto] as const,
+      ['auto', starAuto] as const,
+    );
     fc.assert(
-      fc.property(posBytes, fc.array(fc.nat(), { maxLength: 12 }), (bytes, cuts) => {
-        const stream = Uint8Array.from(bytes);
-        const whole = run(stream, []);
-        const split = run(stream, cuts);
+      fc.property(posBytes, fc.array(fc.nat(), { maxLength: 12 }), setups, (bytes, cuts, setup) => {
+        const [dialect, prefix] = setup;
+        const stream = Uint8Array.from([...prefix, ...bytes]);
+        const whole = run(stream, [], 1 << 20, dialect);
+        const split = run(stream, cuts, 1 << 20, dialect);
         expect(split.replies).toEqual(whole.replies);
         expect(split.segments.map((s) => [s.bytes.length, s.endedBy, s.empty])).toEqual(
           whole.segments.map((s) => [s.bytes.length, s.endedBy, s.empty]),

@@ -110,11 +110,23 @@ export class ReceiptFramer {
         continue;
       }
       let m = star ? measureStar(buf, i, end, star) : measure(buf, i, end);
-      if (!star && this.dialect === null && m.kind !== Kind.Status && maybeStarStatus(buf, i)) {
-        // A Star POS polls (ENQ, EOT, ESC ACK SOH) before it sends anything that shows it is
-        // Star; left unanswered it reports the printer offline. No Epson request uses these.
-        const s = measureStar(buf, i, end);
-        if (s.kind === Kind.Status) m = s;
+      if (!star && this.dialect === null) {
+        if (
+          b === 0x1b &&
+          end - i <= WAIT_FOR_WHOLE &&
+          measureStar(buf, i, end).length === NEED_MORE
+        ) {
+          // Undecided, and the command is not whole in Star's grammar: wait for the rest, so the
+          // detector sees it whole, as it would had TCP not split it here.
+          this.carry = Buffer.from(buf.subarray(i));
+          break;
+        }
+        if (m.kind !== Kind.Status && maybeStarStatus(buf, i)) {
+          // A Star POS polls (ENQ, EOT, ESC ACK SOH) before it sends anything that shows it is
+          // Star; left unanswered it reports the printer offline. No Epson request uses these.
+          const s = measureStar(buf, i, end);
+          if (s.kind === Kind.Status) m = s;
+        }
       }
       if (m.length === NEED_MORE) {
         if (end - i > MAX_LOOKAHEAD) {
