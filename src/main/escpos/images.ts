@@ -156,8 +156,17 @@ export function closeImage(image: OpenImage, encode: boolean): void {
     image.bands = [];
     return;
   }
-  const all = image.bands.length === 1 ? image.bands[0] : Buffer.concat(image.bands);
-  image.block.bitmapBase64 = Buffer.from(all.buffer, all.byteOffset, all.length).toString('base64');
+  const base64 = (b: Uint8Array): string =>
+    Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64');
+  // Bands whose sizes are multiples of 3 bytes encode on their own (no padding between them),
+  // which saves copying a large picture into one buffer first.
+  const bands = image.bands;
+  image.block.bitmapBase64 =
+    bands.length === 1
+      ? base64(bands[0])
+      : bands.every((b, k) => b.length % 3 === 0 || k === bands.length - 1)
+        ? bands.map(base64).join('')
+        : base64(Buffer.concat(bands));
   image.bands = [];
 }
 

@@ -13,10 +13,28 @@ export interface InterpretOptions extends EscPosOptions {
   dialect?: Dialect | 'auto';
 }
 
+const NAMES: Readonly<Record<Dialect, string>> = {
+  escpos: 'ESC/POS',
+  'star-line': 'Star Line mode',
+  'star-prnt': 'StarPRNT',
+};
+
 export function interpret(bytes: Uint8Array, options: InterpretOptions = {}): Interpretation {
   const asked = options.dialect ?? 'auto';
-  const dialect = asked === 'auto' ? (detectDialect(bytes) ?? 'escpos') : asked;
-  return dialect === 'escpos'
-    ? interpretEscPos(bytes, options)
-    : interpretStar(bytes, options, dialect);
+  const detected = detectDialect(bytes);
+  const dialect = asked === 'auto' ? (detected ?? 'escpos') : asked;
+  const out =
+    dialect === 'escpos' ? interpretEscPos(bytes, options) : interpretStar(bytes, options, dialect);
+  if (detected && (detected === 'escpos') !== (dialect === 'escpos')) {
+    // Read as the station is set, but never silently: the manager can change the station.
+    out.document.warnings.unshift({
+      offset: 0,
+      code: 'dialect',
+      message:
+        `This receipt's commands are ${NAMES[detected]}, but the station is set to ` +
+        `${NAMES[dialect]}; it was read as ${NAMES[dialect]}. Set the station's printer ` +
+        'language to auto or to the POS printer type.',
+    });
+  }
+  return out;
 }
