@@ -189,3 +189,27 @@ export function mixedReceipt(language, seed) {
     .qrcode(`https://petit-bistro.example/r/${order}`, { model: 2, size: 6, errorlevel: 'm' });
   return e.cut().encode();
 }
+
+/**
+ * The same picture as a Star raster-mode job, as raster-only Star printers (TSP100 futurePRNT)
+ * receive everything from their driver: ESC * r A, one `b n1 n2 d...` line per row, ESC * r B,
+ * then a text line and a cut. No third-party encoder here emits raster mode without a canvas, so
+ * the rows are taken from the encoder's own GS v 0 bitmap of the same picture and wrapped in
+ * Star's raster commands (Star Line mode specification, "raster graphics").
+ */
+export function starRasterModeReceipt(seed) {
+  const escpos = Buffer.from(logoReceipt('esc-pos', seed, 'raster'));
+  const at = escpos.indexOf(Buffer.from([0x1d, 0x76, 0x30]));
+  const rowBytes = escpos[at + 4] + escpos[at + 5] * 256;
+  const rows = escpos[at + 6] + escpos[at + 7] * 256;
+  const parts = [Buffer.from('\x1b@\x1b*rA\x1b*rP0\x00\x1b*rE1\x00', 'latin1')];
+  for (let y = 0; y < rows; y++) {
+    const from = at + 8 + y * rowBytes;
+    parts.push(
+      Buffer.from([0x62, rowBytes & 0xff, rowBytes >> 8]),
+      escpos.subarray(from, from + rowBytes),
+    );
+  }
+  parts.push(Buffer.from('\x1b*rB\x1b\x1da\x01LE PETIT BISTRO\n\x1bd\x03', 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}

@@ -20,9 +20,22 @@ const NONE = Number.MAX_SAFE_INTEGER;
  * stops at its first evidence or its first unknown command, and skips image data by its length.
  */
 export function detectDialect(bytes: Uint8Array, from = 0, to = bytes.length): Dialect | null {
+  const family = detectFamily(bytes, from, to);
+  return family === 'star' ? starVariant(bytes, from, to) : family;
+}
+
+/**
+ * ESC/POS or Star, without telling Star Line mode from StarPRNT (which can take a walk over the
+ * whole receipt): enough to check bytes against a station's setting.
+ */
+export function detectFamily(
+  bytes: Uint8Array,
+  from = 0,
+  to = bytes.length,
+): 'escpos' | 'star' | null {
   const escpos = firstEscPosEvidence(bytes, from, to);
   const star = firstStarEvidence(bytes, from, to, escpos);
-  if (star < escpos) return starVariant(bytes, from, to);
+  if (star < escpos) return 'star';
   if (escpos !== NONE) return 'escpos';
   return null;
 }

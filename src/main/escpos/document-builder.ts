@@ -22,7 +22,14 @@ import type {
   TextStyle,
 } from '../../shared';
 import { DOCUMENT_VERSION } from '../../shared';
-import { type OpenImage, closeImage, continueImage } from './images';
+import {
+  NO_PIXELS,
+  type OpenImage,
+  appendRow,
+  closeImage,
+  continueImage,
+  open as openImage,
+} from './images';
 
 export interface LayoutOptions {
   /** Characters per line in the POS's setup: 32 (58 mm), 42, 48 (80 mm), 56 or 64. */
@@ -376,6 +383,36 @@ export class DocumentBuilder {
     this.closeImage();
     this.openImage = image;
     this.block(image.block, offset);
+  }
+
+  /**
+   * One raster row (Star raster mode sends a picture a row at a time): grows the open raster
+   * image in place instead of making an image per row. Rows are copied only when the document
+   * keeps bitmaps.
+   */
+  rasterRow(bytes: Uint8Array, from: number, rowBytes: number, offset: number): void {
+    const open = this.openImage;
+    const block = open?.block;
+    if (
+      open?.rows &&
+      block!.source === 'raster' &&
+      open.rowBytes === rowBytes &&
+      block!.scaleX === 1 &&
+      block!.scaleY === 1 &&
+      block!.align === this.align &&
+      this.imageBytes + rowBytes <= this.maxImageBytes
+    ) {
+      this.imageBytes += rowBytes;
+      open.bytes += rowBytes;
+      block!.height++;
+      if (this.encodeBitmaps) appendRow(open.rows, bytes, from, rowBytes);
+      return;
+    }
+    const image = openImage('raster', rowBytes, 0, NO_PIXELS, 1, 1, this.align);
+    image.rows = { buf: new Uint8Array(this.encodeBitmaps ? rowBytes * 64 : 0), used: 0 };
+    image.bytes = 0;
+    this.image(image, offset, false);
+    if (this.openImage === image) this.rasterRow(bytes, from, rowBytes, offset);
   }
 
   /** Height on paper of the open image's last band, in dots (scale included). */

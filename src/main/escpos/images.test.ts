@@ -101,3 +101,32 @@ describe('image bounds', () => {
     expect(pixel(image, 1, 0)).toBe(false);
   });
 });
+
+describe('Star raster mode (ESC * r A, one b n1 n2 line per row)', () => {
+  it('comes back pixel for pixel as one image, with only its size kept on ingest', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 600 }),
+        fc.integer({ min: 1, max: 9 }),
+        (bits, rowBytes) => {
+          const rows = Math.ceil(bits.length / rowBytes);
+          const bitmap = new Uint8Array(rows * rowBytes);
+          bitmap.set(bits);
+          const parts: number[] = [0x1b, 0x40, ...Buffer.from('\x1b*rA\x1b*rP0\x00', 'latin1')];
+          for (let y = 0; y < rows; y++) {
+            parts.push(0x62, rowBytes, 0, ...bitmap.subarray(y * rowBytes, (y + 1) * rowBytes));
+          }
+          parts.push(...Buffer.from('\x1b*rB', 'latin1'));
+          for (const bitmaps of [true, false]) {
+            const out = interpret(Uint8Array.from(parts), { dialect: 'star-line', bitmaps });
+            const images = out.document.blocks.filter((b): b is ImageBlock => b.kind === 'image');
+            expect(images.map((i) => [i.width, i.height])).toEqual([[rowBytes * 8, rows]]);
+            const expected = bitmaps ? Buffer.from(bitmap).toString('base64') : '';
+            expect(images[0].bitmapBase64).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

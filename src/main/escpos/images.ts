@@ -16,6 +16,27 @@ export interface OpenImage {
   rowBytes: number;
   /** Bytes of bitmap held, for the document's cap. */
   bytes: number;
+  /** A picture that grows a row at a time (Star raster mode) keeps its rows here instead. */
+  rows?: { buf: Uint8Array; used: number };
+}
+
+/** Appends one row to a growing picture, doubling its buffer when full. */
+export function appendRow(
+  rows: { buf: Uint8Array; used: number },
+  src: Uint8Array,
+  from: number,
+  length: number,
+): void {
+  if (rows.used + length > rows.buf.length) {
+    const bigger = new Uint8Array(Math.max(rows.buf.length * 2, rows.used + length));
+    bigger.set(rows.buf.subarray(0, rows.used));
+    rows.buf = bigger;
+  }
+  // A row is short (72 bytes on 80 mm paper): a loop beats making a view to copy from.
+  const buf = rows.buf;
+  const at = rows.used - from;
+  for (let i = from; i < from + length; i++) buf[at + i] = src[i];
+  rows.used += length;
 }
 
 /** GS v 0 m xL xH yL yH d1..dk: x bytes per row, y rows, row-major, MSB = leftmost dot. */
@@ -139,7 +160,7 @@ export function bitImageBand(
 
 /** Appends a band to the image printed just before it, if it continues it; true if it did. */
 export function continueImage(previous: OpenImage | null, band: OpenImage): boolean {
-  if (!previous) return false;
+  if (!previous || previous.rows) return false; // a row-grown picture only grows by rows
   const a = previous.block;
   const b = band.block;
   if (a.source !== b.source || a.width !== b.width || a.scaleX !== b.scaleX) return false;
@@ -152,6 +173,10 @@ export function continueImage(previous: OpenImage | null, band: OpenImage): bool
 
 /** Writes the bitmap of an image that will not grow any more (unless nobody will look). */
 export function closeImage(image: OpenImage, encode: boolean): void {
+  if (image.rows) {
+    image.bands = [image.rows.buf.subarray(0, image.rows.used)];
+    image.rows = undefined;
+  }
   if (!encode) {
     image.bands = [];
     return;

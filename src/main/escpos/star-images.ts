@@ -24,8 +24,7 @@ export function printStarImage(
   if (p === 0x62 || p === 0x6b) {
     // b / k n1 n2 d1..dk: one raster row
     const rowBytes = u16(bytes, at + 1);
-    if (rowBytes > 0)
-      b.image(open('raster', rowBytes, 1, bytes.slice(at + 3, at + len), 1, 1, b.align), at);
+    if (rowBytes > 0) b.rasterRow(bytes, at + 3, Math.min(rowBytes, len - 3), at);
     return true;
   }
   if (p !== ESC) return false;
