@@ -89,8 +89,11 @@ export class Characters {
   kanjiStyle: KanjiStyle = { width: 1, height: 1, underline: 0 };
   /** ESC % 1: codes the POS downloaded glyphs for (ESC &) print those glyphs. */
   userDefined = false;
-  /** Which codes have downloaded glyphs (ESC & defines, ESC ? cancels). */
-  readonly downloaded = new Uint8Array(256);
+  /** Which codes have downloaded glyphs (ESC & defines, ESC ? cancels); made on first use. */
+  private downloadedCodes: Uint8Array | null = null;
+  get downloaded(): Uint8Array {
+    return (this.downloadedCodes ??= new Uint8Array(256));
+  }
   private downloadedWarned = false;
   /** UTF-8 seen in a single-byte code table, warned about once per receipt. */
   private utf8Warned = false;
@@ -112,7 +115,7 @@ export class Characters {
     this.kanji = this.kanjiAtStart;
     this.kanjiStyle = { width: 1, height: 1, underline: 0 };
     this.userDefined = false;
-    this.downloaded.fill(0);
+    this.downloadedCodes = null;
   }
 
   setCodePage(name: Codepage): void {

@@ -63,6 +63,11 @@ export function interpretStar(
       i = j;
       continue;
     }
+    // Line ends are most of the commands in a receipt: no need to measure them.
+    if ((c0 === 0x0a || c0 === 0x0d) && !mode.raster) {
+      layout(i++);
+      continue;
+    }
     const m = measureStar(bytes, i, end, mode);
     if (m.length === NEED_MORE || i + m.length > end) {
       b.warn(
