@@ -13,56 +13,27 @@ import type {
   Block,
   Dialect,
   EventCounts,
+  ImageBlock,
   Interpretation,
   InterpreterWarning,
   PrinterEventKind,
   ReceiptDocument,
   TextBlock,
-  TextRun,
   TextStyle,
 } from '../../shared';
 import { DOCUMENT_VERSION } from '../../shared';
+import type { OpenImage } from './images';
 import {
-  NO_PIXELS,
-  type OpenImage,
-  appendRow,
-  closeImage,
-  continueImage,
-  open as openImage,
-} from './images';
-
-export interface LayoutOptions {
-  /** Characters per line in the POS's setup: 32 (58 mm), 42, 48 (80 mm), 56 or 64. */
-  columns?: number;
-  /** Printable width in dots; follows from columns when not given (384 / 512 / 576). */
-  widthDots?: number;
-  /** Warnings kept per receipt; the rest are counted in one last warning. */
-  maxWarnings?: number;
-  /** Blocks kept per document (a receipt of nothing but line feeds must not build millions). */
-  maxBlocks?: number;
-  /** Bitmap bytes kept per document; images past it are noted, not decoded. */
-  maxImageBytes?: number;
-  /**
-   * Encode image bitmaps into the document (default). Ingest only keeps the text, so it skips
-   * the work; the document built when a receipt is opened has them.
-   */
-  bitmaps?: boolean;
-}
-
-/** Character cell widths in dots at scale 1 (Epson 80 mm models; font C where fitted). */
-export const FONT_DOTS: Readonly<Record<'A' | 'B' | 'C', number>> = { A: 12, B: 9, C: 9 };
-/** A Kanji (or other double-byte) character is twice as wide as font A. */
-export const WIDE_DOTS = 24;
-/** Dots per line at the printer's default spacing (1/6 inch at 180-203 dpi). */
-export const DEFAULT_LINE_DOTS = 30;
-
-const WIDTH_FOR_COLUMNS: Readonly<Record<number, number>> = {
-  32: 384,
-  42: 512,
-  48: 576,
-  56: 512,
-  64: 576,
-};
+  DEFAULT_LINE_DOTS,
+  FONT_DOTS,
+  type LayoutOptions,
+  WIDE_DOTS,
+  WIDTH_FOR_COLUMNS,
+} from './layout-options';
+import { Line } from './line';
+import { Pictures } from './pictures';
+import { visibleLength, indexAfterVisible, MARK, padded } from './plain-text';
+import { normalStyle } from './styles';
 
 export class DocumentBuilder {
   readonly columns: number;
@@ -71,7 +42,6 @@ export class DocumentBuilder {
   private readonly colDots: number;
   private readonly maxWarnings: number;
   private readonly maxBlocks: number;
-  private readonly maxImageBytes: number;
   /** False on ingest: image sizes matter there, their pixels do not. */
   readonly encodeBitmaps: boolean;
 
@@ -82,8 +52,7 @@ export class DocumentBuilder {
   private readonly events: EventCounts = { cut: 0, 'partial-cut': 0, 'drawer-kick': 0, buzzer: 0 };
   private warningCount = 0;
   private blocksCapped = false;
-  private imageBytes = 0;
-  private openImage: OpenImage | null = null;
+  private readonly pictures: Pictures;
   /** True once anything visible was printed (not just settings, feeds and status requests). */
   printed = false;
 
@@ -99,18 +68,7 @@ export class DocumentBuilder {
   /** Tab stops in character columns (ESC D), ascending; null = every 8 characters. */
   private tabColumns: number[] | null = null;
 
-  // The line being built.
-  private runs: TextRun[] = [];
-  /** Where each run starts in dots and whether a position command put it there. */
-  // Per run of the line (index = run), reused from line to line: a line is built per LF.
-  private runStarts = new Float64Array(16);
-  private runEnds = new Float64Array(16);
-  private positioned = new Uint8Array(16);
-  /** Where the next character goes, and how far right anything on the line reaches. */
-  private lineDots = 0;
-  private lineExtent = 0;
-  private lineAlign: Align = 'left';
-  private pendingX: number | null = null;
+  private readonly line = new Line();
 
   constructor(options: LayoutOptions = {}) {
     this.columns = options.columns ?? 48;
@@ -119,38 +77,20 @@ export class DocumentBuilder {
     this.areaWidth = this.widthDots;
     this.maxWarnings = options.maxWarnings ?? 100;
     this.maxBlocks = options.maxBlocks ?? 100_000;
-    this.maxImageBytes = options.maxImageBytes ?? 32 * 1024 * 1024;
     this.encodeBitmaps = options.bitmaps ?? true;
+    this.pictures = new Pictures(options.maxImageBytes ?? 32 * 1024 * 1024, this.encodeBitmaps);
   }
 
   // ---- Settings ------------------------------------------------------------------------------
 
   /** Applies a style change; keys at their default are left out so documents stay small. */
   setStyle(change: Partial<TextStyle>): void {
-    const cur = this.style;
-    const next: TextStyle = {};
-    const bold = 'bold' in change ? change.bold : cur.bold;
-    const underline = 'underline' in change ? change.underline : cur.underline;
-    const inverse = 'inverse' in change ? change.inverse : cur.inverse;
-    const upsideDown = 'upsideDown' in change ? change.upsideDown : cur.upsideDown;
-    const rotated = 'rotated' in change ? change.rotated : cur.rotated;
-    const font = 'font' in change ? change.font : cur.font;
-    const width = 'width' in change ? change.width : cur.width;
-    const height = 'height' in change ? change.height : cur.height;
-    if (bold) next.bold = true;
-    if (underline) next.underline = underline;
-    if (inverse) next.inverse = true;
-    if (upsideDown) next.upsideDown = true;
-    if (rotated) next.rotated = true;
-    if (font && font !== 'A') next.font = font;
-    if (width && width !== 1) next.width = width;
-    if (height && height !== 1) next.height = height;
-    if (!sameStyle(next, cur)) this.style = next;
+    this.style = normalStyle(this.style, change);
   }
 
   setAlign(align: Align): void {
     this.align = align;
-    if (this.runs.length === 0) this.lineAlign = align;
+    if (this.line.runs.length === 0) this.line.align = align;
   }
 
   /** Resets what ESC @ (or Star's ESC @) resets; the line in progress is kept. */
@@ -198,56 +138,33 @@ export class DocumentBuilder {
   text(chars: string, wide = false, marks = false): void {
     if (chars.length === 0) return;
     if (!this.printed && chars.trim() !== '') this.printed = true;
-    if (this.runs.length === 0 && this.lineDots === 0) this.lineAlign = this.align;
+    if (this.line.runs.length === 0 && this.line.dots === 0) this.line.align = this.align;
     const cell = this.cellDots(wide);
     // Combining marks (Thai vowels and tones, accents sent apart) print over the character
     // before them and take no column; only text that left ASCII can hold them.
     const combining = marks && MARK.test(chars);
     let rest = chars;
     for (;;) {
-      const room = this.areaWidth - this.lineDots;
+      const room = this.areaWidth - this.line.dots;
       const fits = Math.floor(room / cell);
       const columns = combining ? visibleLength(rest) : rest.length;
       if (columns <= fits) {
-        this.append(rest, columns * cell);
+        this.line.append(rest, columns * cell, this.style);
         return;
       }
       // At least one character per line, or a character wider than the area would never print.
-      const take = Math.max(fits, this.lineDots === 0 ? 1 : 0);
+      const take = Math.max(fits, this.line.dots === 0 ? 1 : 0);
       const cut = combining ? indexAfterVisible(rest, take) : take;
-      if (take > 0) this.append(rest.slice(0, cut), take * cell);
+      if (take > 0) this.line.append(rest.slice(0, cut), take * cell, this.style);
       rest = rest.slice(cut);
       this.endLine(-1);
       if (rest.length === 0) return;
     }
   }
 
-  private append(chars: string, dots: number): void {
-    const k = this.runs.length - 1;
-    if (k >= 0 && this.runs[k].style === this.style && this.pendingX === null) {
-      this.runs[k].text += chars;
-    } else {
-      const run: TextRun = { text: chars, style: this.style };
-      const explicit = this.pendingX !== null;
-      if (explicit) {
-        run.x = this.pendingX!;
-        this.lineDots = this.pendingX!; // the print head moved there
-      }
-      const n = this.runs.push(run) - 1;
-      if (n === this.runStarts.length) this.growRuns();
-      this.runStarts[n] = this.lineDots;
-      this.runEnds[n] = this.lineDots;
-      this.positioned[n] = explicit ? 1 : 0;
-      this.pendingX = null;
-    }
-    this.lineDots += dots;
-    this.runEnds[this.runs.length - 1] = this.lineDots;
-    if (this.lineDots > this.lineExtent) this.lineExtent = this.lineDots;
-  }
-
   /** HT: to the next tab stop, if there is one within the print area. */
   tab(): void {
-    const x = this.pendingX ?? this.lineDots;
+    const x = this.line.pendingX ?? this.line.dots;
     const cell = this.cellDots(false);
     const cols = this.tabColumns;
     // Default stops every 8 characters; at most 32 stops, as the printer keeps.
@@ -259,36 +176,32 @@ export class DocumentBuilder {
   /** Absolute horizontal position in dots from the print area's left edge (ESC $). */
   moveTo(x: number): void {
     if (x < 0 || x >= this.areaWidth) return; // the printer ignores positions off the area
-    if (this.runs.length === 0 && this.lineDots === 0) this.lineAlign = this.align;
-    this.pendingX = x;
+    if (this.line.runs.length === 0 && this.line.dots === 0) this.line.align = this.align;
+    this.line.pendingX = x;
   }
 
   /** Relative horizontal move in dots (ESC \); negative moves left. */
   moveBy(dx: number): void {
-    this.moveTo((this.pendingX ?? this.lineDots) + dx);
+    this.moveTo((this.line.pendingX ?? this.line.dots) + dx);
   }
 
   /** Ends the line (LF, CR where it prints, wraps). A line with nothing on it is a blank line. */
   endLine(offset: number): void {
     this.closeImage();
     this.textLines.push(this.plainLine());
-    const block: TextBlock = { kind: 'text', align: this.lineAlign, runs: this.runs };
+    const align = this.line.align;
+    const block: TextBlock = { kind: 'text', align, runs: this.line.take(this.align) };
     if (this.marginLeft) block.marginLeft = this.marginLeft;
     if (this.areaWidth !== this.widthDots - this.marginLeft && this.areaWidth < this.widthDots) {
       block.areaWidth = this.areaWidth;
     }
     if (this.lineSpacing !== null) block.lineSpacing = this.lineSpacing;
     this.block(block, offset);
-    this.runs = [];
-    this.lineDots = 0;
-    this.lineExtent = 0;
-    this.pendingX = null;
-    this.lineAlign = this.align;
   }
 
   /** LF. Right after an image band with nothing else on the line it only moves past the band. */
   lineFeed(offset: number): void {
-    if (this.openImage && this.lineIsEmpty()) return;
+    if (this.pictures.isOpen && this.lineIsEmpty()) return;
     this.endLine(offset);
   }
 
@@ -298,12 +211,12 @@ export class DocumentBuilder {
   }
 
   lineIsEmpty(): boolean {
-    return this.runs.length === 0 && this.pendingX === null;
+    return this.line.isEmpty();
   }
 
   /** Feeds paper by dots with nothing printed: prints the line in progress, then blank lines. */
   feedDots(dots: number, offset: number): void {
-    if (this.openImage && this.lineIsEmpty() && dots > 0 && dots <= this.lastBandDots()) {
+    if (this.lineIsEmpty() && dots > 0 && dots <= this.pictures.lastBandDots()) {
       return; // ESC J of up to one band's height between bands: the next band continues it
     }
     const hadLine = !this.lineIsEmpty();
@@ -370,61 +283,29 @@ export class DocumentBuilder {
    */
   image(image: OpenImage, offset: number, join = true): void {
     this.printed = true;
-    if (this.imageBytes + image.bytes > this.maxImageBytes) {
+    this.pictureStarted(this.pictures.add(image, join), offset);
+  }
+
+  /** One raster row (Star raster mode sends a picture a row at a time). */
+  rasterRow(bytes: Uint8Array, from: number, rowBytes: number, offset: number): void {
+    this.printed = true;
+    this.pictureStarted(this.pictures.addRow(bytes, from, rowBytes, this.align), offset);
+  }
+
+  private pictureStarted(added: ImageBlock | 'joined' | 'over-cap', offset: number): void {
+    if (added === 'over-cap') {
       this.warn(
         offset,
         'limit',
-        `Image at byte ${offset} not decoded: the receipt's images passed ${this.maxImageBytes} bytes.`,
+        `Image at byte ${offset} not decoded: the receipt's images passed ${this.pictures.maxBytes} bytes.`,
       );
-      return;
+    } else if (added !== 'joined') {
+      this.block(added, offset);
     }
-    this.imageBytes += image.bytes;
-    if (join && continueImage(this.openImage, image)) return;
-    this.closeImage();
-    this.openImage = image;
-    this.block(image.block, offset);
-  }
-
-  /**
-   * One raster row (Star raster mode sends a picture a row at a time): grows the open raster
-   * image in place instead of making an image per row. Rows are copied only when the document
-   * keeps bitmaps.
-   */
-  rasterRow(bytes: Uint8Array, from: number, rowBytes: number, offset: number): void {
-    const open = this.openImage;
-    const block = open?.block;
-    if (
-      open?.rows &&
-      block!.source === 'raster' &&
-      open.rowBytes === rowBytes &&
-      block!.scaleX === 1 &&
-      block!.scaleY === 1 &&
-      block!.align === this.align &&
-      this.imageBytes + rowBytes <= this.maxImageBytes
-    ) {
-      this.imageBytes += rowBytes;
-      open.bytes += rowBytes;
-      block!.height++;
-      if (this.encodeBitmaps) appendRow(open.rows, bytes, from, rowBytes);
-      return;
-    }
-    const image = openImage('raster', rowBytes, 0, NO_PIXELS, 1, 1, this.align);
-    image.rows = { buf: new Uint8Array(this.encodeBitmaps ? rowBytes * 64 : 0), used: 0 };
-    image.bytes = 0;
-    this.image(image, offset, false);
-    if (this.openImage === image) this.rasterRow(bytes, from, rowBytes, offset);
-  }
-
-  /** Height on paper of the open image's last band, in dots (scale included). */
-  private lastBandDots(): number {
-    const image = this.openImage!;
-    const band = image.bands[image.bands.length - 1];
-    return band && image.rowBytes > 0 ? (band.length / image.rowBytes) * image.block.scaleY : 0;
   }
 
   closeImage(): void {
-    if (this.openImage) closeImage(this.openImage, this.encodeBitmaps);
-    this.openImage = null;
+    this.pictures.close();
   }
 
   // ---- The result ----------------------------------------------------------------------------------
@@ -456,74 +337,21 @@ export class DocumentBuilder {
     };
   }
 
-  private growRuns(): void {
-    const n = this.runStarts.length * 2;
-    const grow = <T extends Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.runStarts = grow(this.runStarts, new Float64Array(n));
-    this.runEnds = grow(this.runEnds, new Float64Array(n));
-    this.positioned = grow(this.positioned, new Uint8Array(n));
-  }
-
-  /** The line in progress as plain text: positioned runs after the spaces their gap is worth. */
+  /** The line in progress as plain text, after the spaces its place on paper is worth. */
   private plainLine(): string {
-    const runs = this.runs;
-    if (runs.length === 0) return '';
-    let text = runs[0].text;
-    for (let k = 1; k < runs.length; k++) {
-      const gap = this.runStarts[k] - this.runEnds[k - 1];
-      if (this.positioned[k] && gap > 0) {
-        text += ' '.repeat(Math.max(1, Math.round(gap / this.colDots)));
-      }
-      text += runs[k].text;
-    }
-    const start = this.runStarts[0];
-    return this.alignedText(text.trimEnd(), this.lineExtent - start, start, this.lineAlign);
+    const { text, startDots, widthDots } = this.line.plain(this.colDots);
+    return this.alignedText(text, widthDots, startDots, this.line.align);
   }
 
   /** Leading spaces for the margin, the first run's position and the line's alignment. */
   private alignedText(text: string, widthDots: number, startDots: number, align: Align): string {
-    if (text.length === 0) return '';
-    const room = Math.max(this.areaWidth - startDots - widthDots, 0);
-    const roomCols = Math.floor(room / this.colDots);
-    const pad = align === 'center' ? Math.floor(roomCols / 2) : align === 'right' ? roomCols : 0;
-    const lead = Math.round((this.marginLeft + startDots) / this.colDots) + pad;
-    return ' '.repeat(lead) + text;
+    return padded(text, {
+      widthDots,
+      startDots,
+      align,
+      areaWidth: this.areaWidth,
+      marginLeft: this.marginLeft,
+      colDots: this.colDots,
+    });
   }
-}
-
-const MARK = /\p{M}/u;
-
-/** Characters that take a column: all but combining marks. */
-function visibleLength(s: string): number {
-  let n = 0;
-  for (const ch of s) if (!MARK.test(ch)) n++;
-  return n;
-}
-
-/** Index just past the first n column-taking characters and the marks that sit on them. */
-function indexAfterVisible(s: string, n: number): number {
-  let seen = 0;
-  let i = 0;
-  while (i < s.length) {
-    const ch = String.fromCodePoint(s.codePointAt(i)!);
-    if (!MARK.test(ch)) {
-      if (seen === n) break;
-      seen++;
-    }
-    i += ch.length;
-  }
-  return i;
-}
-
-function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return (
-    a.rotated === b.rotated &&
-    a.upsideDown === b.upsideDown &&
-    a.bold === b.bold &&
-    a.underline === b.underline &&
-    a.inverse === b.inverse &&
-    a.width === b.width &&
-    a.height === b.height &&
-    a.font === b.font
-  );
 }

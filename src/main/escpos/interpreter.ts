@@ -11,7 +11,8 @@ import { type BarcodeSettings, DEFAULT_BARCODE, hriPosition, readBarcode } from 
 import { Characters, type MultibyteEncoding } from './characters';
 import { Codes2d } from './codes2d';
 import { DLE, ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
-import { DocumentBuilder, type LayoutOptions } from './document-builder';
+import { DocumentBuilder } from './document-builder';
+import type { LayoutOptions } from './layout-options';
 import { Graphics } from './graphics';
 import { bitImageBand, rasterImage } from './images';
 import { applyTextSetting } from './text-settings';

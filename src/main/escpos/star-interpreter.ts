@@ -10,7 +10,8 @@
 import type { Interpretation } from '../../shared';
 import { Characters, type MultibyteEncoding } from './characters';
 import { ESC, FS, Kind, NEED_MORE } from './commands';
-import { DocumentBuilder, FONT_DOTS, type LayoutOptions } from './document-builder';
+import { DocumentBuilder } from './document-builder';
+import { FONT_DOTS, type LayoutOptions } from './layout-options';
 import { STAR_CODE_PAGES } from './star-code-pages';
 import { type Code2d, newPdf417, newQr, printBarcode, printCode2d, setCode2d } from './star-codes';
 import { measureStar, newStarMode } from './star-commands';

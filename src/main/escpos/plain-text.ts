@@ -1,0 +1,51 @@
+/**
+ * The plain text of a printed line: column counting that skips combining marks (Thai vowels and
+ * tones print over the letter before them), and the leading spaces that margins, positions and
+ * alignment are worth, in columns of font A.
+ */
+import type { Align } from '../../shared';
+
+export const MARK = /\p{M}/u;
+
+/** Characters that take a column: all but combining marks. */
+export function visibleLength(s: string): number {
+  let n = 0;
+  for (const ch of s) if (!MARK.test(ch)) n++;
+  return n;
+}
+
+/** Index just past the first n column-taking characters and the marks that sit on them. */
+export function indexAfterVisible(s: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  while (i < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    if (!MARK.test(ch)) {
+      if (seen === n) break;
+      seen++;
+    }
+    i += ch.length;
+  }
+  return i;
+}
+
+export interface LinePlace {
+  /** How wide the line's content is, and where its first run starts, in dots. */
+  widthDots: number;
+  startDots: number;
+  align: Align;
+  areaWidth: number;
+  marginLeft: number;
+  /** Dots per plain-text column. */
+  colDots: number;
+}
+
+/** The line's text after the spaces its margin, first position and alignment are worth. */
+export function padded(text: string, p: LinePlace): string {
+  if (text.length === 0) return '';
+  const room = Math.max(p.areaWidth - p.startDots - p.widthDots, 0);
+  const roomCols = Math.floor(room / p.colDots);
+  const pad = p.align === 'center' ? Math.floor(roomCols / 2) : p.align === 'right' ? roomCols : 0;
+  const lead = Math.round((p.marginLeft + p.startDots) / p.colDots) + pad;
+  return ' '.repeat(lead) + text;
+}
