@@ -339,19 +339,13 @@ export class DocumentBuilder {
 
   /** The line in progress as plain text, after the spaces its place on paper is worth. */
   private plainLine(): string {
-    const { text, startDots, widthDots } = this.line.plain(this.colDots);
-    return this.alignedText(text, widthDots, startDots, this.line.align);
+    const line = this.line;
+    const text = line.plain(this.colDots);
+    return this.alignedText(text, line.extent - line.startDots(), line.startDots(), line.align);
   }
 
   /** Leading spaces for the margin, the first run's position and the line's alignment. */
   private alignedText(text: string, widthDots: number, startDots: number, align: Align): string {
-    return padded(text, {
-      widthDots,
-      startDots,
-      align,
-      areaWidth: this.areaWidth,
-      marginLeft: this.marginLeft,
-      colDots: this.colDots,
-    });
+    return padded(text, widthDots, startDots, align, this.areaWidth, this.marginLeft, this.colDots);
   }
 }

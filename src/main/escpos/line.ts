@@ -47,21 +47,22 @@ export class Line {
     if (this.dots > this.extent) this.extent = this.dots;
   }
 
-  /**
-   * The line's text with the spaces positioned runs' gaps are worth (colDots to a space), where
-   * its first run starts, and how wide it is, in dots.
-   */
-  plain(colDots: number): { text: string; startDots: number; widthDots: number } {
+  /** Where the first run starts, in dots (0 for an empty line). */
+  startDots(): number {
+    return this.runs.length > 0 ? this.starts[0] : 0;
+  }
+
+  /** The line's text with the spaces positioned runs' gaps are worth (colDots to a space). */
+  plain(colDots: number): string {
     const runs = this.runs;
-    if (runs.length === 0) return { text: '', startDots: 0, widthDots: 0 };
+    if (runs.length === 0) return '';
     let text = runs[0].text;
     for (let k = 1; k < runs.length; k++) {
       const gap = this.starts[k] - this.ends[k - 1];
       if (this.positioned[k] && gap > 0) text += ' '.repeat(Math.max(1, Math.round(gap / colDots)));
       text += runs[k].text;
     }
-    const startDots = this.starts[0];
-    return { text: text.trimEnd(), startDots, widthDots: this.extent - startDots };
+    return text.trimEnd();
   }
 
   /** Hands the runs over and starts the next line, aligned as `align`. */

@@ -29,23 +29,24 @@ export function indexAfterVisible(s: string, n: number): number {
   return i;
 }
 
-export interface LinePlace {
-  /** How wide the line's content is, and where its first run starts, in dots. */
-  widthDots: number;
-  startDots: number;
-  align: Align;
-  areaWidth: number;
-  marginLeft: number;
-  /** Dots per plain-text column. */
-  colDots: number;
-}
-
-/** The line's text after the spaces its margin, first position and alignment are worth. */
-export function padded(text: string, p: LinePlace): string {
+/**
+ * The line's text after the spaces its margin, first position and alignment are worth: the
+ * content is `widthDots` wide from `startDots`, in a print area `areaWidth` wide after
+ * `marginLeft`, with `colDots` to a column.
+ */
+export function padded(
+  text: string,
+  widthDots: number,
+  startDots: number,
+  align: Align,
+  areaWidth: number,
+  marginLeft: number,
+  colDots: number,
+): string {
   if (text.length === 0) return '';
-  const room = Math.max(p.areaWidth - p.startDots - p.widthDots, 0);
-  const roomCols = Math.floor(room / p.colDots);
-  const pad = p.align === 'center' ? Math.floor(roomCols / 2) : p.align === 'right' ? roomCols : 0;
-  const lead = Math.round((p.marginLeft + p.startDots) / p.colDots) + pad;
-  return ' '.repeat(lead) + text;
+  const room = Math.max(areaWidth - startDots - widthDots, 0);
+  const roomCols = Math.floor(room / colDots);
+  const pad = align === 'center' ? Math.floor(roomCols / 2) : align === 'right' ? roomCols : 0;
+  const lead = Math.round((marginLeft + startDots) / colDots) + pad;
+  return lead === 0 ? text : ' '.repeat(lead) + text;
 }

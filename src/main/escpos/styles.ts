@@ -6,18 +6,17 @@ import type { TextStyle } from '../../shared';
 
 /** `current` with `change` applied; `current` itself when the change changes nothing. */
 export function normalStyle(current: TextStyle, change: Partial<TextStyle>): TextStyle {
-  const pick = <K extends keyof TextStyle>(key: K): TextStyle[K] =>
-    key in change ? change[key] : current[key];
+  // Spelled out, not looped over keys: this runs for every style command of every receipt.
   const next: TextStyle = {};
-  const underline = pick('underline');
-  const font = pick('font');
-  const width = pick('width');
-  const height = pick('height');
-  if (pick('bold')) next.bold = true;
+  const underline = 'underline' in change ? change.underline : current.underline;
+  const font = 'font' in change ? change.font : current.font;
+  const width = 'width' in change ? change.width : current.width;
+  const height = 'height' in change ? change.height : current.height;
+  if ('bold' in change ? change.bold : current.bold) next.bold = true;
   if (underline) next.underline = underline;
-  if (pick('inverse')) next.inverse = true;
-  if (pick('upsideDown')) next.upsideDown = true;
-  if (pick('rotated')) next.rotated = true;
+  if ('inverse' in change ? change.inverse : current.inverse) next.inverse = true;
+  if ('upsideDown' in change ? change.upsideDown : current.upsideDown) next.upsideDown = true;
+  if ('rotated' in change ? change.rotated : current.rotated) next.rotated = true;
   if (font && font !== 'A') next.font = font;
   if (width && width !== 1) next.width = width;
   if (height && height !== 1) next.height = height;
