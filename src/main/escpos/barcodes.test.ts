@@ -60,3 +60,36 @@ describe('Code 128 data', () => {
     expect(checkDigit('9638507')).toBe('4');
   });
 });
+
+describe('barcode settings and forms', () => {
+  it('keeps GS h height, GS w module width, GS H position and GS f font of the human-readable line', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0x1d, 0x68, 80, 0x1d, 0x77, 2, 0x1d, 0x48, 2, 0x1d, 0x66, 1]),
+      Buffer.from([0x1d, 0x6b, 67, 12]),
+      Buffer.from('400638133393'),
+    ]);
+    const [code] = barcodes(bytes);
+    expect(code).toMatchObject({
+      symbology: 'ean13',
+      data: '4006381333931',
+      height: 80,
+      moduleWidth: 2,
+      hri: 'below',
+      hriFont: 'B',
+    });
+    expect(interpret(bytes).text).toContain('4006381333931');
+  });
+
+  it('reads UPC-E sent in its 11-digit UPC-A form as the UPC-E a scanner reads', () => {
+    const bytes = Buffer.concat([Buffer.from([0x1d, 0x6b, 66, 11]), Buffer.from('01234500006')]);
+    expect(barcodes(bytes)[0].data).toBe('01234565');
+  });
+
+  it("reads SII's symbol-value Code 128 and Code 93", () => {
+    const code128 = [0x68, 0x2f, 0x52, 0x44, 0x45, 0x52, 0x00, 0x03, 0x63, 0x0c, 0x22, 0x64, 0x0d];
+    const c128 = Buffer.from([0x1d, 0x6b, 73, 16, ...code128, 0x41, 0x42, 0x69]);
+    expect(barcodes(c128)[0].data).toBe('Order #1234-ab');
+    const c93 = Buffer.from([0x1d, 0x6b, 72, 8, 0x1d, 0x0a, 0x0b, 0x15, 0x0e, 0x26, 0x07, 0x30]);
+    expect(barcodes(c93)[0].data).toBe('TABLE 7');
+  });
+});
