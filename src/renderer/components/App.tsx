@@ -1,5 +1,6 @@
 import { ErrorBanner } from './ErrorBanner';
 import { Gauges } from './Gauges';
+import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
 import { StatsBar } from './StatsBar';
 
@@ -17,6 +18,7 @@ export function App() {
       <main className="app-main">
         <ReceiptList />
       </main>
+      <ReceiptDetailPanel />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ReceiptSummary } from '../../shared/api';
 import { formatBytes, formatReceivedAt } from '../format';
+import { useDesk } from '../state/desk-store';
 
 const STATUS_LABEL = { ok: 'Printed', pending: 'Reading…', failed: 'Unreadable' } as const;
 
@@ -25,6 +26,13 @@ export const ReceiptCard = memo(function ReceiptCard({ receipt: r }: { receipt: 
           {r.peer}
         </span>
         <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+        <button
+          type="button"
+          className="open-receipt"
+          onClick={() => useDesk.getState().openReceipt(r.id)}
+        >
+          As printed
+        </button>
       </header>
       <pre className="paper" data-testid="receipt-text">
         {r.text ?? (r.status === 'pending' ? '' : `(${formatBytes(r.byteCount)}, no text)`)}

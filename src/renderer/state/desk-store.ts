@@ -14,6 +14,9 @@ export interface DeskState {
   metrics: Metrics | null;
   /** The latest problem worth showing, e.g. the printer port is in use. */
   error: DeskError | null;
+  /** The receipt open in the detail panel, if any. */
+  openId: number | null;
+  openReceipt(id: number | null): void;
   addReceipts(batch: ReceiptSummary[]): void;
   setStats(stats: Stats): void;
   setMetrics(metrics: Metrics): void;
@@ -27,6 +30,8 @@ export const useDesk = create<DeskState>()((set) => ({
   stats: null,
   metrics: null,
   error: null,
+  openId: null,
+  openReceipt: (openId) => set({ openId }),
   addReceipts: (batch) => set((s) => ({ receipts: mergeReceipts(s.receipts, batch) })),
   setStats: (stats) => set({ stats }),
   setMetrics: (metrics) => set({ metrics }),
