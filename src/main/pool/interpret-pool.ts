@@ -30,6 +30,17 @@ export interface PoolGauges {
   pendingReceipts: number;
 }
 
+/**
+ * piscina loads its worker file with require() first and import() if that fails. Our worker is
+ * ESM; Node 20.19+ lets require() load ESM, and a worker stopped while doing so (the service
+ * exiting at once because the printer port is taken) aborts the whole process in
+ * ModuleWrap::CreateRequiredModuleFacade instead of exiting with its code. Turning require(esm)
+ * off in the workers sends piscina straight to import().
+ */
+const WORKER_EXEC_ARGV = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module')
+  ? [...process.execArgv, '--no-experimental-require-module']
+  : undefined;
+
 export class InterpretPool {
   private readonly piscina: Piscina;
   private forming: InterpretItem[] = [];
@@ -53,6 +64,7 @@ export class InterpretPool {
       // We bound the queue ourselves (maxInFlight) so that backpressure is explicit.
       maxQueue: options.threads + options.maxQueue + 1,
       idleTimeout: Number.MAX_SAFE_INTEGER,
+      execArgv: WORKER_EXEC_ARGV,
     });
   }
 
