@@ -39,7 +39,10 @@ export interface ReceiptDetail extends ReceiptSummary {
 
 export interface ReceiptQuery {
   limit?: number;
-  /** Cursor from a previous page: list receipts older than it. */
+  /**
+   * Cursor from a previous page (the id of the last receipt it listed, as a string): list
+   * receipts older than it.
+   */
   before?: string;
   /** Full-text search: words, numbers and codes as typed (A-1043, 12/05). */
   q?: string;

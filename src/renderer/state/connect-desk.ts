@@ -49,6 +49,7 @@ export function connectDesk(api: DeskApi, store: Store): () => void {
     if (disposed) return;
     if (accept(page, state)) {
       state().addReceipts(page.value.items);
+      if (page.value.nextCursor !== null) state().setHasOlder(true);
       void followPending(page.value.items);
     }
     state().setLoaded();
@@ -100,3 +101,17 @@ function accept<T>(result: Result<T>, state: () => DeskState): result is { ok: t
   if (!result.ok) state().setError(result.error);
   return result.ok;
 }
+
+/** Older receipts for the list, below the oldest it holds (the manager scrolled to the end). */
+export async function loadOlder(api: DeskApi, store: Store): Promise<void> {
+  const s = store.getState();
+  const oldest = s.receipts[s.receipts.length - 1];
+  if (!s.hasOlder || s.loadingOlder || !oldest) return;
+  s.setLoadingOlder(true);
+  const page = await api.listReceipts({ limit: OLDER_PAGE, before: String(oldest.id) });
+  if (page.ok) store.getState().addOlder(page.value.items, page.value.nextCursor !== null);
+  else store.getState().setLoadingOlder(false);
+}
+
+/** Receipts fetched per scroll to the end. */
+const OLDER_PAGE = 200;

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Metrics, ReceiptSummary, Stats } from '../../shared/api';
 import type { DeskError } from '../../shared/result';
-import { mergeReceipts } from './merge-receipts';
+import { RECEIPTS_KEPT, mergeReceipts } from './merge-receipts';
 
 export interface DeskState {
   receipts: ReceiptSummary[];
@@ -17,7 +17,17 @@ export interface DeskState {
   /** The receipt open in the detail panel, if any. */
   openId: number | null;
   openReceipt(id: number | null): void;
+  /** Older receipts exist in the file than the list holds (load them by scrolling down). */
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  /** Live receipts, newest first; the list keeps at most RECEIPTS_KEPT unless older were loaded. */
   addReceipts(batch: ReceiptSummary[]): void;
+  /** A page of older receipts the manager scrolled down to; `more` when there are older still. */
+  addOlder(items: ReceiptSummary[], more: boolean): void;
+  setLoadingOlder(loading: boolean): void;
+  setHasOlder(more: boolean): void;
+  /** Back to the newest RECEIPTS_KEPT (the manager is at the top again): memory stays bounded. */
+  trim(): void;
   setStats(stats: Stats): void;
   setMetrics(metrics: Metrics): void;
   setLoaded(): void;
@@ -32,7 +42,30 @@ export const useDesk = create<DeskState>()((set) => ({
   error: null,
   openId: null,
   openReceipt: (openId) => set({ openId }),
-  addReceipts: (batch) => set((s) => ({ receipts: mergeReceipts(s.receipts, batch) })),
+  hasOlder: false,
+  loadingOlder: false,
+  addReceipts: (batch) =>
+    set((s) => {
+      const all = mergeReceipts(s.receipts, batch, Number.POSITIVE_INFINITY);
+      // Past the usual bound only when the manager loaded older pages: keep them all then.
+      const cap = s.receipts.length > RECEIPTS_KEPT ? Number.POSITIVE_INFINITY : RECEIPTS_KEPT;
+      if (all.length <= cap) return { receipts: all };
+      return { receipts: all.slice(0, cap), hasOlder: true };
+    }),
+  addOlder: (items, more) =>
+    set((s) => ({
+      receipts: mergeReceipts(s.receipts, items, Number.POSITIVE_INFINITY),
+      hasOlder: more,
+      loadingOlder: false,
+    })),
+  setLoadingOlder: (loadingOlder) => set({ loadingOlder }),
+  setHasOlder: (hasOlder) => set({ hasOlder }),
+  trim: () =>
+    set((s) =>
+      s.receipts.length > RECEIPTS_KEPT
+        ? { receipts: s.receipts.slice(0, RECEIPTS_KEPT), hasOlder: true }
+        : {},
+    ),
   setStats: (stats) => set({ stats }),
   setMetrics: (metrics) => set({ metrics }),
   setLoaded: () => set({ loaded: true }),
