@@ -123,6 +123,18 @@ describe('service', () => {
     expect(detail.text).toBe('Table 12\nTOTAL 48.00');
   });
 
+  it('says where to point a till and prints a test receipt through its own printer port', async () => {
+    const d = await desk();
+    const [front] = await d.service.getPrinterAddresses();
+    expect(front).toMatchObject({ station: 'Front', port: d.port, listening: true });
+    expect(front.addresses.length).toBeGreaterThan(0);
+    const sent = await d.service.printTestReceipt();
+    expect(sent).toEqual({ station: 'Front', port: d.port });
+    const [r] = await d.waitForReceipts(1);
+    expect(r.text).toContain('RECEIPT DESK');
+    expect(r.text).toContain('Station: Front');
+  });
+
   it('reports gauges: connections, pool, OS threads, memory, database size, receipt rate', async () => {
     const d = await desk({ capture: { maxConnections: 7 }, pool: { threads: 2 } });
     await sendRaw(d.port, esc.receipt('Soup of the day  6.00'));

@@ -22,6 +22,8 @@ test('shows why the service is not receiving receipts', async ({ desk, page }) =
         getReceipt: answer,
         getStats: answer,
         getMetrics: answer,
+        getPrinterAddresses: answer,
+        printTestReceipt: answer,
         onReceipts: () => () => {},
         onMetrics: () => () => {},
       },

@@ -54,11 +54,13 @@ test('prints to the desktop app and sees the receipt live', async () => {
     expect(bridge).toEqual([
       'getHealth',
       'getMetrics',
+      'getPrinterAddresses',
       'getReceipt',
       'getStats',
       'listReceipts',
       'onMetrics',
       'onReceipts',
+      'printTestReceipt',
     ]);
     const port = await page.evaluate(async () => {
       const health = await window.desk!.getHealth();

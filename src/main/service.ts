@@ -15,12 +15,15 @@ import type {
   ReceiptSummary,
   Settings,
   Stats,
+  PrinterAddress,
+  TestPrint,
 } from '../shared';
 import { DeskFailure } from '../shared';
 import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
 import { ReceiptFeed } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
+import { printerAddresses, sendTestReceipt } from './printer-addresses';
 import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
 import { type InterpretationRow, Store, inflateDocument } from './store';
@@ -200,6 +203,15 @@ export class DeskService implements DeskBackend {
       db: { ok: dbOk },
       uptimeS: Math.round((this.now() - this.startedAt) / 1000),
     };
+  }
+
+  async getPrinterAddresses(): Promise<PrinterAddress[]> {
+    return printerAddresses(this.capture.listeners());
+  }
+
+  /** A test receipt through the first printer port, as a till would print it. */
+  async printTestReceipt(): Promise<TestPrint> {
+    return sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
   }
 
   async listReceipts(query: ReceiptQuery): Promise<ReceiptPage> {

@@ -34,6 +34,8 @@ const api = {
   getReceipt: call('getReceipt'),
   getStats: call('getStats'),
   getMetrics: call('getMetrics'),
+  getPrinterAddresses: call('getPrinterAddresses'),
+  printTestReceipt: call('printTestReceipt'),
   onReceipts: (listener) => subscribe(DESK_EVENTS.receipts, listener),
   onMetrics: (listener) => subscribe(DESK_EVENTS.metrics, listener),
 } satisfies DeskApi;

@@ -122,6 +122,21 @@ export interface Metrics {
   receipts: { perMinute: number; truncated: number; failed: number; pendingInterpretation: number };
 }
 
+/** Where a POS can reach one of this PC's printer ports. */
+export interface PrinterAddress {
+  station: string;
+  port: number;
+  listening: boolean;
+  /** The addresses a till on the network types in (IPv4 first), this PC's own last. */
+  addresses: string[];
+}
+
+/** What a test print sent, and where. */
+export interface TestPrint {
+  station: string;
+  port: number;
+}
+
 export type Unsubscribe = () => void;
 
 export interface DeskApi {
@@ -130,13 +145,24 @@ export interface DeskApi {
   getReceipt(id: number): Promise<Result<ReceiptDetail>>;
   getStats(): Promise<Result<Stats>>;
   getMetrics(): Promise<Result<Metrics>>;
+  /** The addresses and ports to point a POS at, per station. */
+  getPrinterAddresses(): Promise<Result<PrinterAddress[]>>;
+  /** Prints a test receipt to the first listener, as a till would (it then appears live). */
+  printTestReceipt(): Promise<Result<TestPrint>>;
   /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
   onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
   onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;
 }
 
 /** The calls of DeskApi that are request/response (the rest are event subscriptions). */
-export type DeskCall = 'getHealth' | 'listReceipts' | 'getReceipt' | 'getStats' | 'getMetrics';
+export type DeskCall =
+  | 'getHealth'
+  | 'listReceipts'
+  | 'getReceipt'
+  | 'getStats'
+  | 'getMetrics'
+  | 'getPrinterAddresses'
+  | 'printTestReceipt';
 
 export const RECEIPT_LIST_MAX = 500;
 export const RECEIPT_LIST_DEFAULT = 100;

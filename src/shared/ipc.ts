@@ -11,6 +11,8 @@ export const DESK_CALLS = [
   'getReceipt',
   'getStats',
   'getMetrics',
+  'getPrinterAddresses',
+  'printTestReceipt',
 ] as const satisfies readonly DeskCall[];
 
 type MissingCall = Exclude<DeskCall, (typeof DESK_CALLS)[number]>;

@@ -25,6 +25,8 @@ export const callArgs = {
   getReceipt: z.tuple([receiptId]),
   getStats: z.tuple([]),
   getMetrics: z.tuple([]),
+  getPrinterAddresses: z.tuple([]),
+  printTestReceipt: z.tuple([]),
 } satisfies { [K in DeskCall]: z.ZodType<Parameters<DeskApi[K]>> };
 
 /** The first problem, as a sentence, for a BAD_REQUEST result. */

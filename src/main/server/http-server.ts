@@ -99,12 +99,22 @@ export class HttpServer {
       sendJson(res, 200, { reinterpreted: await b.reinterpret(range.from, range.to) });
       return;
     }
+    if (req.method === 'POST' && path === '/api/test-print') {
+      if (req.headers['x-receipt-desk'] !== '1') {
+        throw new DeskFailure('FORBIDDEN', 'Test prints are asked for by the Receipt Desk page.');
+      }
+      sendJson(res, 200, await b.printTestReceipt());
+      return;
+    }
     if (req.method !== 'GET') {
       throw new DeskFailure('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`);
     }
     if (path === '/api/health') return sendJson(res, 200, await b.getHealth());
     if (path === '/api/stats') return sendJson(res, 200, await b.getStats());
     if (path === '/api/metrics') return sendJson(res, 200, await b.getMetrics());
+    if (path === '/api/printer-addresses') {
+      return sendJson(res, 200, await b.getPrinterAddresses());
+    }
     if (path === '/api/receipts') {
       return sendJson(res, 200, await b.listReceipts(parseReceiptQuery(url.searchParams)));
     }

@@ -4,6 +4,7 @@ import { DeskFailure } from '../../shared';
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   TOO_MANY_STREAMS: 503,

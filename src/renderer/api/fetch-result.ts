@@ -4,10 +4,17 @@
  */
 import type { DeskError, Result } from '../../shared/result';
 
-export async function fetchResult<T>(url: string): Promise<Result<T>> {
+export async function fetchResult<T>(
+  url: string,
+  init: { method?: 'GET' | 'POST' } = {},
+): Promise<Result<T>> {
   let res: Response;
+  // A custom header on POST makes a browser ask first (CORS preflight), which the service never
+  // grants: other web pages cannot make this PC print.
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.method === 'POST') headers['X-Receipt-Desk'] = '1';
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    res = await fetch(url, { method: init.method ?? 'GET', headers, cache: 'no-store' });
   } catch {
     return failure(
       'UNREACHABLE',

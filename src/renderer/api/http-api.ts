@@ -19,6 +19,8 @@ export function createHttpApi(origin: string): DeskApi {
     getReceipt: (id) => fetchResult(api(`/api/receipts/${encodeURIComponent(String(id))}`)),
     getStats: () => fetchResult(api('/api/stats')),
     getMetrics: () => fetchResult(api('/api/metrics')),
+    getPrinterAddresses: () => fetchResult(api('/api/printer-addresses')),
+    printTestReceipt: () => fetchResult(api('/api/test-print'), { method: 'POST' }),
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDeskApi } from '../api/desk-api-context';
 import { loadOlder } from '../state/connect-desk';
 import { useDesk } from '../state/desk-store';
+import { EmptyState } from './EmptyState';
 import { ReceiptCard } from './ReceiptCard';
 
 /** A card's width and the gap between cards, in CSS pixels (the grid's lanes follow from them). */
@@ -78,11 +79,7 @@ export function ReceiptList() {
 
   return (
     <section className="receipts" aria-label="Receipts">
-      {loaded && receipts.length === 0 ? (
-        <p className="empty">
-          No receipts yet. Print to this computer from the till and they appear here.
-        </p>
-      ) : null}
+      {loaded && receipts.length === 0 ? <EmptyState /> : null}
       <div ref={scroller} className="receipt-scroll" data-testid="receipt-scroll">
         <ol className="receipt-list" style={{ height: list.getTotalSize() }}>
           {visible.map((item) => (
