@@ -24,8 +24,8 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-export function formatMs(ms: number | null): string {
-  return ms === null ? '–' : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+export function formatMs(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '–' : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
 export function formatCount(n: number | null | undefined): string {

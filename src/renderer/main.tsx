@@ -1,3 +1,5 @@
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseDeskApi } from './api/choose-api';
@@ -5,6 +7,7 @@ import { DeskApiContext } from './api/desk-api-context';
 import { App } from './components/App';
 import { connectDesk } from './state/connect-desk';
 import { useDesk } from './state/desk-store';
+import { theme } from './theme';
 import './styles.css';
 
 const api = chooseDeskApi();
@@ -12,8 +15,10 @@ connectDesk(api, useDesk);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DeskApiContext.Provider value={api}>
-      <App />
-    </DeskApiContext.Provider>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <DeskApiContext.Provider value={api}>
+        <App />
+      </DeskApiContext.Provider>
+    </MantineProvider>
   </StrictMode>,
 );

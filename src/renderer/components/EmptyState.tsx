@@ -1,3 +1,4 @@
+import { Button, CopyButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PrinterAddress } from '../../shared/api';
 import { useDeskApi } from '../api/desk-api-context';
@@ -54,7 +55,7 @@ export function EmptyState() {
                   <code className="address" data-testid="printer-address">
                     {where}
                   </code>
-                  <CopyButton text={where} />
+                  <Copy text={where} />
                 </li>
               );
             })}
@@ -62,9 +63,9 @@ export function EmptyState() {
         </div>
       ))}
       <div className="test-print">
-        <button type="button" onClick={() => void testPrint()} disabled={sent.state === 'sending'}>
+        <Button onClick={() => void testPrint()} loading={sent.state === 'sending'}>
           Print a test receipt
-        </button>
+        </Button>
         {'message' in sent ? (
           <span role="status" className={sent.state === 'failed' ? 'detail-error' : 'muted'}>
             {sent.message}
@@ -75,20 +76,15 @@ export function EmptyState() {
   );
 }
 
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      // Plain http on the restaurant's network has no clipboard API: the text stays selectable.
-    }
-  };
+/** Mantine's copy button; on plain http (no clipboard API) the address stays selectable. */
+function Copy({ text }: { text: string }) {
   return (
-    <button type="button" className="copy" onClick={() => void copy()} aria-label={`Copy ${text}`}>
-      {copied ? 'Copied' : 'Copy'}
-    </button>
+    <CopyButton value={text}>
+      {({ copied, copy }) => (
+        <Button variant="default" size="xs" onClick={copy} aria-label={`Copy ${text}`}>
+          {copied ? 'Copied' : 'Copy'}
+        </Button>
+      )}
+    </CopyButton>
   );
 }

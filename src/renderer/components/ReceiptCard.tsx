@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 import { memo } from 'react';
 import type { ReceiptSummary } from '../../shared/api';
 import { formatBytes, formatReceivedAt } from '../format';
@@ -26,13 +27,14 @@ export const ReceiptCard = memo(function ReceiptCard({ receipt: r }: { receipt: 
           {r.peer}
         </span>
         <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
-        <button
-          type="button"
+        <Button
+          variant="default"
+          size="compact-xs"
           className="open-receipt"
           onClick={() => useDesk.getState().openReceipt(r.id)}
         >
           As printed
-        </button>
+        </Button>
       </header>
       <pre className="paper" data-testid="receipt-text">
         {r.text ?? (r.status === 'pending' ? '' : `(${formatBytes(r.byteCount)}, no text)`)}

@@ -1,3 +1,4 @@
+import { Drawer, Loader, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ReceiptDetail } from '../../shared/api';
 import { useDeskApi } from '../api/desk-api-context';
@@ -7,8 +8,8 @@ import { useDesk } from '../state/desk-store';
 type Loaded = { id: number; receipt: ReceiptDetail } | { id: number; error: string };
 
 /**
- * The open receipt drawn as it printed, beside the list, with what the interpreter could not
- * read. Esc closes it. (The full receipt screen, with hex dump and neighbours, comes with the
+ * The open receipt drawn as it printed, in a drawer beside the list, with what the interpreter
+ * could not read. Esc closes it. (The full receipt screen, with hex dump and neighbours, comes with the
  * rest of the app's screens.)
  */
 export function ReceiptDetailPanel() {
@@ -23,30 +24,25 @@ export function ReceiptDetailPanel() {
       if (!current) return;
       setLoaded(r.ok ? { id: openId, receipt: r.value } : { id: openId, error: r.error.message });
     });
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useDesk.getState().openReceipt(null);
-    };
-    window.addEventListener('keydown', onKey);
     return () => {
       current = false;
-      window.removeEventListener('keydown', onKey);
     };
   }, [api, openId]);
 
-  if (openId === null) return null;
-  const shown = loaded?.id === openId ? loaded : null;
+  const shown = openId !== null && loaded?.id === openId ? loaded : null;
   return (
-    <aside className="detail-panel" aria-label={`Receipt ${openId} as printed`}>
-      <header className="detail-header">
-        <h2>Receipt {openId}</h2>
-        <button type="button" onClick={() => useDesk.getState().openReceipt(null)}>
-          Close
-        </button>
-      </header>
-      {!shown ? <p className="muted">Loading…</p> : null}
-      {shown && 'error' in shown ? <p className="detail-error">{shown.error}</p> : null}
+    <Drawer
+      opened={openId !== null}
+      onClose={() => useDesk.getState().openReceipt(null)}
+      position="right"
+      size="auto"
+      title={openId !== null ? `Receipt ${openId} as printed` : ''}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      {!shown ? <Loader size="sm" aria-label="Loading" /> : null}
+      {shown && 'error' in shown ? <Text c="red">{shown.error}</Text> : null}
       {shown && 'receipt' in shown ? <DetailBody receipt={shown.receipt} /> : null}
-    </aside>
+    </Drawer>
   );
 }
 

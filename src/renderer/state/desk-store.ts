@@ -6,6 +6,8 @@ import type { Metrics, ReceiptSummary, Stats } from '../../shared/api';
 import type { DeskError } from '../../shared/result';
 import { RECEIPTS_KEPT, mergeReceipts } from './merge-receipts';
 
+export type Screen = 'live' | 'system';
+
 export interface DeskState {
   receipts: ReceiptSummary[];
   /** False until the first page has arrived (or failed). */
@@ -14,6 +16,9 @@ export interface DeskState {
   metrics: Metrics | null;
   /** The latest problem worth showing, e.g. the printer port is in use. */
   error: DeskError | null;
+  /** The screen shown. */
+  screen: Screen;
+  showScreen(screen: Screen): void;
   /** The receipt open in the detail panel, if any. */
   openId: number | null;
   openReceipt(id: number | null): void;
@@ -40,6 +45,8 @@ export const useDesk = create<DeskState>()((set) => ({
   stats: null,
   metrics: null,
   error: null,
+  screen: 'live',
+  showScreen: (screen) => set({ screen }),
   openId: null,
   openReceipt: (openId) => set({ openId }),
   hasOlder: false,
