@@ -35,6 +35,8 @@ describe('service', () => {
     ]);
     const health = await d.service.getHealth();
     expect(health.listeners.every((l) => l.listening)).toBe(true);
+    const bar = await d.service.listReceipts({ station: 'Bar' });
+    expect(bar.items.map((r) => r.text)).toEqual(['2x Negroni']);
   });
 
   it('reinterprets stored receipts from their raw bytes', async () => {

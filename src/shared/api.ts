@@ -50,6 +50,8 @@ export interface ReceiptQuery {
   from?: number;
   /** UTC ms, exclusive. */
   to?: number;
+  /** Only receipts printed at this station. */
+  station?: string;
 }
 
 export interface ReceiptPage {

@@ -13,6 +13,7 @@ const receiptQuery = z
     q: z.string().max(200).optional(),
     from: z.number().int().min(0).optional(),
     to: z.number().int().min(0).optional(),
+    station: z.string().min(1).max(40).optional(),
   })
   .strict() satisfies z.ZodType<ReceiptQuery>;
 

@@ -11,11 +11,12 @@ const receiptQuerySchema = z.object({
   q: z.string().max(200).optional(),
   from: int.min(0).optional(),
   to: int.min(0).optional(),
+  station: z.string().min(1).max(40).optional(),
 });
 
 export function parseReceiptQuery(params: URLSearchParams): ReceiptQuery {
   const raw: Record<string, string> = {};
-  for (const key of ['limit', 'before', 'q', 'from', 'to']) {
+  for (const key of ['limit', 'before', 'q', 'from', 'to', 'station']) {
     const value = params.get(key);
     if (value !== null && value !== '') raw[key] = value;
   }

@@ -113,6 +113,10 @@ export class ReceiptQueries {
       where.push('r.received_at < ?');
       params.push(query.to);
     }
+    if (query.station !== undefined) {
+      where.push('r.station = ?');
+      params.push(query.station);
+    }
     let from = 'receipts r';
     const fts = query.q ? toFtsQuery(query.q) : null;
     if (fts) {

@@ -6,21 +6,33 @@ import {
   Title,
   useMantineColorScheme,
 } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
 import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
+import { SearchScreen } from './SearchScreen';
 import { StatsBar } from './StatsBar';
 import { SystemScreen } from './SystemScreen';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
+  { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
 ];
 
 export function App() {
   const screen = useDesk((s) => s.screen);
+  // "/" goes to search from anywhere but a text field (the search field takes the focus).
+  useWindowEvent('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+    if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      useDesk.getState().showScreen('search');
+    }
+  });
   return (
     <AppShell header={{ height: 68 }} navbar={{ width: 200, breakpoint: 'sm' }} padding={0}>
       <AppShell.Header className="app-header">
@@ -51,7 +63,9 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main className="app-main">
         <ErrorBanner />
-        {screen === 'live' ? <ReceiptList /> : <SystemScreen />}
+        {screen === 'live' ? <ReceiptList /> : null}
+        {screen === 'search' ? <SearchScreen /> : null}
+        {screen === 'system' ? <SystemScreen /> : null}
       </AppShell.Main>
       <ReceiptDetailPanel />
     </AppShell>
