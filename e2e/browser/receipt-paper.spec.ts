@@ -53,6 +53,15 @@ test('opens a receipt as printed, with its styles, codes and events', async ({ d
     path: path.join('e2e', 'artifacts', 'receipt-paper.png'),
     fullPage: true,
   });
+
+  // The same receipt as plain text and as the bytes the till sent.
+  await page.getByRole('tab', { name: 'Text' }).click();
+  await expect(page.getByTestId('detail-text')).toContainText('TOTAL EUR');
+  await page.getByRole('tab', { name: /Bytes/ }).click();
+  const dump = page.getByTestId('hex-dump');
+  await expect(dump).toContainText('000000');
+  await expect(dump).toContainText('1d 56 00'); // GS V 0: the cut that ended the receipt
+  await page.screenshot({ path: path.join('e2e', 'artifacts', 'receipt-bytes.png') });
   await page.keyboard.press('Escape');
   await expect(paper).toHaveCount(0);
 });

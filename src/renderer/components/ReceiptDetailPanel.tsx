@@ -1,7 +1,9 @@
-import { Drawer, Loader, Text } from '@mantine/core';
+import { Button, CopyButton, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ReceiptDetail } from '../../shared/api';
+import { useWindowEvent } from '@mantine/hooks';
 import { useDeskApi } from '../api/desk-api-context';
+import { HexDump } from '../receipt/HexDump';
 import { ReceiptPaper } from '../receipt/ReceiptPaper';
 import { useDesk } from '../state/desk-store';
 
@@ -29,6 +31,14 @@ export function ReceiptDetailPanel() {
     };
   }, [api, openId]);
 
+  // j / k: the next older / newer receipt of the list, as in a mail reader.
+  useWindowEvent('keydown', (e) => {
+    const typing = (e.target as HTMLElement | null)?.closest('input, textarea, select');
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'j') step(1);
+    else if (e.key === 'k') step(-1);
+  });
+
   const shown = openId !== null && loaded?.id === openId ? loaded : null;
   return (
     <Drawer
@@ -39,6 +49,14 @@ export function ReceiptDetailPanel() {
       title={openId !== null ? `Receipt ${openId} as printed` : ''}
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
+      <Group gap="xs" mb="sm">
+        <Button size="xs" variant="default" onClick={() => step(-1)} title="k">
+          ← Newer
+        </Button>
+        <Button size="xs" variant="default" onClick={() => step(1)} title="j">
+          Older →
+        </Button>
+      </Group>
       {!shown ? <Loader size="sm" aria-label="Loading" /> : null}
       {shown && 'error' in shown ? <Text c="red">{shown.error}</Text> : null}
       {shown && 'receipt' in shown ? <DetailBody receipt={shown.receipt} /> : null}
@@ -46,31 +64,70 @@ export function ReceiptDetailPanel() {
   );
 }
 
+/** Opens the receipt `by` places further down the list (1 = older), or the first one. */
+function step(by: number): void {
+  const { receipts, openId, openReceipt } = useDesk.getState();
+  if (receipts.length === 0) return;
+  const at = receipts.findIndex((r) => r.id === openId);
+  const next = at < 0 ? 0 : Math.min(Math.max(at + by, 0), receipts.length - 1);
+  openReceipt(receipts[next].id);
+}
+
 function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
   const doc = receipt.document;
-  if (!doc) {
-    return <pre className="paper">{receipt.text ?? 'This receipt has no text yet.'}</pre>;
-  }
   const dialect = { escpos: 'ESC/POS', 'star-line': 'Star Line mode', 'star-prnt': 'StarPRNT' };
+  const warnings = doc?.warnings ?? [];
   return (
-    <div className="detail-body">
-      <p className="muted">
-        {dialect[doc.dialect]} · {doc.paper.columns} columns
+    <Stack gap="sm" className="detail-body">
+      <Text size="sm" c="dimmed">
+        {receipt.station} · {new Date(receipt.receivedAt).toLocaleString()}
+        {doc ? ` · ${dialect[doc.dialect]} · ${doc.paper.columns} columns` : ''}
         {receipt.drawerKicks > 0 ? ` · cash drawer opened ${receipt.drawerKicks}×` : ''}
-      </p>
-      <ReceiptPaper document={doc} />
-      {doc.warnings.length > 0 ? (
-        <section className="detail-warnings" aria-label="What could not be read">
-          <h3>Notes from the interpreter</h3>
-          <ul>
-            {doc.warnings.map((w, k) => (
-              <li key={k}>
-                <span className="muted">byte {w.offset}:</span> {w.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </div>
+      </Text>
+      <Tabs defaultValue="paper" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="paper">As printed</Tabs.Tab>
+          <Tabs.Tab value="text">Text</Tabs.Tab>
+          <Tabs.Tab value="bytes">
+            Bytes{warnings.length > 0 ? ` · ${warnings.length} notes` : ''}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="paper" pt="sm">
+          {doc ? (
+            <ReceiptPaper document={doc} />
+          ) : (
+            <Text c="dimmed">This receipt is still being read.</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="text" pt="sm">
+          <Group justify="flex-end" mb="xs">
+            <CopyButton value={receipt.text ?? ''}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="default" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy text'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <pre className="paper detail-text" data-testid="detail-text">
+            {receipt.text ?? ''}
+          </pre>
+        </Tabs.Panel>
+        <Tabs.Panel value="bytes" pt="sm">
+          {warnings.length > 0 ? (
+            <section className="detail-warnings" aria-label="What could not be read">
+              <ul>
+                {warnings.map((w, k) => (
+                  <li key={k}>
+                    <span className="muted">byte {w.offset}:</span> {w.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <HexDump rawBase64={receipt.rawBase64} warnings={warnings} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
   );
 }
