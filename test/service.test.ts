@@ -137,6 +137,27 @@ describe('service', () => {
     expect(r.text).toContain('Station: Front');
   });
 
+  it('sums today by hour and station, beside the same weekday last week', async () => {
+    const d = await desk();
+    await sendRaw(d.port, esc.receipt('Table 1'));
+    await sendRaw(d.port, esc.receipt('Table 2'));
+    await sendRaw(d.port, esc.receipt('Table 3'));
+    const [, , r] = await d.waitForReceipts(3);
+    // One of them printed a week ago, at the same hour.
+    const db = new Database(d.service.store.db.name);
+    db.prepare('UPDATE receipts SET received_at = received_at - ? WHERE id = ?').run(
+      7 * 24 * 3600 * 1000,
+      r.id,
+    );
+    db.close();
+    const today = await d.service.getToday();
+    const hour = new Date(r.receivedAt).getHours();
+    expect(today.hours.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(today.hours[hour]).toBe(2);
+    expect(today.lastWeekHours[hour]).toBe(1);
+    expect(today.stations).toEqual([{ station: 'Front', receipts: 2, lastWeek: 1 }]);
+  });
+
   it('reports gauges: connections, pool, OS threads, memory, database size, receipt rate', async () => {
     const d = await desk({ capture: { maxConnections: 7 }, pool: { threads: 2 } });
     await sendRaw(d.port, esc.receipt('Soup of the day  6.00'));

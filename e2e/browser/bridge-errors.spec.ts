@@ -22,6 +22,7 @@ test('shows why the service is not receiving receipts', async ({ desk, page }) =
         getReceipt: answer,
         getStats: answer,
         getMetrics: answer,
+        getToday: answer,
         getPrinterAddresses: answer,
         printTestReceipt: answer,
         onReceipts: () => () => {},

@@ -57,6 +57,7 @@ test('prints to the desktop app and sees the receipt live', async () => {
       'getPrinterAddresses',
       'getReceipt',
       'getStats',
+      'getToday',
       'listReceipts',
       'onMetrics',
       'onReceipts',

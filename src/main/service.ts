@@ -17,6 +17,7 @@ import type {
   Stats,
   PrinterAddress,
   TestPrint,
+  DaySummary,
 } from '../shared';
 import { DeskFailure } from '../shared';
 import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
@@ -202,6 +203,25 @@ export class DeskService implements DeskBackend {
       listeners,
       db: { ok: dbOk },
       uptimeS: Math.round((this.now() - this.startedAt) / 1000),
+    };
+  }
+
+  async getToday(): Promise<DaySummary> {
+    const day = startOfDay(this.now());
+    const weekAgo = startOfDay(day - 7 * 24 * 3600 * 1000 + 12 * 3600 * 1000);
+    // A day is not always 24 hours (daylight saving): each ends at the next local midnight.
+    const today = this.store.queries.dayCounts(day, startOfDay(day + 36 * 3600 * 1000));
+    const before = this.store.queries.dayCounts(weekAgo, startOfDay(weekAgo + 36 * 3600 * 1000));
+    const names = new Set([...today.stations.keys(), ...before.stations.keys()]);
+    return {
+      day,
+      hours: today.hours,
+      lastWeekHours: before.hours,
+      stations: [...names].sort().map((station) => ({
+        station,
+        receipts: today.stations.get(station) ?? 0,
+        lastWeek: before.stations.get(station) ?? 0,
+      })),
     };
   }
 

@@ -34,6 +34,7 @@ const api = {
   getReceipt: call('getReceipt'),
   getStats: call('getStats'),
   getMetrics: call('getMetrics'),
+  getToday: call('getToday'),
   getPrinterAddresses: call('getPrinterAddresses'),
   printTestReceipt: call('printTestReceipt'),
   onReceipts: (listener) => subscribe(DESK_EVENTS.receipts, listener),

@@ -124,6 +124,16 @@ export interface Metrics {
   receipts: { perMinute: number; truncated: number; failed: number; pendingInterpretation: number };
 }
 
+/** Today's receipts by hour and station, beside the same weekday a week earlier. */
+export interface DaySummary {
+  /** Local midnight that starts the day, UTC ms. */
+  day: number;
+  /** Printed receipts in each local hour, 0-23. */
+  hours: number[];
+  lastWeekHours: number[];
+  stations: { station: string; receipts: number; lastWeek: number }[];
+}
+
 /** Where a POS can reach one of this PC's printer ports. */
 export interface PrinterAddress {
   station: string;
@@ -147,6 +157,8 @@ export interface DeskApi {
   getReceipt(id: number): Promise<Result<ReceiptDetail>>;
   getStats(): Promise<Result<Stats>>;
   getMetrics(): Promise<Result<Metrics>>;
+  /** Today by hour and station, against the same weekday last week. */
+  getToday(): Promise<Result<DaySummary>>;
   /** The addresses and ports to point a POS at, per station. */
   getPrinterAddresses(): Promise<Result<PrinterAddress[]>>;
   /** Prints a test receipt to the first listener, as a till would (it then appears live). */
@@ -163,6 +175,7 @@ export type DeskCall =
   | 'getReceipt'
   | 'getStats'
   | 'getMetrics'
+  | 'getToday'
   | 'getPrinterAddresses'
   | 'printTestReceipt';
 

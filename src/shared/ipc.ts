@@ -11,6 +11,7 @@ export const DESK_CALLS = [
   'getReceipt',
   'getStats',
   'getMetrics',
+  'getToday',
   'getPrinterAddresses',
   'printTestReceipt',
 ] as const satisfies readonly DeskCall[];

@@ -26,6 +26,7 @@ export const callArgs = {
   getReceipt: z.tuple([receiptId]),
   getStats: z.tuple([]),
   getMetrics: z.tuple([]),
+  getToday: z.tuple([]),
   getPrinterAddresses: z.tuple([]),
   printTestReceipt: z.tuple([]),
 } satisfies { [K in DeskCall]: z.ZodType<Parameters<DeskApi[K]>> };

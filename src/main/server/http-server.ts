@@ -112,6 +112,7 @@ export class HttpServer {
     if (path === '/api/health') return sendJson(res, 200, await b.getHealth());
     if (path === '/api/stats') return sendJson(res, 200, await b.getStats());
     if (path === '/api/metrics') return sendJson(res, 200, await b.getMetrics());
+    if (path === '/api/today') return sendJson(res, 200, await b.getToday());
     if (path === '/api/printer-addresses') {
       return sendJson(res, 200, await b.getPrinterAddresses());
     }

@@ -135,6 +135,26 @@ export class ReceiptQueries {
     return { items, nextCursor: more ? String(items[items.length - 1].id) : null };
   }
 
+  /** Printed receipts in [from, to) by hour from `from` (0-23) and by station. */
+  dayCounts(from: number, to: number): { hours: number[]; stations: Map<string, number> } {
+    const hours = new Array<number>(24).fill(0);
+    // A bound JS number is a REAL to SQLite: cast it, or the hour comes out fractional.
+    const byHour = this.db
+      .prepare(
+        `SELECT (received_at - CAST(? AS INTEGER)) / 3600000 AS h, count(*) AS n FROM receipts
+         WHERE empty = 0 AND received_at >= ? AND received_at < ? GROUP BY h`,
+      )
+      .all(from, from, to) as { h: number; n: number }[];
+    for (const r of byHour) if (r.h >= 0 && r.h < 24) hours[r.h] += r.n;
+    const byStation = this.db
+      .prepare(
+        `SELECT station, count(*) AS n FROM receipts
+         WHERE empty = 0 AND received_at >= ? AND received_at < ? GROUP BY station`,
+      )
+      .all(from, to) as { station: string; n: number }[];
+    return { hours, stations: new Map(byStation.map((r) => [r.station, r.n])) };
+  }
+
   get(id: number): ReceiptDetail | null {
     const row = this.byId.get(id) as
       (ReceiptRow & { document: Buffer | null; raw: Buffer; dropped_bytes: number }) | undefined;

@@ -19,6 +19,7 @@ export function createHttpApi(origin: string): DeskApi {
     getReceipt: (id) => fetchResult(api(`/api/receipts/${encodeURIComponent(String(id))}`)),
     getStats: () => fetchResult(api('/api/stats')),
     getMetrics: () => fetchResult(api('/api/metrics')),
+    getToday: () => fetchResult(api('/api/today')),
     getPrinterAddresses: () => fetchResult(api('/api/printer-addresses')),
     printTestReceipt: () => fetchResult(api('/api/test-print'), { method: 'POST' }),
     onReceipts: (listener) => {

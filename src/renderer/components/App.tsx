@@ -15,10 +15,12 @@ import { ReceiptList } from './ReceiptList';
 import { SearchScreen } from './SearchScreen';
 import { StatsBar } from './StatsBar';
 import { SystemScreen } from './SystemScreen';
+import { TodayScreen } from './TodayScreen';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
+  { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
 ];
 
@@ -65,6 +67,7 @@ export function App() {
         <ErrorBanner />
         {screen === 'live' ? <ReceiptList /> : null}
         {screen === 'search' ? <SearchScreen /> : null}
+        {screen === 'today' ? <TodayScreen /> : null}
         {screen === 'system' ? <SystemScreen /> : null}
       </AppShell.Main>
       <ReceiptDetailPanel />
