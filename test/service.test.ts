@@ -1,7 +1,15 @@
 /** The service's wiring: several stations, reinterpretation from raw bytes, restart recovery, gauges. */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Desk, esc, eventually, sendRaw, startDesk, tempDir } from './helpers/desk';
+import {
+  type Desk,
+  esc,
+  eventually,
+  openSocket,
+  sendRaw,
+  startDesk,
+  tempDir,
+} from './helpers/desk';
 
 let desks: Desk[] = [];
 afterEach(async () => {
@@ -156,6 +164,19 @@ describe('service', () => {
     expect(today.hours[hour]).toBe(2);
     expect(today.lastWeekHours[hour]).toBe(1);
     expect(today.stations).toEqual([{ station: 'Front', receipts: 2, lastWeek: 1 }]);
+  });
+
+  it('holds receipts while the manager pauses capture and stores them on resume, losing none', async () => {
+    const d = await desk();
+    d.service.setPaused(true);
+    expect(d.service.paused).toBe(true);
+    const socket = await openSocket(d.port);
+    socket.end(esc.receipt('Held while paused'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await d.service.getStats()).receiptsTotal).toBe(0);
+    d.service.setPaused(false);
+    const [r] = await d.waitForReceipts(1);
+    expect(r.text).toBe('Held while paused');
   });
 
   it('reports gauges: connections, pool, OS threads, memory, database size, receipt rate', async () => {

@@ -44,7 +44,7 @@ test('prints to the desktop app and sees the receipt live', async () => {
     executablePath: binary!,
     args: [path.join(ROOT, 'out', 'main', 'index.js')],
     cwd: ROOT,
-    env: { ...process.env, RECEIPT_DESK_USER_DATA: userData },
+    env: { ...process.env, RECEIPT_DESK_USER_DATA: userData, RECEIPT_DESK_NO_TRAY: '1' },
   });
   try {
     const page = await app.firstWindow();

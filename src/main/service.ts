@@ -61,7 +61,8 @@ export class DeskService implements DeskBackend {
   private retentionTimer: NodeJS.Timeout | null = null;
   private lastWriteError: DeskFailure | null = null;
   private stopping: Promise<void> | null = null;
-  private readonly pausedBy = new Set<'pool' | 'disk'>();
+  private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
+  private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
   /** Receipt meta kept from commit until interpretation, to announce without re-reading. */
   private readonly inFlight = new Map<number, ReceiptSummary>();
 
@@ -110,6 +111,7 @@ export class DeskService implements DeskBackend {
         nativeBinding: this.options.nativeBinding,
         onWriteError: (err) => {
           this.lastWriteError = err;
+          for (const listener of this.problemListeners) listener(err);
           this.log(`${err.code}: ${err.message}`);
         },
       });
@@ -149,7 +151,7 @@ export class DeskService implements DeskBackend {
    * TCP backpressure: the printer ports stop reading while the pool or the disk is behind, and
    * read again once both have room. Nothing is dropped and nothing piles up without bound.
    */
-  private pauseCapture(reason: 'pool' | 'disk', saturated: boolean): void {
+  private pauseCapture(reason: 'pool' | 'disk' | 'manager', saturated: boolean): void {
     const before = this.pausedBy.size > 0;
     if (saturated) this.pausedBy.add(reason);
     else this.pausedBy.delete(reason);
@@ -179,6 +181,24 @@ export class DeskService implements DeskBackend {
       await this.store?.close();
     })();
     return this.stopping;
+  }
+
+  /**
+   * The manager's pause (the tray): the printer ports stop reading until resumed. Tills wait on
+   * their connection; nothing is lost.
+   */
+  setPaused(paused: boolean): void {
+    this.pauseCapture('manager', paused);
+  }
+
+  get paused(): boolean {
+    return this.pausedBy.has('manager');
+  }
+
+  /** Problems that stop receipts being kept (a full disk, a failing write), as they happen. */
+  onProblem(listener: (problem: DeskFailure) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
   }
 
   onReceipts(listener: (batch: ReceiptSummary[]) => void): () => void {

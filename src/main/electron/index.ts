@@ -2,7 +2,7 @@
  * The desktop app: one instance, one window, the service running in this main process. The only
  * place (with its siblings) that imports electron; the service itself is plain Node.
  */
-import { app, dialog, type BrowserWindow } from 'electron';
+import { Notification, app, dialog, type BrowserWindow, type Tray } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeskBackend, Result } from '../../shared';
@@ -12,7 +12,9 @@ import { loadSettings } from '../settings-file';
 import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { createTray } from './tray';
 import { createMainWindow } from './window';
+import { keepWindowState, loadWindowState } from './window-state';
 
 /** out/main: pool-worker.js, and ../preload and ../renderer, sit beside this bundle. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +29,11 @@ if (!app.requestSingleInstanceLock()) {
   runApp();
 }
 
+/** A desktop notification, where the system has them (a stopped capture must not go unseen). */
+function notify(title: string, body: string): void {
+  if (Notification.isSupported()) new Notification({ title, body }).show();
+}
+
 function log(message: string): void {
   process.stderr.write(`${new Date().toISOString()} ${message}\n`);
 }
@@ -39,6 +46,7 @@ function runApp(): void {
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
   });
 
@@ -54,6 +62,9 @@ function runApp(): void {
       });
       await service.start();
       service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
+      service.onProblem((problem) =>
+        notify('Receipt Desk stopped keeping receipts', problem.message),
+      );
       service.onMetrics((m) => pushToWindow(window, DESK_EVENTS.metrics, m));
       log(`Receipt Desk is listening; data in ${dataDir}`);
       return { ok: true, value: service };
@@ -63,24 +74,58 @@ function runApp(): void {
       log(`${failure.code}: ${failure.message}`);
       // The window stays open and shows the same message (every call answers with it).
       dialog.showErrorBox('Receipt Desk cannot receive receipts', failure.message);
+      notify('Receipt Desk cannot receive receipts', failure.message);
       return { ok: false, error: { code: failure.code, message: failure.message } };
     }
   });
 
+  let quitting = false;
+  let tray: Tray | null = null;
+  const userData = (): string => app.getPath('userData');
+  const openWindow = (): void => {
+    if (!window) {
+      window = createMainWindow({
+        mainDir,
+        devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null,
+        bounds: loadWindowState(userData()),
+      });
+      keepWindowState(window, userData());
+      // With a tray, closing the window hides it: capture goes on until Quit.
+      window.on('close', (event) => {
+        if (tray && !quitting) {
+          event.preventDefault();
+          window?.hide();
+        }
+      });
+      window.on('closed', () => (window = null));
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
   void app.whenReady().then(() => {
     registerIpcHandlers({ backend: started, window: () => window });
-    window = createMainWindow({
-      mainDir,
-      devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null,
-    });
-    window.on('closed', () => (window = null));
+    // Tests start without a tray (RECEIPT_DESK_NO_TRAY=1): closing the window then quits.
+    if (process.env.RECEIPT_DESK_NO_TRAY !== '1') {
+      tray = createTray({
+        open: openWindow,
+        isPaused: () => service?.paused ?? false,
+        setPaused: (paused) => service?.setPaused(paused),
+        quit: () => app.quit(),
+      });
+    }
+    openWindow();
   });
 
-  // Closing the window quits for now (the tray comes later).
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (!tray) app.quit();
+  });
 
   // Finish in-flight receipts and close the database before the process goes.
   app.on('before-quit', (event) => {
+    quitting = true;
     if (stopped) return;
     event.preventDefault();
     stopped = true;

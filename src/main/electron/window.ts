@@ -10,6 +10,8 @@ export interface WindowOptions {
   mainDir: string;
   /** electron-vite's dev server in `npm start`; null loads the built renderer from disk. */
   devServerUrl: string | null;
+  /** Where the window was last time, if it still fits on a screen. */
+  bounds?: { x: number; y: number; width: number; height: number; maximized: boolean } | null;
 }
 
 /** The built index.html carries the same policy as a meta tag (file:// has no headers). */
@@ -19,11 +21,12 @@ const CSP =
 const DEV_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'none'";
 
-export function createMainWindow({ mainDir, devServerUrl }: WindowOptions): BrowserWindow {
+export function createMainWindow({ mainDir, devServerUrl, bounds }: WindowOptions): BrowserWindow {
   lockDownSession(devServerUrl ? DEV_CSP : CSP);
   const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    width: bounds?.width ?? 1200,
+    height: bounds?.height ?? 800,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 640,
     minHeight: 480,
     title: 'Receipt Desk',
@@ -38,7 +41,10 @@ export function createMainWindow({ mainDir, devServerUrl }: WindowOptions): Brow
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (bounds?.maximized) win.maximize();
+    win.show();
+  });
 
   win.webContents.on('will-navigate', (event, url) => {
     event.preventDefault();
