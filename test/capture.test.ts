@@ -21,6 +21,23 @@ function pos(port: number, type = PrinterTypes.EPSON): ThermalPrinter {
   });
 }
 
+/** Sends a status request and resolves with the reply once `length` bytes have come back. */
+function ask(socket: net.Socket, request: number[], length: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    const onData = (d: Buffer) => {
+      parts.push(d);
+      const all = Buffer.concat(parts);
+      if (all.length >= length) {
+        socket.off('data', onData);
+        resolve(all);
+      }
+    };
+    socket.on('data', onData);
+    socket.write(Buffer.from(request));
+  });
+}
+
 describe('capture', () => {
   it('stores each receipt node-thermal-printer prints, several on one connection', async () => {
     desk = await startDesk();
@@ -114,19 +131,7 @@ describe('capture', () => {
     for (let round = 0; round < 3; round++) {
       for (const [request, expected] of requests) {
         const started = performance.now();
-        const reply = await new Promise<Buffer>((resolve) => {
-          const parts: Buffer[] = [];
-          const onData = (d: Buffer) => {
-            parts.push(d);
-            const all = Buffer.concat(parts);
-            if (all.length >= expected.length) {
-              socket.off('data', onData);
-              resolve(all);
-            }
-          };
-          socket.on('data', onData);
-          socket.write(Buffer.from(request));
-        });
+        const reply = await ask(socket, request, expected.length);
         latencies.push(performance.now() - started);
         expect([...reply]).toEqual(expected);
         if (request[1] === 0x61) expect(reply[0] & 0x93).toBe(0x10);
@@ -166,19 +171,7 @@ describe('capture', () => {
       for (let round = 0; round < 3; round++) {
         for (const [request, expected] of requests) {
           const started = performance.now();
-          const reply = await new Promise<Buffer>((resolve) => {
-            const parts: Buffer[] = [];
-            const onData = (d: Buffer) => {
-              parts.push(d);
-              const all = Buffer.concat(parts);
-              if (all.length >= expected.length) {
-                socket.off('data', onData);
-                resolve(all);
-              }
-            };
-            socket.on('data', onData);
-            socket.write(Buffer.from(request));
-          });
+          const reply = await ask(socket, request, expected.length);
           latencies.push(performance.now() - started);
           expect([...reply]).toEqual(expected);
           if (request[0] === 0x1b) {

@@ -125,6 +125,20 @@ export class DocumentBuilder {
     if (this.warnings.length < this.maxWarnings) this.warnings.push({ offset, code, message });
   }
 
+  /** A command the dialect does not know: consumed at its measured length, reported. */
+  unknownCommand(bytes: Uint8Array, at: number, len: number): void {
+    this.warn(at, 'unknown-command', `Unknown command 0x${hex(bytes, at, len)} at byte ${at}.`);
+  }
+
+  /** A command the receipt ends inside of: reported, and the rest of the bytes left alone. */
+  truncatedCommand(bytes: Uint8Array, at: number): void {
+    this.warn(
+      at,
+      'truncated-command',
+      `Command 0x${hex(bytes, at, Math.min(bytes.length - at, 4))} at byte ${at} is cut short by the end of the receipt.`,
+    );
+  }
+
   // ---- Text ------------------------------------------------------------------------------------
 
   /** Dots one character takes in the current style (wide: a double-byte character). */
@@ -348,4 +362,8 @@ export class DocumentBuilder {
   private alignedText(text: string, widthDots: number, startDots: number, align: Align): string {
     return padded(text, widthDots, startDots, align, this.areaWidth, this.marginLeft, this.colDots);
   }
+}
+
+export function hex(buf: Uint8Array, at: number, n: number): string {
+  return Buffer.from(buf.subarray(at, at + n)).toString('hex');
 }

@@ -11,7 +11,7 @@ import { type BarcodeSettings, DEFAULT_BARCODE, hriPosition, readBarcode } from 
 import { Characters, type MultibyteEncoding } from './characters';
 import { Codes2d } from './codes2d';
 import { DLE, ESC, FS, GS, Kind, NEED_MORE, measure } from './commands';
-import { DocumentBuilder } from './document-builder';
+import { DocumentBuilder, hex } from './document-builder';
 import type { LayoutOptions } from './layout-options';
 import { Graphics } from './graphics';
 import { bitImageBand, rasterImage } from './images';
@@ -69,11 +69,7 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
     }
     const m = measure(bytes, i, end);
     if (m.length === NEED_MORE || i + m.length > end) {
-      b.warn(
-        i,
-        'truncated-command',
-        `Command 0x${hex(bytes, i, Math.min(end - i, 4))} at byte ${i} is cut short by the end of the receipt.`,
-      );
+      b.truncatedCommand(bytes, i);
       break;
     }
     const len = m.length;
@@ -111,7 +107,7 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
         setting(i, len);
         break;
       case Kind.Unknown:
-        b.warn(i, 'unknown-command', `Unknown command 0x${hex(bytes, i, len)} at byte ${i}.`);
+        b.unknownCommand(bytes, i, len);
         break;
       default:
         break; // status requests print nothing
@@ -222,8 +218,4 @@ function drawerPin(bytes: Uint8Array, at: number): string {
 
 function isPartialGsCut(m: number): boolean {
   return m === 1 || m === 49 || m === 66 || m === 98 || m === 104;
-}
-
-function hex(buf: Uint8Array, at: number, n: number): string {
-  return Buffer.from(buf.subarray(at, at + n)).toString('hex');
 }

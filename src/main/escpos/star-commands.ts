@@ -151,7 +151,7 @@ function measureEsc(buf: Uint8Array, pos: number, end: number, mode?: StarMode):
       return measureRasterSetting(buf, pos, end, mode);
     case 0x44: // ESC D n1..nk NUL horizontal tabs
     case 0x42: // ESC B n1..nk NUL vertical tabs
-      return untilNul(buf, pos, end, 2, 32 + 1, Kind.Setting);
+      return untilEnd(buf, pos, end, 2, 32 + 1, Kind.Setting, false);
     case 0x4b: // ESC K n1 n2 d1..dk, 8-dot standard density, k = n1 + n2 * 256
     case 0x4c: // ESC L n1 n2 d1..dk, 8-dot double density
       return bitImage(buf, pos, end, 4, 1);
@@ -204,7 +204,7 @@ function measureEscGs(buf: Uint8Array, pos: number, end: number): Measure {
     case 0x50: // ESC GS P n ...: page mode
       return measurePageMode(f);
     case 0x23: // ESC GS # m N n1 n2 n3 n4 LF NUL: memory switch
-      return untilLfNul(buf, pos, end, 3, 16, Kind.Setting);
+      return untilEnd(buf, pos, end, 3, 16, Kind.Setting, true);
     default:
       return result(3, Kind.Unknown);
   }
@@ -284,35 +284,25 @@ function bitImage(buf: Uint8Array, pos: number, end: number, head: number, per: 
   return result(head + u16(buf, pos + 2) * per, Kind.Print);
 }
 
-/** A command ended by NUL at most `max` bytes after its `head`. */
-function untilNul(
+/**
+ * A command ended by NUL (or LF NUL) within `max` bytes of its `head`. Past that it is not one:
+ * only the head is consumed, as unknown; before that, an end of buffer asks for more.
+ */
+function untilEnd(
   buf: Uint8Array,
   pos: number,
   end: number,
   head: number,
   max: number,
   kind: Kind,
+  lf: boolean,
 ): Measure {
   const limit = Math.min(end, pos + head + max);
-  for (let i = pos + head; i < limit; i++) {
-    if (buf[i] === 0) return result(i - pos + 1, kind);
-  }
-  if (limit < end || end - pos >= head + max) return result(head, Kind.Unknown);
-  return result(NEED_MORE, kind);
-}
-
-/** A command ended by LF NUL. */
-function untilLfNul(
-  buf: Uint8Array,
-  pos: number,
-  end: number,
-  head: number,
-  max: number,
-  kind: Kind,
-): Measure {
-  const limit = Math.min(end, pos + head + max);
-  for (let i = pos + head; i + 1 < limit; i++) {
-    if (buf[i] === 0x0a && buf[i + 1] === 0) return result(i - pos + 2, kind);
+  const last = lf ? limit - 1 : limit;
+  for (let i = pos + head; i < last; i++) {
+    if (lf ? buf[i] === 0x0a && buf[i + 1] === 0 : buf[i] === 0) {
+      return result(i - pos + (lf ? 2 : 1), kind);
+    }
   }
   if (end - pos >= head + max) return result(head, Kind.Unknown);
   return result(NEED_MORE, kind);

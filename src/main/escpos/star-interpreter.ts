@@ -71,11 +71,7 @@ export function interpretStar(
     }
     const m = measureStar(bytes, i, end, mode);
     if (m.length === NEED_MORE || i + m.length > end) {
-      b.warn(
-        i,
-        'truncated-command',
-        `Command 0x${hex(bytes, i, Math.min(end - i, 4))} at byte ${i} is cut short by the end of the receipt.`,
-      );
+      b.truncatedCommand(bytes, i);
       break;
     }
     const len = m.length;
@@ -104,7 +100,7 @@ export function interpretStar(
         setting(i, len);
         break;
       case Kind.Unknown:
-        b.warn(i, 'unknown-command', `Unknown command 0x${hex(bytes, i, len)} at byte ${i}.`);
+        b.unknownCommand(bytes, i, len);
         break;
       default:
         break; // status requests print nothing
@@ -314,8 +310,4 @@ export function interpretStar(
 /** ESC i / W / h: 0..5 (or "0".."5") is 1..6 times the size. */
 function size(n: number): number {
   return Math.min(digit(n), 5) + 1;
-}
-
-function hex(buf: Uint8Array, at: number, n: number): string {
-  return Buffer.from(buf.subarray(at, at + n)).toString('hex');
 }

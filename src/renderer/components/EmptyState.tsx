@@ -1,7 +1,6 @@
 import { Button, CopyButton } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { PrinterAddress } from '../../shared/api';
-import { useDeskApi } from '../api/desk-api-context';
+import { useState } from 'react';
+import { useDeskApi, useDeskValue } from '../api/desk-api-context';
 
 type Sent = { state: 'idle' | 'sending' } | { state: 'sent' | 'failed'; message: string };
 
@@ -11,18 +10,8 @@ type Sent = { state: 'idle' | 'sending' } | { state: 'sent' | 'failed'; message:
  */
 export function EmptyState() {
   const api = useDeskApi();
-  const [printers, setPrinters] = useState<PrinterAddress[] | null>(null);
+  const printers = useDeskValue((a) => a.getPrinterAddresses());
   const [sent, setSent] = useState<Sent>({ state: 'idle' });
-
-  useEffect(() => {
-    let current = true;
-    void api.getPrinterAddresses().then((r) => {
-      if (current && r.ok) setPrinters(r.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api]);
 
   const testPrint = async () => {
     setSent({ state: 'sending' });

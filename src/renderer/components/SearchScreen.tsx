@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/c
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useEffect, useRef, useState } from 'react';
 import type { ReceiptQuery, ReceiptSummary } from '../../shared/api';
-import { useDeskApi } from '../api/desk-api-context';
+import { useDeskApi, useDeskValue } from '../api/desk-api-context';
 import { ReceiptCard } from './ReceiptCard';
 
 /** Results follow the typing this soon after the last key. */
@@ -24,17 +24,13 @@ export function SearchScreen() {
   const [text, setText] = useState('');
   const [days, setDays] = useState<DatesRangeValue<string>>([null, null]);
   const [station, setStation] = useState<string | null>(null);
-  const [stations, setStations] = useState<string[]>([]);
+  const printers = useDeskValue((a) => a.getPrinterAddresses());
+  const stations = [...new Set(printers?.map((p) => p.station) ?? [])];
   const [found, setFound] = useState<Found | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    input.current?.focus();
-    void api.getPrinterAddresses().then((r) => {
-      if (r.ok) setStations([...new Set(r.value.map((p) => p.station))]);
-    });
-  }, [api]);
+  useEffect(() => input.current?.focus(), []);
 
   const query = (): ReceiptQuery => {
     const q: ReceiptQuery = { limit: PAGE };

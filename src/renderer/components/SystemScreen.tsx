@@ -1,22 +1,13 @@
 import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { Health } from '../../shared/api';
-import { useDeskApi } from '../api/desk-api-context';
+import { useDeskValue } from '../api/desk-api-context';
 import { formatBytes, formatCount, formatMs } from '../format';
 import { useDesk } from '../state/desk-store';
 
 /** The service's health as gauges: ports, threads, queues, memory, the receipts file. */
 export function SystemScreen() {
-  const api = useDeskApi();
   const m = useDesk((s) => s.metrics);
-  const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
-    let current = true;
-    void api.getHealth().then((r) => current && r.ok && setHealth(r.value));
-    return () => {
-      current = false;
-    };
-  }, [api, m?.at]);
+  // Listener states are asked for again with each second's metrics.
+  const health = useDeskValue((api) => api.getHealth(), m?.at);
 
   const gauges: { label: string; value: string; state?: 'ok' | 'warn' }[] = [
     { label: 'Connections', value: m ? `${m.connections.open} / ${m.connections.max}` : '–' },

@@ -1,5 +1,4 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -10,24 +9,16 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DaySummary } from '../../shared/api';
-import { useDeskApi } from '../api/desk-api-context';
+import { useDeskValue } from '../api/desk-api-context';
 import { formatCount } from '../format';
 import { useDesk } from '../state/desk-store';
 
 /** Today so far: receipts per hour and per station, beside the same weekday last week. */
 export function TodayScreen() {
-  const api = useDeskApi();
   const total = useDesk((s) => s.stats?.receiptsToday);
   const drawerKicks = useDesk((s) => s.stats?.drawerKicksToday);
-  const [day, setDay] = useState<DaySummary | null>(null);
-  useEffect(() => {
-    let current = true;
-    void api.getToday().then((r) => current && r.ok && setDay(r.value));
-    return () => {
-      current = false;
-    };
-  }, [api, total]);
+  // Asked again whenever the day's count moves.
+  const day = useDeskValue((api) => api.getToday(), total);
 
   const sum = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
   const today = sum(day?.hours);

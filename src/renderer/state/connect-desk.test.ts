@@ -6,24 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { DeskApi, ReceiptSummary } from '../../shared/api';
 import { connectDesk } from './connect-desk';
 import { useDesk } from './desk-store';
+import { testReceipt } from './test-receipts';
 
-const receipt = (status: ReceiptSummary['status'], text: string | null): ReceiptSummary => ({
-  id: 7,
-  receivedAt: 1_795_000_000_000,
-  peer: '10.0.0.5',
-  station: 'Front',
-  connectionId: 1,
-  seq: 0,
-  status,
-  byteCount: 40,
-  truncated: false,
-  endedBy: 'cut',
-  dialect: 'escpos',
-  drawerKicks: 0,
-  error: null,
-  text,
-  warnings: 0,
-});
+const receipt = (status: ReceiptSummary['status'], text: string | null): ReceiptSummary =>
+  testReceipt(7, { status, text, seq: 0 });
 
 describe('connectDesk', () => {
   it('re-reads a receipt the first page showed as still being read', async () => {

@@ -1,26 +1,10 @@
 /** The list a window holds: bounded while live, longer only while the manager reads older pages. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReceiptSummary } from '../../shared/api';
 import { useDesk } from './desk-store';
 import { RECEIPTS_KEPT } from './merge-receipts';
+import { testReceipt } from './test-receipts';
 
-const receipt = (id: number): ReceiptSummary => ({
-  id,
-  receivedAt: 1_795_000_000_000 + id,
-  peer: '10.0.0.5',
-  station: 'Front',
-  connectionId: 1,
-  seq: id,
-  status: 'ok',
-  byteCount: 40,
-  truncated: false,
-  endedBy: 'cut',
-  dialect: 'escpos',
-  drawerKicks: 0,
-  error: null,
-  text: `ORDER ${id}`,
-  warnings: 0,
-});
+const receipt = (id: number) => testReceipt(id);
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, k) => receipt(from + k));
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptSummary } from '../../shared/api';
 import { mergeReceipts } from './merge-receipts';
+import { testReceipt } from './test-receipts';
 
-const receipt = (id: number, status: ReceiptSummary['status'] = 'ok'): ReceiptSummary => ({
-  id,
-  receivedAt: 1_700_000_000_000 + id,
-  peer: '10.0.0.5',
-  station: 'Front',
-  connectionId: id,
-  seq: 0,
-  status,
-  warnings: 0,
-  byteCount: 10,
-  truncated: false,
-  endedBy: 'cut',
-  dialect: 'escpos',
-  drawerKicks: 0,
-  error: null,
-  text: status === 'pending' ? null : `receipt ${id}`,
-});
+const receipt = (id: number, status: ReceiptSummary['status'] = 'ok'): ReceiptSummary =>
+  testReceipt(id, { status, text: status === 'pending' ? null : `receipt ${id}` });
 
 describe('mergeReceipts', () => {
   it('keeps newest first and each receipt once', () => {
