@@ -18,6 +18,9 @@ import type {
   PrinterAddress,
   TestPrint,
   DaySummary,
+  SaveSettingsOptions,
+  SettingsInput,
+  SettingsView,
 } from '../shared';
 import { DeskFailure } from '../shared';
 import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
@@ -27,7 +30,9 @@ import { gaugeSources } from './gauge-sources';
 import { printerAddresses, sendTestReceipt } from './printer-addresses';
 import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
-import { type InterpretationRow, Store, inflateDocument } from './store';
+import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
+import { waitingForRestart } from './settings-restart';
+import { type InterpretationRow, Store, inflateDocument, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -65,9 +70,13 @@ export class DeskService implements DeskBackend {
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
   /** Receipt meta kept from commit until interpretation, to announce without re-reading. */
   private readonly inFlight = new Map<number, ReceiptSummary>();
+  /** The settings in force (Settings may change them while running). */
+  private settings: Settings;
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
+    this.settings = s;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
     this.startedAt = this.now();
@@ -100,7 +109,7 @@ export class DeskService implements DeskBackend {
    * previous run left pending, then opens the printer ports.
    */
   async start(): Promise<void> {
-    const s = this.options.settings;
+    const s = this.settings;
     try {
       this.store = await Store.open({
         dataDir: this.options.dataDir,
@@ -161,10 +170,7 @@ export class DeskService implements DeskBackend {
   }
 
   private async applyRetention(): Promise<void> {
-    const removed = await this.store.applyRetention(
-      this.options.settings.store.retentionDays,
-      this.now(),
-    );
+    const removed = await this.store.applyRetention(this.settings.store.retentionDays, this.now());
     if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
   }
 
@@ -254,6 +260,59 @@ export class DeskService implements DeskBackend {
     return sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
   }
 
+  async getSettings(): Promise<SettingsView> {
+    return {
+      settings: this.settings,
+      file: settingsFile(this.options.dataDir),
+      waitingForRestart: waitingForRestart(this.options.settings, this.settings),
+    };
+  }
+
+  /**
+   * Applies and saves the manager's settings, one save at a time. Printer ports reopen without
+   * losing a receipt (see CaptureService.reconfigure); when a port cannot open or the file
+   * cannot be written, everything stays as it was.
+   */
+  saveSettings(input: SettingsInput, options: SaveSettingsOptions = {}): Promise<SettingsView> {
+    const run = this.saving.then(() => this.applySettings(input, options));
+    this.saving = run.catch(() => {});
+    return run;
+  }
+
+  private async applySettings(
+    input: SettingsInput,
+    options: SaveSettingsOptions,
+  ): Promise<SettingsView> {
+    const next = validSettings(input, 'Nothing was changed.');
+    const before = this.settings;
+    const days = next.store.retentionDays;
+    const shorter = days !== null && (before.store.retentionDays ?? Infinity) > days;
+    if (shorter && !options.confirmDeletion) {
+      const cutoff = retentionCutoff(days, this.now());
+      const doomed = this.store.queries.countBefore(cutoff);
+      if (doomed > 0) {
+        throw new DeskFailure(
+          'CONFIRM_DELETION',
+          `Keeping receipts for ${days} days deletes the ${doomed.toLocaleString('en')} ${doomed === 1 ? 'receipt' : 'receipts'} received before ${new Date(cutoff).toLocaleString('en-GB')}. They cannot be brought back. Save again to confirm.`,
+        );
+      }
+    }
+    const captureConfig = (s: Settings) => ({ listeners: s.listeners, ...s.capture });
+    await this.capture.reconfigure(captureConfig(next));
+    try {
+      saveSettingsFile(this.options.dataDir, next);
+    } catch (err) {
+      await this.capture.reconfigure(captureConfig(before)).catch(() => {});
+      throw err;
+    }
+    this.settings = next;
+    this.log(
+      `Settings saved: ${next.listeners.map((l) => `${l.station} on ${l.port}`).join(', ')}.`,
+    );
+    if (shorter) await this.applyRetention();
+    return this.getSettings();
+  }
+
   async listReceipts(query: ReceiptQuery): Promise<ReceiptPage> {
     return this.store.queries.list(query);
   }
@@ -312,8 +371,7 @@ export class DeskService implements DeskBackend {
   /** How the station's printer is set up (the first listener with that label decides). */
   private profileFor(station: string): StationProfile {
     const l =
-      this.options.settings.listeners.find((x) => x.station === station) ??
-      this.options.settings.listeners[0];
+      this.settings.listeners.find((x) => x.station === station) ?? this.settings.listeners[0];
     return {
       dialect: l.dialect,
       columns: l.columns,

@@ -1,4 +1,4 @@
-/** Reads settings.json from the data folder (validated), so both entry points share one file. */
+/** Reads and writes settings.json in the data folder (validated), shared by both entry points. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings, SettingsInput } from '../shared';
@@ -6,11 +6,15 @@ import { DeskFailure, settingsSchema } from '../shared';
 
 export const SETTINGS_FILE = 'settings.json';
 
+export function settingsFile(dataDir: string): string {
+  return path.join(dataDir, SETTINGS_FILE);
+}
+
 export function loadSettings(
   dataDir: string,
   overrides: (s: SettingsInput) => void = () => {},
 ): Settings {
-  const file = path.join(dataDir, SETTINGS_FILE);
+  const file = settingsFile(dataDir);
   let input: SettingsInput = {};
   if (fs.existsSync(file)) {
     try {
@@ -23,13 +27,46 @@ export function loadSettings(
     }
   }
   overrides(input);
+  return validSettings(input, `Fix ${file} or the command line.`);
+}
+
+/**
+ * Settings checked against the schema; the first problem becomes a DeskFailure whose message
+ * names the setting. A web page opened to the network without a token keeps its own code.
+ */
+export function validSettings(input: unknown, fix: string): Settings {
   const result = settingsSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.join('.') || '(root)';
+  const tokenMissing = where === 'http.apiToken' && issue.code === 'custom';
+  throw new DeskFailure(
+    tokenMissing ? 'TOKEN_REQUIRED' : 'BAD_SETTINGS',
+    `${issue.message.replace(/\.?$/u, '.')} (setting ${where}) ${fix}`,
+  );
+}
+
+/**
+ * Writes the settings so that a crash or a full disk never leaves half a file: a temporary file
+ * is written and flushed, then renamed over the old one.
+ */
+export function saveSettingsFile(dataDir: string, settings: Settings): void {
+  const file = settingsFile(dataDir);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeSync(fd, `${JSON.stringify(settings, null, 2)}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
     throw new DeskFailure(
-      'BAD_SETTINGS',
-      `Setting ${issue.path.join('.') || '(root)'} is not valid: ${issue.message}. Fix ${file} or the command line.`,
+      'SETTINGS_NOT_SAVED',
+      `The settings could not be written to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Nothing was changed; check that the disk has room.`,
     );
   }
-  return result.data;
 }

@@ -37,6 +37,8 @@ const api = {
   getToday: call('getToday'),
   getPrinterAddresses: call('getPrinterAddresses'),
   printTestReceipt: call('printTestReceipt'),
+  getSettings: call('getSettings'),
+  saveSettings: call('saveSettings'),
   onReceipts: (listener) => subscribe(DESK_EVENTS.receipts, listener),
   onMetrics: (listener) => subscribe(DESK_EVENTS.metrics, listener),
 } satisfies DeskApi;

@@ -4,6 +4,7 @@
  */
 import type { Dialect, ReceiptDocument } from './document';
 import type { Result } from './result';
+import type { Settings, SettingsInput } from './settings';
 
 export type ReceiptStatus = 'pending' | 'ok' | 'failed';
 export type ReceiptEnd = 'cut' | 'fin' | 'idle' | 'limit' | 'shutdown' | 'error';
@@ -149,6 +150,27 @@ export interface TestPrint {
   port: number;
 }
 
+/** The settings as saved, and what of them waits for the next start. */
+export interface SettingsView {
+  settings: Settings;
+  /** The file they are kept in (settings.json in the data folder). */
+  file: string;
+  /**
+   * Saved changes that take effect when Receipt Desk next starts, in the manager's words
+   * ("Interpretation threads", "Web page address"). Printer ports, limits, the allow-list and
+   * retention apply at once.
+   */
+  waitingForRestart: string[];
+}
+
+export interface SaveSettingsOptions {
+  /**
+   * A shorter kept period deletes receipts: the first save answers CONFIRM_DELETION with how
+   * many, and the manager's second save confirms.
+   */
+  confirmDeletion?: boolean;
+}
+
 export type Unsubscribe = () => void;
 
 export interface DeskApi {
@@ -163,6 +185,15 @@ export interface DeskApi {
   getPrinterAddresses(): Promise<Result<PrinterAddress[]>>;
   /** Prints a test receipt to the first listener, as a till would (it then appears live). */
   printTestReceipt(): Promise<Result<TestPrint>>;
+  getSettings(): Promise<Result<SettingsView>>;
+  /**
+   * Validates, applies (printer ports reopen without losing a receipt) and saves the settings.
+   * Nothing changes when any part fails.
+   */
+  saveSettings(
+    settings: SettingsInput,
+    options?: SaveSettingsOptions,
+  ): Promise<Result<SettingsView>>;
   /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
   onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
   onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;
@@ -177,7 +208,9 @@ export type DeskCall =
   | 'getMetrics'
   | 'getToday'
   | 'getPrinterAddresses'
-  | 'printTestReceipt';
+  | 'printTestReceipt'
+  | 'getSettings'
+  | 'saveSettings';
 
 export const RECEIPT_LIST_MAX = 500;
 export const RECEIPT_LIST_DEFAULT = 100;

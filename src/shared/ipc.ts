@@ -14,6 +14,8 @@ export const DESK_CALLS = [
   'getToday',
   'getPrinterAddresses',
   'printTestReceipt',
+  'getSettings',
+  'saveSettings',
 ] as const satisfies readonly DeskCall[];
 
 type MissingCall = Exclude<DeskCall, (typeof DESK_CALLS)[number]>;

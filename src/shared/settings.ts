@@ -6,22 +6,56 @@ import { z } from 'zod';
 
 export const MiB = 1024 * 1024;
 
+/** A TCP port as the manager types it; 0 (tests, `--printer-port 0`) picks any free port. */
+const port = (what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int({ error: `${what} must be a whole number.` })
+    .min(0, { error: `${what} must be between 1 and 65535.` })
+    .max(65535, { error: `${what} must be between 1 and 65535.` });
+
+const wholeAtLeast = (what: string, min: number, unit = '') =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int({ error: `${what} must be a whole number.` })
+    .min(min, { error: `${what} must be at least ${min.toLocaleString('en')}${unit}.` });
+
 export const listenerSchema = z.object({
-  host: z.string().min(1).default('0.0.0.0'),
-  port: z.number().int().min(0).max(65535).default(9100),
+  host: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give an address to listen on (0.0.0.0 listens on every network).' })
+    .default('0.0.0.0'),
+  port: port('The printer port').default(9100),
   /** The label the manager sees: "Front", "Bar", "Kitchen". */
-  station: z.string().min(1).max(40).default('Front'),
+  station: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give the station a name, such as Front or Bar.' })
+    .max(40, { error: 'A station name has at most 40 characters.' })
+    .default('Front'),
   /** The printer language the POS speaks to this station; auto decides from each receipt. */
   dialect: z.enum(['auto', 'escpos', 'star-line', 'star-prnt']).default('auto'),
   /** Characters per line the POS is set up for: 32 (58 mm), 42, 48 (80 mm), 56 or 64. */
   columns: z
-    .union([z.literal(32), z.literal(42), z.literal(48), z.literal(56), z.literal(64)])
+    .union([z.literal(32), z.literal(42), z.literal(48), z.literal(56), z.literal(64)], {
+      error: 'Characters per line is one of 32, 42, 48, 56 or 64.',
+    })
     .default(48),
   /** The double-byte encoding of Kanji mode, as the printer model would have it. */
   multibyte: z.enum(['shift_jis', 'gb18030', 'big5', 'euc-kr']).default('shift_jis'),
   /** Japanese and Chinese printer models start in Kanji mode; others wait for FS &. */
   kanjiAtStart: z.boolean().default(false),
 });
+
+/** An exact IPv4 or IPv6 address of a till (the allow-list). */
+const tillAddress = z
+  .string()
+  .trim()
+  .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an IP address. Write a till's address as 192.168.1.20.`,
+  });
 
 /** How the printer introduces itself to GS I and similar identification requests. */
 export const identitySchema = z.object({
@@ -33,25 +67,21 @@ export const identitySchema = z.object({
   modelId: z.number().int().min(0).max(255).default(0x20),
 });
 
-export const settingsSchema = z.object({
+const settingsShape = z.object({
   listeners: z
     .array(listenerSchema)
-    .min(1)
+    .min(1, { error: 'Keep at least one printer port, or the tills have nowhere to print.' })
     .prefault([{ host: '0.0.0.0', port: 9100, station: 'Front' }]),
   capture: z
     .object({
       /** A receipt ends after this long without bytes (its bytes are kept, never dropped). */
-      idleTimeoutMs: z.number().int().min(50).default(10_000),
+      idleTimeoutMs: wholeAtLeast('The idle time', 50, ' ms').default(10_000),
       /** Open connections over all listeners. */
-      maxConnections: z.number().int().min(1).default(50),
+      maxConnections: wholeAtLeast('Open connections', 1).default(50),
       /** Larger receipts are cut off, stored as received and flagged truncated. */
-      maxReceiptBytes: z
-        .number()
-        .int()
-        .min(1024)
-        .default(16 * MiB),
+      maxReceiptBytes: wholeAtLeast('The largest receipt', 1024, ' bytes').default(16 * MiB),
       /** Empty = every peer may print. Otherwise exact IP addresses (IPv4 or IPv6). */
-      allowList: z.array(z.string().min(1)).default([]),
+      allowList: z.array(tillAddress).default([]),
     })
     .default({
       idleTimeoutMs: 10_000,
@@ -69,13 +99,18 @@ export const settingsSchema = z.object({
   pool: z
     .object({
       /** Worker threads; null = min(4, CPU count). */
-      threads: z.number().int().min(1).max(64).nullable().default(null),
+      threads: wholeAtLeast('Threads', 1)
+        .max(64, { error: 'Threads must be at most 64.' })
+        .nullable()
+        .default(null),
       /** Interpretation batches waiting for a thread before the listeners pause their sockets. */
-      maxQueue: z.number().int().min(1).default(8),
+      maxQueue: wholeAtLeast('The queue', 1).default(8),
       /** Receipts per interpretation batch. */
-      batchSize: z.number().int().min(1).max(1000).default(16),
+      batchSize: wholeAtLeast('The batch size', 1)
+        .max(1000, { error: 'The batch size must be at most 1,000.' })
+        .default(16),
       /** A receipt whose interpretation takes longer is stored as failed; its worker is replaced. */
-      taskTimeoutMs: z.number().int().min(10).default(5_000),
+      taskTimeoutMs: wholeAtLeast('The time limit per receipt', 10, ' ms').default(5_000),
     })
     .default({ threads: null, maxQueue: 8, batchSize: 16, taskTimeoutMs: 5_000 }),
   store: z
@@ -94,7 +129,7 @@ export const settingsSchema = z.object({
       /** Receipts waiting for the disk beyond which the printer ports pause reading. */
       maxBacklogReceipts: z.number().int().min(1).default(4096),
       /** Days to keep receipts; null keeps everything. */
-      retentionDays: z.number().int().min(1).nullable().default(null),
+      retentionDays: wholeAtLeast('Days to keep', 1).nullable().default(null),
     })
     .default({
       commitWindowMs: 0,
@@ -104,10 +139,18 @@ export const settingsSchema = z.object({
     }),
   http: z
     .object({
-      host: z.string().min(1).default('127.0.0.1'),
-      port: z.number().int().min(0).max(65535).default(9180),
+      host: z
+        .string()
+        .trim()
+        .min(1, { error: 'Give an address for the web page (127.0.0.1 keeps it on this PC).' })
+        .default('127.0.0.1'),
+      port: port('The web port').default(9180),
       /** Required when host is not a loopback address. */
-      apiToken: z.string().min(16).nullable().default(null),
+      apiToken: z
+        .string()
+        .min(16, { error: 'The access token needs at least 16 characters.' })
+        .nullable()
+        .default(null),
       maxStreamClients: z.number().int().min(1).default(20),
       /** Each event stream is closed after this long; clients reconnect and resume. */
       streamMaxAgeS: z.number().int().min(5).default(300),
@@ -121,6 +164,54 @@ export const settingsSchema = z.object({
     }),
 });
 
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./u.test(host);
+}
+
+/**
+ * Checks between settings: two ports cannot share an address, a station's name says which
+ * printer it is, and a web page open to the network needs a token.
+ */
+export const settingsSchema = settingsShape.superRefine((s, ctx) => {
+  const seenPorts = new Map<string, number>();
+  const seenStations = new Map<string, number>();
+  s.listeners.forEach((l, i) => {
+    // Port 0 picks a free port each time, so it never collides.
+    const key = `${l.host}|${l.port}`;
+    const other = seenPorts.get(key);
+    if (l.port !== 0 && other !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listeners', i, 'port'],
+        message: `Port ${l.port} is already used by ${s.listeners[other].station}. Each station needs its own port.`,
+      });
+    } else seenPorts.set(key, i);
+    const name = l.station.toLowerCase();
+    if (seenStations.has(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listeners', i, 'station'],
+        message: `Another port is already called ${l.station}. Give each station its own name.`,
+      });
+    } else seenStations.set(name, i);
+    if (l.port !== 0 && l.port === s.http.port) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listeners', i, 'port'],
+        message: `Port ${l.port} is the web page's port. Choose another for ${l.station}.`,
+      });
+    }
+  });
+  if (!isLoopback(s.http.host) && !s.http.apiToken) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['http', 'apiToken'],
+      message:
+        'Opening the web page to the network needs an access token, so only staff can see receipts.',
+    });
+  }
+});
+
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type ListenerSettings = z.infer<typeof listenerSchema>;
@@ -129,3 +220,15 @@ export type PrinterIdentity = z.infer<typeof identitySchema>;
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
+
+/**
+ * What a window or page sends to save settings: an object, checked setting by setting by the
+ * service (which names the one that is wrong), and the save's options.
+ */
+export const settingsInputSchema = z.custom<SettingsInput>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'settings must be an object',
+);
+export const saveSettingsOptionsSchema = z
+  .object({ confirmDeletion: z.boolean().optional() })
+  .strict();

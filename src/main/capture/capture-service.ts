@@ -1,29 +1,26 @@
-import net from 'node:net';
+import type net from 'node:net';
 import type { ListenerSettings, PrinterIdentity } from '../../shared';
-import { DeskFailure } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
+import { PrinterPort, type ListenerState } from './printer-port';
 import { createStatusReplier } from './status-replies';
 
-export interface CaptureOptions {
+export type { ListenerState } from './printer-port';
+
+/** What the manager can change while capture runs (Settings). */
+export interface CaptureConfig {
   listeners: ListenerSettings[];
   idleTimeoutMs: number;
   maxConnections: number;
   maxReceiptBytes: number;
   /** Empty: everyone may print. */
   allowList: string[];
+}
+
+export interface CaptureOptions extends CaptureConfig {
   identity: PrinterIdentity;
   sink: CaptureSink;
   now?: () => number;
   log?: (message: string) => void;
-}
-
-export interface ListenerState {
-  station: string;
-  host: string;
-  /** The configured port, or the bound one once listening (port 0 picks a free one). */
-  port: number;
-  listening: boolean;
-  error: string | null;
 }
 
 /**
@@ -50,10 +47,12 @@ export function normalizePeer(address: string | undefined): string {
 
 /** The printer side: one TCP server per configured port, one PrinterConnection per POS socket. */
 export class CaptureService {
-  private readonly servers: net.Server[] = [];
-  private readonly states: ListenerState[];
+  private ports: PrinterPort[];
+  /** Ports taken out of the settings whose tills are still finishing a receipt. */
+  private readonly retiring = new Set<Promise<void>>();
   private readonly connections = new Set<PrinterConnection>();
-  private readonly allow: Set<string> | null;
+  private config: CaptureConfig;
+  private allow: Set<string> | null;
   private refused = 0;
   private refusedOverLimit = 0;
   private paused = false;
@@ -64,32 +63,82 @@ export class CaptureService {
   private readonly now: () => number;
 
   constructor(private readonly options: CaptureOptions) {
-    this.states = options.listeners.map((l) => ({
-      station: l.station,
-      host: l.host,
-      port: l.port,
-      listening: false,
-      error: null,
-    }));
-    this.allow =
-      options.allowList.length > 0 ? new Set(options.allowList.map(normalizePeer)) : null;
+    this.config = options;
+    this.allow = allowSet(options.allowList);
+    this.ports = options.listeners.map((l) => this.port(l));
     this.replier = createStatusReplier(options.identity);
     this.now = options.now ?? Date.now;
   }
 
   /** Starts every listener. Rejects with PORT_IN_USE / PORT_DENIED naming the port and the fix. */
   async start(): Promise<void> {
-    await Promise.all(this.options.listeners.map((l, i) => this.listen(l, i)));
+    await Promise.all(this.ports.map((p) => p.open()));
   }
 
   listeners(): ListenerState[] {
-    return this.states.map((s) => ({ ...s }));
+    return this.ports.map((p) => ({ ...p.state }));
+  }
+
+  /**
+   * Applies changed settings without losing a receipt. Limits and the allow-list apply to tills
+   * that connect from now on. A port whose address and port stay keeps listening (a new label or
+   * dialect applies to its next connection). New ports open before old ones close, so a till
+   * moved to its new port is never refused by both; a till connected to a port taken away goes on
+   * to the end of its receipt, which is stored as usual. When a new port cannot open, everything
+   * stays as it was and the reason is thrown.
+   */
+  async reconfigure(next: CaptureConfig): Promise<void> {
+    const kept = new Map<PrinterPort, ListenerSettings>();
+    const added: PrinterPort[] = [];
+    const order: PrinterPort[] = [];
+    for (const l of next.listeners) {
+      const same = this.ports.find((p) => !kept.has(p) && p.sameSocket(l));
+      if (same) kept.set(same, l);
+      else added.push(this.port(l));
+      order.push(same ?? added[added.length - 1]);
+    }
+    const removed = this.ports.filter((p) => !kept.has(p));
+    const opened: PrinterPort[] = [];
+    // A port moving to another address on the same port number waits for the old one to close.
+    const deferred: PrinterPort[] = [];
+    const undo = async (): Promise<void> => {
+      await Promise.all(opened.map((p) => p.close()));
+    };
+    for (const p of added) {
+      try {
+        await p.open();
+        opened.push(p);
+      } catch (err) {
+        const busy = (err as { errno?: string }).errno === 'EADDRINUSE';
+        if (busy && removed.some((r) => r.state.port === p.settings.port)) deferred.push(p);
+        else {
+          await undo();
+          throw err;
+        }
+      }
+    }
+    for (const p of removed) this.retire(p);
+    for (const p of deferred) {
+      try {
+        await p.open();
+        opened.push(p);
+      } catch (err) {
+        await undo();
+        // Put back the ports just closed; they were listening a moment ago.
+        await Promise.all(removed.map((r) => r.open().catch(() => {})));
+        throw err;
+      }
+    }
+    for (const [p, l] of kept) p.update(l);
+    this.ports = order;
+    this.config = { ...next };
+    this.allow = allowSet(next.allowList);
   }
 
   gauges(): CaptureGauges {
     return {
       open: this.connections.size,
-      max: this.options.maxConnections,
+      max: this.config.maxConnections,
       refused: this.refused,
       refusedOverLimit: this.refusedOverLimit,
       paused: this.paused,
@@ -109,10 +158,7 @@ export class CaptureService {
 
   /** Stops accepting, ends each receipt in progress, waits until every byte is committed. */
   async stop(): Promise<void> {
-    const closing = this.servers.map(
-      (s) => new Promise<void>((resolve) => s.close(() => resolve())),
-    );
-    for (const s of this.states) s.listening = false;
+    const closing = [...this.ports.map((p) => p.close()), ...this.retiring];
     // Read what the kernel already holds before the receipts in progress are closed.
     if (this.paused) this.resume();
     await Promise.all([...this.connections].map((c) => c.finish('shutdown')));
@@ -137,33 +183,18 @@ export class CaptureService {
     });
   }
 
-  private listen(l: ListenerSettings, index: number): Promise<void> {
-    const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
-      this.accept(socket, l.station, this.states[index].port, l.dialect),
-    );
-    this.servers.push(server);
-    return new Promise((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => {
-        const failure = listenFailure(err, l);
-        this.states[index].error = failure.message;
-        reject(failure);
-      });
-      server.listen({ host: l.host, port: l.port, backlog: 511 }, () => {
-        const address = server.address();
-        if (address && typeof address === 'object') this.states[index].port = address.port;
-        this.states[index].listening = true;
-        server.on('error', (err) => this.options.log?.(`Printer port ${l.port}: ${err.message}`));
-        resolve();
-      });
-    });
+  private port(l: ListenerSettings): PrinterPort {
+    return new PrinterPort(l, (socket, port) => this.accept(socket, port), this.options.log);
   }
 
-  private accept(
-    socket: net.Socket,
-    station: string,
-    port: number,
-    dialect: ListenerSettings['dialect'],
-  ): void {
+  private retire(p: PrinterPort): void {
+    const closing = p.close();
+    this.retiring.add(closing);
+    void closing.then(() => this.retiring.delete(closing));
+  }
+
+  private accept(socket: net.Socket, port: PrinterPort): void {
+    const { station, dialect } = port.settings;
     const peer = normalizePeer(socket.remoteAddress);
     socket.on('error', () => {}); // errors before the connection is set up are not interesting
     if (this.allow && !this.allow.has(peer)) {
@@ -172,14 +203,15 @@ export class CaptureService {
       socket.destroy();
       return;
     }
-    if (this.connections.size >= this.options.maxConnections) {
+    if (this.connections.size >= this.config.maxConnections) {
       this.refusedOverLimit++;
       socket.destroy();
       return;
     }
-    const connection = new PrinterConnection(socket, peer, station, port, this.options.sink, {
-      idleTimeoutMs: this.options.idleTimeoutMs,
-      maxReceiptBytes: this.options.maxReceiptBytes,
+    const bound = port.state.port;
+    const connection = new PrinterConnection(socket, peer, station, bound, this.options.sink, {
+      idleTimeoutMs: this.config.idleTimeoutMs,
+      maxReceiptBytes: this.config.maxReceiptBytes,
       replier: this.replier,
       dialect,
       now: this.now,
@@ -191,27 +223,6 @@ export class CaptureService {
   }
 }
 
-function listenFailure(err: NodeJS.ErrnoException, l: ListenerSettings): DeskFailure {
-  if (err.code === 'EADDRINUSE') {
-    return new DeskFailure(
-      'PORT_IN_USE',
-      `Printer port ${l.port} (${l.station}) is already in use by another program — another copy of Receipt Desk, or a print server. Close that program, or give ${l.station} another port in Settings and point the POS at it.`,
-    );
-  }
-  if (err.code === 'EACCES') {
-    return new DeskFailure(
-      'PORT_DENIED',
-      `Receipt Desk may not open printer port ${l.port} (${l.station}) on this computer. Choose a port above 1024, or allow the app to use it.`,
-    );
-  }
-  if (err.code === 'EADDRNOTAVAIL') {
-    return new DeskFailure(
-      'ADDRESS_UNAVAILABLE',
-      `The address ${l.host} for ${l.station} is not one of this computer's. Use 0.0.0.0 to listen on every network.`,
-    );
-  }
-  return new DeskFailure(
-    'LISTEN_FAILED',
-    `Could not open printer port ${l.port} (${l.station}): ${err.message}.`,
-  );
+function allowSet(allowList: string[]): Set<string> | null {
+  return allowList.length > 0 ? new Set(allowList.map(normalizePeer)) : null;
 }

@@ -2,7 +2,12 @@
 // connection's stream into receipts (cut / FIN / idle), and hand them to a sink that commits
 // them before the connection is closed. Bounded: connections, receipt size, allow-list, pause.
 export { CaptureService, normalizePeer } from './capture-service';
-export type { CaptureOptions, CaptureGauges, ListenerState } from './capture-service';
+export type {
+  CaptureConfig,
+  CaptureOptions,
+  CaptureGauges,
+  ListenerState,
+} from './capture-service';
 export type { CaptureSink, SegmentMeta } from './connection';
 export type { Segment } from './framer';
 export { ReceiptFramer } from './framer';

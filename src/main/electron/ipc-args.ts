@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { DeskApi, DeskCall, ReceiptQuery } from '../../shared';
-import { RECEIPT_LIST_MAX } from '../../shared';
+import { RECEIPT_LIST_MAX, saveSettingsOptionsSchema, settingsInputSchema } from '../../shared';
 
 const receiptQuery = z
   .object({
@@ -29,6 +29,8 @@ export const callArgs = {
   getToday: z.tuple([]),
   getPrinterAddresses: z.tuple([]),
   printTestReceipt: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([settingsInputSchema, saveSettingsOptionsSchema.optional()]),
 } satisfies { [K in DeskCall]: z.ZodType<Parameters<DeskApi[K]>> };
 
 /** The first problem, as a sentence, for a BAD_REQUEST result. */

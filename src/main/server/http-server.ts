@@ -5,9 +5,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { DeskBackend } from '../../shared';
-import { DeskFailure } from '../../shared';
+import { DeskFailure, isLoopback } from '../../shared';
 import { EventStreamHub, type StreamSource } from './event-stream';
-import { parse, parseId, parseReceiptQuery, rangeSchema } from './query-params';
+import { parse, parseId, parseReceiptQuery, rangeSchema, saveSettingsBody } from './query-params';
+import { readJsonBody } from './json-body';
 import { sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 
@@ -21,10 +22,6 @@ export interface HttpServerOptions {
   uiDir: string | null;
   backend: DeskBackend & { reinterpret(from: number, to: number): Promise<number> };
   stream: StreamSource;
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./u.test(host);
 }
 
 export class HttpServer {
@@ -99,11 +96,20 @@ export class HttpServer {
       sendJson(res, 200, { reinterpreted: await b.reinterpret(range.from, range.to) });
       return;
     }
-    if (req.method === 'POST' && path === '/api/test-print') {
+    if (req.method === 'POST') {
+      // A custom header means the Receipt Desk page sent it: a browser lets another web page
+      // send one only after a CORS preflight, which this server never grants.
       if (req.headers['x-receipt-desk'] !== '1') {
-        throw new DeskFailure('FORBIDDEN', 'Test prints are asked for by the Receipt Desk page.');
+        throw new DeskFailure('FORBIDDEN', 'Only the Receipt Desk page may ask for this.');
       }
+    }
+    if (req.method === 'POST' && path === '/api/test-print') {
       sendJson(res, 200, await b.printTestReceipt());
+      return;
+    }
+    if (req.method === 'POST' && path === '/api/settings') {
+      const body = parse(saveSettingsBody, await readJsonBody(req));
+      sendJson(res, 200, await b.saveSettings(body.settings, body.options));
       return;
     }
     if (req.method !== 'GET') {
@@ -113,6 +119,7 @@ export class HttpServer {
     if (path === '/api/stats') return sendJson(res, 200, await b.getStats());
     if (path === '/api/metrics') return sendJson(res, 200, await b.getMetrics());
     if (path === '/api/today') return sendJson(res, 200, await b.getToday());
+    if (path === '/api/settings') return sendJson(res, 200, await b.getSettings());
     if (path === '/api/printer-addresses') {
       return sendJson(res, 200, await b.getPrinterAddresses());
     }

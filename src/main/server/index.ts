@@ -1,5 +1,5 @@
 // The HTTP API + Server-Sent Events used by the browser UI and by tests, and the static files
 // of the browser UI itself. Typed by the same DeskApi contract as the Electron IPC handlers.
-export { HttpServer, isLoopback } from './http-server';
+export { HttpServer } from './http-server';
 export type { HttpServerOptions } from './http-server';
 export type { StreamSource } from './event-stream';

@@ -1,7 +1,12 @@
 /** Validation of what HTTP clients send, with zod: a bad value is a 400 that says which. */
 import { z } from 'zod';
 import type { ReceiptQuery } from '../../shared';
-import { DeskFailure, RECEIPT_LIST_MAX } from '../../shared';
+import {
+  DeskFailure,
+  RECEIPT_LIST_MAX,
+  saveSettingsOptionsSchema,
+  settingsInputSchema,
+} from '../../shared';
 
 const int = z.coerce.number().int();
 
@@ -26,6 +31,12 @@ export function parseReceiptQuery(params: URLSearchParams): ReceiptQuery {
 export const rangeSchema = z
   .object({ from: int.min(0), to: int.min(0) })
   .refine((r) => r.from < r.to, 'from must be before to');
+
+/** POST /api/settings: `{ settings, options? }`. */
+export const saveSettingsBody = z.object({
+  settings: settingsInputSchema,
+  options: saveSettingsOptionsSchema.optional(),
+});
 
 export function parseId(text: string): number {
   return parse(int.min(1), text);

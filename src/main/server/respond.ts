@@ -8,6 +8,12 @@ const STATUS_BY_CODE: Record<string, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   TOO_MANY_STREAMS: 503,
+  BAD_SETTINGS: 400,
+  TOKEN_REQUIRED: 400,
+  CONFIRM_DELETION: 409,
+  PORT_IN_USE: 409,
+  PORT_DENIED: 409,
+  ADDRESS_UNAVAILABLE: 409,
 };
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -15,6 +15,7 @@ export type { NewConnection, NewReceipt, InterpretationRow } from './writer-prot
 export { WriterClient } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
+export { retentionCutoff } from './retention';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 

@@ -209,6 +209,14 @@ export class ReceiptQueries {
   }
 
   /** Totals from memory; the three counts use small partial indexes, never a table scan. */
+  /** Printed receipts received before `cutoff` (what a shorter kept period would delete). */
+  countBefore(cutoff: number): number {
+    const st = this.db.prepare(
+      'SELECT count(*) AS n FROM receipts WHERE empty = 0 AND received_at < ?',
+    );
+    return (st.get(cutoff) as { n: number }).n;
+  }
+
   stats(startOfToday: number): Stats {
     const count = (st: Database.Statement, ...args: number[]) =>
       (st.get(...args) as { n: number }).n;

@@ -2,6 +2,11 @@ import type Database from 'better-sqlite3';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Receipts received before this instant are past the kept period. */
+export function retentionCutoff(retentionDays: number, now: number): number {
+  return now - retentionDays * DAY_MS;
+}
+
 /**
  * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes and
  * documents, and the connections that no longer hold any receipt. Returns how many receipts
@@ -13,7 +18,7 @@ export function applyRetention(
   now: number,
 ): number {
   if (retentionDays === null) return 0;
-  const cutoff = now - retentionDays * DAY_MS;
+  const cutoff = retentionCutoff(retentionDays, now);
   db.prepare(
     'DELETE FROM receipt_raw WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
   ).run(cutoff);

@@ -6,15 +6,21 @@ import type { DeskError, Result } from '../../shared/result';
 
 export async function fetchResult<T>(
   url: string,
-  init: { method?: 'GET' | 'POST' } = {},
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
 ): Promise<Result<T>> {
   let res: Response;
   // A custom header on POST makes a browser ask first (CORS preflight), which the service never
   // grants: other web pages cannot make this PC print.
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.method === 'POST') headers['X-Receipt-Desk'] = '1';
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    res = await fetch(url, { method: init.method ?? 'GET', headers, cache: 'no-store' });
+    res = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      cache: 'no-store',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
     return failure(
       'UNREACHABLE',

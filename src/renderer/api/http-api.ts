@@ -22,6 +22,9 @@ export function createHttpApi(origin: string): DeskApi {
     getToday: () => fetchResult(api('/api/today')),
     getPrinterAddresses: () => fetchResult(api('/api/printer-addresses')),
     printTestReceipt: () => fetchResult(api('/api/test-print'), { method: 'POST' }),
+    getSettings: () => fetchResult(api('/api/settings')),
+    saveSettings: (settings, options) =>
+      fetchResult(api('/api/settings'), { method: 'POST', body: { settings, options } }),
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));
