@@ -1,11 +1,4 @@
-import {
-  AppShell,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Title,
-  useMantineColorScheme,
-} from '@mantine/core';
+import { AppShell, Group, NavLink, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
@@ -13,8 +6,10 @@ import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
 import { SearchScreen } from './SearchScreen';
+import { SettingsScreen } from './SettingsScreen';
 import { StatsBar } from './StatsBar';
 import { SystemScreen } from './SystemScreen';
+import { ThemeSwitch } from './ThemeSwitch';
 import { TodayScreen } from './TodayScreen';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -22,6 +17,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
+  { id: 'settings', label: 'Settings', hint: 'Ports, tills, keeping receipts' },
 ];
 
 export function App() {
@@ -69,27 +65,9 @@ export function App() {
         {screen === 'search' ? <SearchScreen /> : null}
         {screen === 'today' ? <TodayScreen /> : null}
         {screen === 'system' ? <SystemScreen /> : null}
+        {screen === 'settings' ? <SettingsScreen /> : null}
       </AppShell.Main>
       <ReceiptDetailPanel />
     </AppShell>
-  );
-}
-
-/** Light, dark, or whatever the operating system says (the default). */
-function ThemeSwitch() {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
-  return (
-    <SegmentedControl
-      fullWidth
-      size="xs"
-      aria-label="Theme"
-      value={colorScheme}
-      onChange={(v) => setColorScheme(v as 'light' | 'dark' | 'auto')}
-      data={[
-        { value: 'auto', label: 'System' },
-        { value: 'light', label: 'Light' },
-        { value: 'dark', label: 'Dark' },
-      ]}
-    />
   );
 }

@@ -1,0 +1,74 @@
+/**
+ * The sections of the Settings screen, in order. A later part of Receipt Desk (extraction
+ * profiles, the relay) adds its section here; the screen, the form and the save stay as they are.
+ */
+import { Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ThemeSwitch } from '../components/ThemeSwitch';
+import { AllowListSection, WebPageSection } from './AccessSection';
+import { CapacitySection } from './CapacitySection';
+import { PortsSection } from './PortsSection';
+import { RetentionSection } from './RetentionSection';
+import type { SettingsForm } from './settings-form';
+
+export interface SettingsSection {
+  id: string;
+  title: string;
+  description: string;
+  /** Paths of the settings it edits: their errors are counted on its heading. */
+  paths: string[];
+  render(form: SettingsForm): ReactNode;
+}
+
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  {
+    id: 'ports',
+    title: 'Printer ports',
+    description:
+      'Each port is a printer to the POS. Point each till at this PC’s address and a port.',
+    paths: ['listeners'],
+    render: (form) => <PortsSection form={form} />,
+  },
+  {
+    id: 'allow',
+    title: 'Who may print',
+    description: 'Anyone on the network can send to a printer port unless you list the tills.',
+    paths: ['capture.allowList'],
+    render: (form) => <AllowListSection form={form} />,
+  },
+  {
+    id: 'retention',
+    title: 'Keeping receipts',
+    description: 'Receipts are kept on this PC, in the receipts file.',
+    paths: ['store.retentionDays'],
+    render: (form) => <RetentionSection form={form} />,
+  },
+  {
+    id: 'capacity',
+    title: 'Capacity',
+    description: 'Limits that keep the PC steady in a rush. The defaults suit most restaurants.',
+    paths: ['capture.maxConnections', 'capture.idleTimeoutMs', 'capture.maxReceiptBytes', 'pool'],
+    render: (form) => <CapacitySection form={form} />,
+  },
+  {
+    id: 'web',
+    title: 'Web page',
+    description: 'Receipt Desk in a browser, on this PC or on phones and tablets.',
+    paths: ['http'],
+    render: (form) => <WebPageSection form={form} />,
+  },
+  {
+    id: 'appearance',
+    title: 'Appearance',
+    description: 'Kept by this window; it does not change other screens.',
+    paths: [],
+    render: () => (
+      <Stack gap={4} maw={360}>
+        <Text size="sm" fw={500} id="theme-label">
+          Theme
+        </Text>
+        <ThemeSwitch />
+      </Stack>
+    ),
+  },
+];
