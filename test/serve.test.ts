@@ -259,4 +259,30 @@ describe('npm run serve', () => {
     expect(d.status).toBe(200);
     d.close();
   });
+
+  it('saves settings only from its own page, and answers bad ones with the setting named', async () => {
+    const s = await serve(tempDir());
+    const current = (await getJson<{ settings: Record<string, unknown> }>(s.url('/api/settings')))
+      .body.settings;
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      getJson<{ error?: { code: string; message: string } }>(s.url('/api/settings'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+      });
+    const page = { 'X-Receipt-Desk': '1' };
+    // Another web page cannot send the custom header without a preflight the server refuses.
+    expect((await post(JSON.stringify({ settings: current }))).status).toBe(403);
+    const notJson = await post('{"settings":', page);
+    expect([notJson.status, notJson.body.error?.code]).toEqual([400, 'BAD_REQUEST']);
+    const bad = await post(
+      JSON.stringify({ settings: { ...current, capture: { allowList: ['till-one'] } } }),
+      page,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toContain('"till-one" is not an IP address');
+    const good = await post(JSON.stringify({ settings: current }), page);
+    expect(good.status).toBe(200);
+    expect(fs.existsSync(path.join(s.dataDir, 'settings.json'))).toBe(true);
+  });
 });

@@ -151,7 +151,7 @@ export class HttpServer {
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
       throw new DeskFailure(
         'UNAUTHORIZED',
-        'This Receipt Desk needs its API token (Authorization: Bearer).',
+        'This Receipt Desk asks for its access token. Open the address shown in Settings, Web page, on the PC (it ends in #token=…), or send Authorization: Bearer.',
       );
     }
   }

@@ -36,11 +36,9 @@ export class LiveStream {
 
   private open(): void {
     if (this.source || this.retryTimer) return;
-    const url =
-      this.lastEventId === null
-        ? this.url
-        : `${this.url}?lastEventId=${encodeURIComponent(this.lastEventId)}`;
-    const source = new EventSource(url);
+    const url = new URL(this.url);
+    if (this.lastEventId !== null) url.searchParams.set('lastEventId', this.lastEventId);
+    const source = new EventSource(url.href);
     source.addEventListener('receipt', (event) => {
       if (event.lastEventId) this.lastEventId = event.lastEventId;
       const receipt = parse<ReceiptSummary>(event.data);

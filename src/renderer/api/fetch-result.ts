@@ -4,16 +4,21 @@
  */
 import type { DeskError, Result } from '../../shared/result';
 
-export async function fetchResult<T>(
-  url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
-): Promise<Result<T>> {
+export interface FetchInit {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** The web page's access token, when the service asks for one. */
+  token?: string | null;
+}
+
+export async function fetchResult<T>(url: string, init: FetchInit = {}): Promise<Result<T>> {
   let res: Response;
   // A custom header on POST makes a browser ask first (CORS preflight), which the service never
   // grants: other web pages cannot make this PC print.
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.method === 'POST') headers['X-Receipt-Desk'] = '1';
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
   try {
     res = await fetch(url, {
       method: init.method ?? 'GET',

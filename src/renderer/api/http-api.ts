@@ -5,14 +5,19 @@
 import type { DeskApi, ReceiptQuery, ReceiptSummary } from '../../shared/api';
 import { Batcher } from '../batcher';
 import { LiveStream } from './event-stream';
-import { fetchResult } from './fetch-result';
+import { type FetchInit, fetchResult as fetchJson } from './fetch-result';
 
 /** SSE sends one event per receipt; listeners get them in batches, like the IPC adapter. */
 const RECEIPT_BATCH_MS = 50;
 
-export function createHttpApi(origin: string): DeskApi {
+export function createHttpApi(origin: string, token: string | null = null): DeskApi {
   const api = (path: string): string => new URL(path, origin).href;
-  const stream = new LiveStream(api('/api/stream'));
+  // EventSource cannot send headers: the stream takes the token in its address.
+  const streamUrl = new URL('/api/stream', origin);
+  if (token) streamUrl.searchParams.set('token', token);
+  const stream = new LiveStream(streamUrl.href);
+  const fetchResult = <T>(url: string, init: FetchInit = {}) =>
+    fetchJson<T>(url, { ...init, token });
   return {
     getHealth: () => fetchResult(api('/api/health')),
     listReceipts: (query) => fetchResult(api(`/api/receipts${queryString(query)}`)),

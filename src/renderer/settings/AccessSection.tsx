@@ -11,6 +11,7 @@ import {
   Text,
 } from '@mantine/core';
 import { isLoopback } from '../../shared/settings';
+import { useDeskValue } from '../api/desk-api-context';
 import type { SettingsForm } from './settings-form';
 import { errorUnder, newAccessToken } from './settings-form';
 
@@ -90,9 +91,32 @@ export function WebPageSection({ form }: { form: SettingsForm }) {
           </Group>
         </Stack>
       </SimpleGrid>
+      {open && http.apiToken ? <PhoneAddress port={http.port} token={http.apiToken} /> : null}
       <Text size="sm" c="dimmed">
         Changes to the web page apply when Receipt Desk next starts.
       </Text>
     </Stack>
+  );
+}
+
+/** The address staff open once on a phone or tablet: this PC, the web port and the token. */
+function PhoneAddress({ port, token }: { port: number; token: string }) {
+  const printers = useDeskValue((api) => api.getPrinterAddresses());
+  const host = printers?.[0]?.addresses[0];
+  if (!host) return null;
+  const address = `http://${host.includes(':') ? `[${host}]` : host}:${port}/#token=${token}`;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm">
+        On a phone or tablet, open <code className="phone-address">{address}</code>
+      </Text>
+      <CopyButton value={address}>
+        {({ copied, copy }) => (
+          <Button size="xs" variant="subtle" onClick={copy}>
+            {copied ? 'Copied' : 'Copy address'}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
   );
 }
