@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeskFailure } from '../shared';
-import { HttpServer } from './server';
+import type { HttpServer } from './server';
 import { DeskService } from './service';
 import { loadSettings } from './settings-file';
+import { startWebPage } from './web-page';
 
 const HELP = `Usage: npm run serve -- --data-dir DIR [--printer-port N] [--printer-host H]
                      [--http-port M] [--http-host H] [--api-token T] [--station NAME]
@@ -78,20 +79,10 @@ async function main(): Promise<void> {
     log,
   });
   await service.start();
-  const http = new HttpServer({
-    ...settings.http,
-    uiDir: path.join(here, '..', 'renderer'),
-    backend: service,
-    stream: {
-      listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
-      announcedUpTo: () => service.feed.announcedUpTo,
-      onReceipts: (l) => service.onReceipts(l),
-      onMetrics: (l) => service.onMetrics(l),
-    },
-  });
+  let http: HttpServer;
   let httpPortBound: number;
   try {
-    httpPortBound = await http.listen();
+    ({ server: http, port: httpPortBound } = await startWebPage(service, settings.http, here));
   } catch (err) {
     await service.stop();
     throw err;

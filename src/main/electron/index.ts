@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { DeskBackend, Result } from '../../shared';
 import { DESK_EVENTS } from '../../shared/ipc';
 import { DeskService } from '../service';
+import type { HttpServer } from '../server';
 import { loadSettings } from '../settings-file';
+import { startWebPage } from '../web-page';
 import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
@@ -41,6 +43,7 @@ function log(message: string): void {
 function runApp(): void {
   let window: BrowserWindow | null = null;
   let service: DeskService | null = null;
+  let webPage: HttpServer | null = null;
   let stopped = false;
 
   app.on('second-instance', () => {
@@ -53,14 +56,24 @@ function runApp(): void {
   const started: Promise<Result<DeskBackend>> = app.whenReady().then(async () => {
     try {
       const dataDir = app.getPath('userData');
+      const settings = loadSettings(dataDir);
       service = new DeskService({
         dataDir,
-        settings: loadSettings(dataDir),
+        settings,
         workerDir: mainDir,
         nativeBinding: electronNativeBinding(app.getAppPath()),
         log,
       });
       await service.start();
+      // The same page in a browser, on this PC or (Settings, Web page) on phones and tablets.
+      // Without it the desktop app still works, so a taken web port is only logged.
+      await startWebPage(service, settings.http, mainDir).then(
+        ({ server, port }) => {
+          webPage = server;
+          log(`Web page on ${settings.http.host}:${port}`);
+        },
+        (err: Error) => log(`The web page did not start: ${err.message}`),
+      );
       service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
       service.onProblem((problem) =>
         notify('Receipt Desk stopped keeping receipts', problem.message),
@@ -130,6 +143,7 @@ function runApp(): void {
     event.preventDefault();
     stopped = true;
     void started
+      .then(() => webPage?.close())
       .then(() => service?.stop())
       .catch((err: unknown) => log(`Stopping the service failed: ${(err as Error).message}`))
       .finally(() => app.quit());

@@ -1,0 +1,28 @@
+/**
+ * The web page and HTTP API around a running service: `npm run serve` always starts it; the
+ * desktop app starts it too, for phones and tablets (Settings, Web page), on the same settings.
+ */
+import path from 'node:path';
+import type { Settings } from '../shared';
+import { HttpServer } from './server';
+import type { DeskService } from './service';
+
+export async function startWebPage(
+  service: DeskService,
+  http: Settings['http'],
+  /** Folder of the built entry; the renderer sits in ../renderer beside it. */
+  entryDir: string,
+): Promise<{ server: HttpServer; port: number }> {
+  const server = new HttpServer({
+    ...http,
+    uiDir: path.join(entryDir, '..', 'renderer'),
+    backend: service,
+    stream: {
+      listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
+      announcedUpTo: () => service.feed.announcedUpTo,
+      onReceipts: (l) => service.onReceipts(l),
+      onMetrics: (l) => service.onMetrics(l),
+    },
+  });
+  return { server, port: await server.listen() };
+}
