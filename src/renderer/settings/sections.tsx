@@ -60,7 +60,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   {
     id: 'appearance',
     title: 'Appearance',
-    description: 'Kept by this window; it does not change other screens.',
+    description: 'Remembered by this window or browser; each phone or tablet chooses its own.',
     paths: [],
     render: () => (
       <Stack gap={4} maw={360}>
