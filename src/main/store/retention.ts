@@ -3,9 +3,9 @@ import type Database from 'better-sqlite3';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes and
- * documents, and the connections that no longer hold any receipt. Returns how many receipts
- * were removed. Called inside the writer's transaction.
+ * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes,
+ * documents and status replies, and the connections that no longer hold any receipt. Returns
+ * how many receipts were removed. Called inside the writer's transaction.
  */
 export function applyRetention(
   db: Database.Database,
@@ -19,6 +19,10 @@ export function applyRetention(
   ).run(cutoff);
   db.prepare(
     'DELETE FROM receipt_documents WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
+  ).run(cutoff);
+  db.prepare(
+    `DELETE FROM receipt_status_replies
+     WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,
   ).run(cutoff);
   const removed = db.prepare('DELETE FROM receipts WHERE received_at < ?').run(cutoff).changes;
   db.prepare(
