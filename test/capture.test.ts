@@ -5,7 +5,16 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import { closed, type Desk, esc, eventually, openSocket, sendRaw, startDesk } from './helpers/desk';
+import {
+  ask,
+  closed,
+  type Desk,
+  esc,
+  eventually,
+  openSocket,
+  sendRaw,
+  startDesk,
+} from './helpers/desk';
 
 let desk: Desk | null = null;
 afterEach(async () => {
@@ -18,23 +27,6 @@ function pos(port: number, type = PrinterTypes.EPSON): ThermalPrinter {
     type,
     interface: `tcp://127.0.0.1:${port}`,
     options: { timeout: 5000 },
-  });
-}
-
-/** Sends a status request and resolves with the reply once `length` bytes have come back. */
-function ask(socket: net.Socket, request: number[], length: number): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    const onData = (d: Buffer) => {
-      parts.push(d);
-      const all = Buffer.concat(parts);
-      if (all.length >= length) {
-        socket.off('data', onData);
-        resolve(all);
-      }
-    };
-    socket.on('data', onData);
-    socket.write(Buffer.from(request));
   });
 }
 

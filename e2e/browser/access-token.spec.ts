@@ -11,7 +11,7 @@ const TOKEN = 'kitchen-tablet-0123456789abcdef';
 const test = base.extend<{ desk: ServeProcess }>({
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
-    const desk = await startServe(['--http-host', '0.0.0.0', '--api-token', TOKEN]);
+    const desk = await startServe(undefined, ['--http-host', '0.0.0.0', '--api-token', TOKEN]);
     try {
       await use(desk);
     } finally {

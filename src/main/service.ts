@@ -23,7 +23,13 @@ import type {
   SettingsView,
 } from '../shared';
 import { DeskFailure } from '../shared';
-import { CaptureService, type CaptureSink, type Segment, type SegmentMeta } from './capture';
+import {
+  CaptureService,
+  type CaptureSink,
+  type Segment,
+  type SegmentMeta,
+  describeStatusReply,
+} from './capture';
 import { ReceiptFeed } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
@@ -32,7 +38,13 @@ import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
 import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
 import { waitingForRestart } from './settings-restart';
-import { type InterpretationRow, Store, inflateDocument, retentionCutoff } from './store';
+import {
+  type InterpretationRow,
+  Store,
+  type StoredReceipt,
+  inflateDocument,
+  retentionCutoff,
+} from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -322,8 +334,9 @@ export class DeskService implements DeskBackend {
    * time a receipt is opened (in the pool, off the main thread) and cached in the file.
    */
   async getReceipt(id: number): Promise<ReceiptDetail> {
-    const r = this.store.queries.get(id);
-    if (!r) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
+    const stored = this.store.queries.get(id);
+    if (!stored) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
+    const r = withStatusWords(stored);
     if (r.document || r.status === 'pending') return r;
     const raw = Buffer.from(r.rawBase64, 'base64');
     try {
@@ -397,6 +410,8 @@ export class DeskService implements DeskBackend {
       truncated: segment.truncated,
       empty: segment.empty,
       endedBy: segment.endedBy,
+      statusReplies: segment.statusReplies,
+      statusRepliesNotKept: segment.statusRepliesNotKept,
     });
     this.lastWriteError = null;
     if (!segment.empty) this.rate.add();
@@ -473,6 +488,11 @@ export class DeskService implements DeskBackend {
       announce();
     });
   }
+}
+
+/** A stored receipt with its status replies put in words (names improve without migrations). */
+function withStatusWords(r: StoredReceipt): ReceiptDetail {
+  return { ...r, statusReplies: r.statusReplies.map(describeStatusReply) };
 }
 
 /** Local midnight of the day `now` falls in (business days come with the sales issue). */

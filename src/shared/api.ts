@@ -36,6 +36,26 @@ export interface ReceiptDetail extends ReceiptSummary {
   document: ReceiptDocument | null;
   rawBase64: string;
   droppedBytes: number;
+  /**
+   * Status requests the printer answered while this receipt's bytes arrived, in order. A request
+   * belongs to the receipt whose bytes hold it (one sent after a cut opens the next receipt).
+   */
+  statusReplies: StatusReplySent[];
+  /** Answered requests past the number kept per receipt (a till polling all day): only counted. */
+  statusRepliesNotKept: number;
+}
+
+/** One status request the till sent and the answer the printer emulation gave it. */
+export interface StatusReplySent {
+  /** Where the request starts in the receipt's bytes. */
+  offset: number;
+  /** The request's bytes as hex, e.g. "10 04 01". */
+  requestHex: string;
+  /** What the till asked, e.g. "DLE EOT 1 — printer status". */
+  request: string;
+  replyHex: string;
+  /** What the answer told the till, e.g. "online, no error". */
+  meaning: string;
 }
 
 export interface ReceiptQuery {

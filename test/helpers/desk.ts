@@ -117,6 +117,23 @@ export function openSocket(port: number): Promise<net.Socket> {
   });
 }
 
+/** Sends a status request and resolves with the reply once `length` bytes have come back. */
+export function ask(socket: net.Socket, request: number[], length: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    const onData = (d: Buffer) => {
+      parts.push(d);
+      const all = Buffer.concat(parts);
+      if (all.length >= length) {
+        socket.off('data', onData);
+        resolve(all);
+      }
+    };
+    socket.on('data', onData);
+    socket.write(Buffer.from(request));
+  });
+}
+
 /** Resolves when the peer closes (FIN or reset) the socket; then closes our side too. */
 export function closed(socket: net.Socket): Promise<void> {
   return new Promise((resolve) => {

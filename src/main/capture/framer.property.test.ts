@@ -100,6 +100,17 @@ describe('framer properties', () => {
         expect(split.segments.map((s) => [s.bytes.length, s.endedBy, s.empty])).toEqual(
           whole.segments.map((s) => [s.bytes.length, s.endedBy, s.empty]),
         );
+        // Each receipt records the same answered requests, at offsets where their bytes are.
+        const recorded = (r: typeof whole) =>
+          r.segments.map((s) => [s.statusReplies, s.statusRepliesNotKept]);
+        expect(recorded(split)).toEqual(recorded(whole));
+        for (const s of whole.segments) {
+          for (const { offset, request } of s.statusReplies) {
+            expect(s.bytes.subarray(offset, offset + request.length / 2).toString('hex')).toBe(
+              request,
+            );
+          }
+        }
       }),
       { numRuns: 300 },
     );

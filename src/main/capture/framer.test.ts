@@ -100,6 +100,41 @@ describe('ReceiptFramer', () => {
     }
   });
 
+  it('records each answered request with its offset in the receipt that holds it', () => {
+    const job1 = Buffer.concat([
+      bytes(DLE, 0x04, 0x01), // asked before the job: offset 0 of the job's receipt
+      bytes(ESC, 0x40),
+      text('Table 4\n'),
+      bytes(GS, 0x72, 0x01), // inside the job: offset 13
+      text('TOTAL 9.50\n'),
+      cut,
+    ]);
+    // Asked after the cut: the start of the next receipt, as the next job's first bytes.
+    const job2 = Buffer.concat([bytes(GS, 0x61, 0xff), bytes(DLE, 0x05, 0x02), text('B\n'), cut]);
+    for (const chunks of splits(Buffer.concat([job1, job2]))) {
+      const { segments } = frame(chunks);
+      expect(segments.map((s) => s.statusReplies)).toEqual([
+        [
+          { offset: 0, request: '100401', reply: '12' },
+          { offset: 13, request: '1d7201', reply: '00' },
+        ],
+        // DLE ENQ expects no answer, so none is recorded.
+        [{ offset: 0, request: '1d61ff', reply: '10000000' }],
+      ]);
+    }
+  });
+
+  it('keeps the first 64 answered requests of a receipt and counts the rest', () => {
+    // A till polling on one open connection: 100 DLE EOT 1, then a receipt.
+    const polls = Buffer.concat(Array.from({ length: 100 }, () => bytes(DLE, 0x04, 0x01)));
+    const { segments, replies } = frame([polls, text('Table 9\n'), cut]);
+    expect(replies).toHaveLength(100); // every poll is still answered
+    expect(segments[0].statusReplies).toHaveLength(64);
+    expect(segments[0].statusReplies.at(-1)?.offset).toBe(63 * 3);
+    expect(segments[0].statusRepliesNotKept).toBe(36);
+    expect(frame([text('next\n'), cut]).segments[0].statusRepliesNotKept).toBe(0);
+  });
+
   it('cuts off a receipt past maxReceiptBytes, counts what it dropped, and still finds the cut', () => {
     const big = Buffer.alloc(5000, 0x41);
     const stream = Buffer.concat([big, cut, text('next\n'), cut]);

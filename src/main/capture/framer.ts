@@ -17,6 +17,7 @@ import {
   measureStar,
   newStarMode,
 } from '../escpos';
+import { StatusLog, type StatusReplyRecord } from './status-log';
 import type { StatusReplier } from './status-replies';
 
 export interface Segment {
@@ -29,6 +30,10 @@ export interface Segment {
   endedBy: ReceiptEnd;
   /** The connection's printer language as far as it is known (null: nothing decided it yet). */
   dialect: Dialect | null;
+  /** Status requests answered while this receipt's bytes arrived (bounded, see status-log). */
+  statusReplies: StatusReplyRecord[];
+  /** Answered requests past the bound: counted, not kept. */
+  statusRepliesNotKept: number;
 }
 
 export interface FramerOptions {
@@ -64,6 +69,7 @@ export class ReceiptFramer {
   /** Star's raster mode changes how later bytes read; null while walking ESC/POS. */
   private star: StarMode | null = null;
   private examined = 0;
+  private readonly statusLog = new StatusLog();
 
   constructor(private readonly options: FramerOptions) {
     const d = options.dialect ?? 'auto';
@@ -149,7 +155,13 @@ export class ReceiptFramer {
       }
       if (kind === Kind.Status) {
         const reply = this.options.replier.reply(buf, i, length);
-        if (reply.length > 0) this.options.onReply(reply);
+        if (reply.length > 0) {
+          this.options.onReply(reply);
+          // buf[stored..i) is not yet counted in the segment. A request cut in two by an idle
+          // flush (its start went with the previous receipt) is placed at this one's start.
+          const offset = Math.max(0, this.kept + this.dropped + i - stored);
+          this.statusLog.add(offset, buf.subarray(i, i + length), reply);
+        }
       } else if (kind === Kind.Print) {
         this.printed = true;
       }
@@ -188,6 +200,7 @@ export class ReceiptFramer {
     const bytes = Buffer.allocUnsafeSlow(this.kept);
     let at = 0;
     for (const part of this.parts) at += part.copy(bytes, at);
+    const status = this.statusLog.take();
     const segment: Segment = {
       bytes,
       truncated: this.dropped > 0,
@@ -195,6 +208,8 @@ export class ReceiptFramer {
       empty: !this.printed,
       endedBy,
       dialect: this.dialect,
+      statusReplies: status.records,
+      statusRepliesNotKept: status.notKept,
     };
     this.parts = [];
     this.kept = 0;

@@ -12,6 +12,7 @@ export class BatchWriter {
   private readonly updateConnection: Database.Statement;
   private readonly insertReceipt: Database.Statement;
   private readonly insertRaw: Database.Statement;
+  private readonly insertStatusReplies: Database.Statement;
   private readonly updateInterpretation: Database.Statement;
   private readonly upsertDocument: Database.Statement;
   private readonly deleteDocument: Database.Statement;
@@ -33,6 +34,9 @@ export class BatchWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertRaw = db.prepare('INSERT INTO receipt_raw (receipt_id, raw) VALUES (?, ?)');
+    this.insertStatusReplies = db.prepare(
+      'INSERT INTO receipt_status_replies (receipt_id, replies, not_kept) VALUES (?, ?, ?)',
+    );
     this.updateInterpretation = db.prepare(
       `UPDATE receipts SET status = ?, error = ?, text = ?, warnings = ?, dialect = ?,
          drawer_kicks = ?, cuts = ?, interpreter_version = ?, interpreted_at = ? WHERE id = ?`,
@@ -90,6 +94,11 @@ export class BatchWriter {
                 ).lastInsertRowid,
               );
               this.insertRaw.run(id, r.bytes);
+              const notKept = r.statusRepliesNotKept ?? 0;
+              if ((r.statusReplies?.length ?? 0) > 0 || notKept > 0) {
+                const replies = JSON.stringify(r.statusReplies ?? []);
+                this.insertStatusReplies.run(id, replies, notKept);
+              }
               if (!r.empty) this.totals.receipts++;
               this.totals.bytes += r.bytes.length + r.droppedBytes;
               results.push([op.tag, id]);

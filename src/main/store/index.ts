@@ -11,7 +11,13 @@ import { ReceiptQueries } from './receipt-queries';
 import { Totals } from './totals';
 import { WriterClient } from './writer-client';
 
-export type { NewConnection, NewReceipt, InterpretationRow } from './writer-protocol';
+export type {
+  NewConnection,
+  NewReceipt,
+  InterpretationRow,
+  StatusReplyRow,
+} from './writer-protocol';
+export type { StoredReceipt } from './receipt-queries';
 export { WriterClient } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';

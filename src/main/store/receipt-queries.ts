@@ -15,6 +15,12 @@ import type {
 import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX } from '../../shared';
 import { toFtsQuery } from './search';
 import type { Totals } from './totals';
+import type { StatusReplyRow } from './writer-protocol';
+
+/** A receipt as stored: its status replies as recorded (bytes as hex), not yet put in words. */
+export interface StoredReceipt extends Omit<ReceiptDetail, 'statusReplies'> {
+  statusReplies: StatusReplyRow[];
+}
 
 interface ReceiptRow {
   id: number;
@@ -87,9 +93,11 @@ export class ReceiptQueries {
        WHERE drawer_kicks > 0 AND received_at >= ?`,
     );
     this.byId = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS}, d.document, b.raw, r.dropped_bytes FROM receipts r
+      `SELECT ${SUMMARY_COLUMNS}, d.document, b.raw, r.dropped_bytes,
+         s.replies AS status_replies, s.not_kept AS status_not_kept FROM receipts r
        JOIN receipt_raw b ON b.receipt_id = r.id
        LEFT JOIN receipt_documents d ON d.receipt_id = r.id
+       LEFT JOIN receipt_status_replies s ON s.receipt_id = r.id
        WHERE r.id = ?`,
     );
     this.pendingIds = db.prepare(
@@ -155,15 +163,24 @@ export class ReceiptQueries {
     return { hours, stations: new Map(byStation.map((r) => [r.station, r.n])) };
   }
 
-  get(id: number): ReceiptDetail | null {
+  get(id: number): StoredReceipt | null {
     const row = this.byId.get(id) as
-      (ReceiptRow & { document: Buffer | null; raw: Buffer; dropped_bytes: number }) | undefined;
+      | (ReceiptRow & {
+          document: Buffer | null;
+          raw: Buffer;
+          dropped_bytes: number;
+          status_replies: string | null;
+          status_not_kept: number | null;
+        })
+      | undefined;
     if (!row) return null;
     return {
       ...toSummary(row),
       document: row.document ? inflateDocument(row.document) : null,
       rawBase64: row.raw.toString('base64'),
       droppedBytes: row.dropped_bytes,
+      statusReplies: row.status_replies ? (JSON.parse(row.status_replies) as StatusReplyRow[]) : [],
+      statusRepliesNotKept: row.status_not_kept ?? 0,
     };
   }
 

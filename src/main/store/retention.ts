@@ -8,9 +8,9 @@ export function retentionCutoff(retentionDays: number, now: number): number {
 }
 
 /**
- * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes and
- * documents, and the connections that no longer hold any receipt. Returns how many receipts
- * were removed. Called inside the writer's transaction.
+ * Deletes receipts older than `retentionDays` (null keeps everything) with their bytes,
+ * documents and status replies, and the connections that no longer hold any receipt. Returns
+ * how many receipts were removed. Called inside the writer's transaction.
  */
 export function applyRetention(
   db: Database.Database,
@@ -24,6 +24,10 @@ export function applyRetention(
   ).run(cutoff);
   db.prepare(
     'DELETE FROM receipt_documents WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
+  ).run(cutoff);
+  db.prepare(
+    `DELETE FROM receipt_status_replies
+     WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,
   ).run(cutoff);
   const removed = db.prepare('DELETE FROM receipts WHERE received_at < ?').run(cutoff).changes;
   db.prepare(

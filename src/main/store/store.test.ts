@@ -156,4 +156,67 @@ describe('store', () => {
     expect(store.queries.list({}).items.map((r) => r.text)).toEqual(['Recent']);
     expect(store.queries.list({ q: 'Old' }).items).toEqual([]);
   });
+
+  it("migrates a file from before status replies, then keeps each receipt's replies with it", async () => {
+    // A receipts file as the previous release left it: schema 20, one receipt.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-store-'));
+    const before = new Database(path.join(dataDir, DB_FILE));
+    expect(
+      migrate(
+        before,
+        MIGRATIONS.filter((m) => m.version <= 20),
+      ),
+    ).toBe(20);
+    before.exec(`
+      INSERT INTO connections (id, peer, station, listener_port, opened_at)
+        VALUES (1, '10.0.0.5', 'Front', 9100, 0);
+      INSERT INTO receipts (id, connection_id, seq, station, peer, started_at, received_at,
+          byte_count, ended_by)
+        VALUES (1, 1, 0, 'Front', '10.0.0.5', 0, 0, 3, 'cut');
+      INSERT INTO receipt_raw (receipt_id, raw) VALUES (1, x'414243');
+    `);
+    before.close();
+
+    const store = await open(dataDir);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    expect(store.queries.get(1)).toMatchObject({ statusReplies: [], statusRepliesNotKept: 0 });
+
+    const now = Date.UTC(2026, 10, 22);
+    const connectionId = store.writer.openConnection({
+      peer: '10.0.0.5',
+      peerPort: 50000,
+      station: 'Front',
+      listenerPort: 9100,
+      openedAt: now,
+    });
+    const replies = [
+      { offset: 0, request: '100401', reply: '12' },
+      { offset: 11, request: '1d7201', reply: '00' },
+    ];
+    const id = await store.writer.appendReceipt({
+      connectionId,
+      seq: 0,
+      station: 'Front',
+      peer: '10.0.0.5',
+      startedAt: now,
+      receivedAt: now,
+      bytes: Buffer.from('\x10\x04\x01Table 4\n\x1dr\x01', 'latin1'),
+      droppedBytes: 0,
+      truncated: false,
+      empty: false,
+      endedBy: 'fin',
+      statusReplies: replies,
+      statusRepliesNotKept: 7,
+    });
+    expect(store.queries.get(id)).toMatchObject({
+      statusReplies: replies,
+      statusRepliesNotKept: 7,
+    });
+
+    // Retention takes the replies with their receipt (the foreign key would refuse otherwise).
+    expect(await store.applyRetention(1, now + 3 * 86_400_000)).toBe(2);
+    expect(store.queries.get(id)).toBeNull();
+    const left = store.db.prepare('SELECT count(*) AS n FROM receipt_status_replies').get();
+    expect(left).toEqual({ n: 0 });
+  });
 });

@@ -25,6 +25,17 @@ export interface NewReceipt {
   truncated: boolean;
   empty: boolean;
   endedBy: ReceiptEnd;
+  /** Status requests answered during the receipt (bytes as hex), bounded by capture. */
+  statusReplies?: StatusReplyRow[];
+  /** Answered requests past that bound: counted, not kept. */
+  statusRepliesNotKept?: number;
+}
+
+/** One answered status request, as capture records it and the store keeps it. */
+export interface StatusReplyRow {
+  offset: number;
+  request: string;
+  reply: string;
 }
 
 export interface InterpretationRow {

@@ -3,16 +3,17 @@ import { useEffect, useState } from 'react';
 import type { ReceiptDetail } from '../../shared/api';
 import { useWindowEvent } from '@mantine/hooks';
 import { useDeskApi } from '../api/desk-api-context';
-import { HexDump } from '../receipt/HexDump';
+import { HexDump, type HexMark } from '../receipt/HexDump';
+import { ReceiptEvents } from '../receipt/ReceiptEvents';
 import { ReceiptPaper } from '../receipt/ReceiptPaper';
 import { useDesk } from '../state/desk-store';
 
 type Loaded = { id: number; receipt: ReceiptDetail } | { id: number; error: string };
 
 /**
- * The open receipt drawn as it printed, in a drawer beside the list, with what the interpreter
- * could not read. Esc closes it. (The full receipt screen, with hex dump and neighbours, comes with the
- * rest of the app's screens.)
+ * The open receipt drawn as it printed, in a drawer beside the list: its text, its bytes with
+ * what the interpreter could not read, and its events and status replies. j / k step through the
+ * list; Esc closes it.
  */
 export function ReceiptDetailPanel() {
   const api = useDeskApi();
@@ -77,6 +78,15 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
   const doc = receipt.document;
   const dialect = { escpos: 'ESC/POS', 'star-line': 'Star Line mode', 'star-prnt': 'StarPRNT' };
   const warnings = doc?.warnings ?? [];
+  // The tab stays as the manager moves to the next receipt; a marked byte belongs to one receipt.
+  const [tab, setTab] = useState<string | null>('paper');
+  const [mark, setMark] = useState<(HexMark & { id: number }) | null>(null);
+  const showBytes = (offset: number, length: number) => {
+    setMark({ id: receipt.id, offset, length });
+    setTab('bytes');
+  };
+  const eventCount =
+    (doc?.blocks.filter((b) => b.kind === 'event').length ?? 0) + receipt.statusReplies.length;
   return (
     <Stack gap="sm" className="detail-body">
       <Text size="sm" c="dimmed">
@@ -84,13 +94,15 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
         {doc ? ` · ${dialect[doc.dialect]} · ${doc.paper.columns} columns` : ''}
         {receipt.drawerKicks > 0 ? ` · cash drawer opened ${receipt.drawerKicks}×` : ''}
       </Text>
-      <Tabs defaultValue="paper" keepMounted={false}>
+      <SalesFiguresPlace />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="paper">As printed</Tabs.Tab>
           <Tabs.Tab value="text">Text</Tabs.Tab>
           <Tabs.Tab value="bytes">
             Bytes{warnings.length > 0 ? ` · ${warnings.length} notes` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="events">Events{eventCount > 0 ? ` · ${eventCount}` : ''}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="paper" pt="sm">
           {doc ? (
@@ -125,9 +137,30 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
               </ul>
             </section>
           ) : null}
-          <HexDump rawBase64={receipt.rawBase64} warnings={warnings} />
+          <HexDump
+            rawBase64={receipt.rawBase64}
+            warnings={warnings}
+            mark={mark?.id === receipt.id ? mark : null}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="events" pt="sm">
+          <ReceiptEvents
+            document={doc}
+            statusReplies={receipt.statusReplies}
+            notKept={receipt.statusRepliesNotKept}
+            onShowBytes={showBytes}
+          />
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+/** Where the receipt's sales figures (total, payments, taxes) go once extraction exists. */
+function SalesFiguresPlace() {
+  return (
+    <Text size="xs" c="dimmed" data-testid="sales-figures">
+      Sales figures: shown here once sales extraction is set up.
+    </Text>
   );
 }

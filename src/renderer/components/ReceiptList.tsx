@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDeskApi } from '../api/desk-api-context';
@@ -5,6 +6,7 @@ import { loadOlder } from '../state/connect-desk';
 import { useDesk } from '../state/desk-store';
 import { EmptyState } from './EmptyState';
 import { ReceiptCard } from './ReceiptCard';
+import { StationFilter } from './StationFilter';
 
 /** A card's width and the gap between cards, in CSS pixels (the grid's lanes follow from them). */
 const CARD_WIDTH = 404;
@@ -18,6 +20,7 @@ const GAP = 20;
 export function ReceiptList() {
   const receipts = useDesk((s) => s.receipts);
   const loaded = useDesk((s) => s.loaded);
+  const station = useDesk((s) => s.station);
   const scroller = useRef<HTMLDivElement>(null);
   const [lanes, setLanes] = useState(1);
 
@@ -67,6 +70,10 @@ export function ReceiptList() {
   useEffect(() => {
     if (last >= receipts.length - 8 && receipts.length > 0) void loadOlder(api, useDesk);
   }, [api, last, receipts.length]);
+  // Another station's list starts at its newest receipt.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [station]);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -79,7 +86,11 @@ export function ReceiptList() {
 
   return (
     <section className="receipts" aria-label="Receipts">
-      {loaded && receipts.length === 0 ? <EmptyState /> : null}
+      <StationFilter />
+      {loaded && receipts.length === 0 && station === null ? <EmptyState /> : null}
+      {loaded && receipts.length === 0 && station !== null ? (
+        <Text c="dimmed">Nothing from {station} yet. Its receipts appear here as they print.</Text>
+      ) : null}
       <div ref={scroller} className="receipt-scroll" data-testid="receipt-scroll">
         <ol className="receipt-list" style={{ height: list.getTotalSize() }}>
           {visible.map((item) => (

@@ -53,6 +53,7 @@ export function connectDesk(api: DeskApi, store: Store): () => void {
       void followPending(page.value.items);
     }
     state().setLoaded();
+    if (health.ok) state().noteStations(health.value.listeners.map((l) => l.station));
     if (health.ok && health.value.status !== 'ok') {
       const down = health.value.listeners.find((l) => !l.listening);
       state().setError({
@@ -108,7 +109,14 @@ export async function loadOlder(api: DeskApi, store: Store): Promise<void> {
   const oldest = s.receipts[s.receipts.length - 1];
   if (!s.hasOlder || s.loadingOlder || !oldest) return;
   s.setLoadingOlder(true);
-  const page = await api.listReceipts({ limit: OLDER_PAGE, before: String(oldest.id) });
+  const station = s.station;
+  const page = await api.listReceipts({
+    limit: OLDER_PAGE,
+    before: String(oldest.id),
+    ...(station === null ? {} : { station }),
+  });
+  // Another station was picked meanwhile: this page belongs to a list no longer shown.
+  if (store.getState().station !== station) return;
   if (page.ok) store.getState().addOlder(page.value.items, page.value.nextCursor !== null);
   else store.getState().setLoadingOlder(false);
 }

@@ -37,6 +37,16 @@ export interface DeskState {
   setMetrics(metrics: Metrics): void;
   setLoaded(): void;
   setError(error: DeskError | null): void;
+  /** The one station the Live list shows; null shows every station. */
+  station: string | null;
+  /** Every station known: the printer ports' labels and any seen on a receipt, sorted. */
+  stations: string[];
+  noteStations(names: readonly string[]): void;
+  /**
+   * Shows only `station`'s receipts (null: all). The list starts over empty and not loaded, for
+   * a first page of that station (see showStation); live receipts of other stations pass by.
+   */
+  setStation(station: string | null): void;
 }
 
 export const useDesk = create<DeskState>()((set) => ({
@@ -53,11 +63,16 @@ export const useDesk = create<DeskState>()((set) => ({
   loadingOlder: false,
   addReceipts: (batch) =>
     set((s) => {
-      const all = mergeReceipts(s.receipts, batch, Number.POSITIVE_INFINITY);
+      const stations = withStations(
+        s.stations,
+        batch.map((r) => r.station),
+      );
+      const shown = s.station === null ? batch : batch.filter((r) => r.station === s.station);
+      const all = mergeReceipts(s.receipts, shown, Number.POSITIVE_INFINITY);
       // Past the usual bound only when the manager loaded older pages: keep them all then.
       const cap = s.receipts.length > RECEIPTS_KEPT ? Number.POSITIVE_INFINITY : RECEIPTS_KEPT;
-      if (all.length <= cap) return { receipts: all };
-      return { receipts: all.slice(0, cap), hasOlder: true };
+      if (all.length <= cap) return { receipts: all, stations };
+      return { receipts: all.slice(0, cap), hasOlder: true, stations };
     }),
   addOlder: (items, more) =>
     set((s) => ({
@@ -77,4 +92,21 @@ export const useDesk = create<DeskState>()((set) => ({
   setMetrics: (metrics) => set({ metrics }),
   setLoaded: () => set({ loaded: true }),
   setError: (error) => set({ error }),
+  station: null,
+  stations: [],
+  noteStations: (names) => set((s) => ({ stations: withStations(s.stations, names) })),
+  setStation: (station) =>
+    set((s) =>
+      s.station === station
+        ? {}
+        : { station, receipts: [], hasOlder: false, loadingOlder: false, loaded: false },
+    ),
 }));
+
+/** `known` with any new names added, sorted; the same array when nothing is new (no render). */
+function withStations(known: string[], names: readonly string[]): string[] {
+  let fresh: Set<string> | null = null;
+  // A restaurant has a handful of stations; a live batch can hold thousands of receipts.
+  for (const n of names) if (!known.includes(n)) (fresh ??= new Set()).add(n);
+  return fresh ? [...known, ...fresh].sort((a, b) => a.localeCompare(b)) : known;
+}
