@@ -14,6 +14,10 @@ export const DESK_CALLS = [
   'getToday',
   'getPrinterAddresses',
   'printTestReceipt',
+  'previewExport',
+  'startExport',
+  'getExport',
+  'openExport',
 ] as const satisfies readonly DeskCall[];
 
 type MissingCall = Exclude<DeskCall, (typeof DESK_CALLS)[number]>;

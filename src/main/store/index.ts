@@ -15,6 +15,8 @@ export type { NewConnection, NewReceipt, InterpretationRow } from './writer-prot
 export { WriterClient } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
+export { ExportQueries } from './export-queries';
+export type { ExportCursor } from './export-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 

@@ -16,7 +16,7 @@ import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX } from '../../shared';
 import { toFtsQuery } from './search';
 import type { Totals } from './totals';
 
-interface ReceiptRow {
+export interface ReceiptRow {
   id: number;
   received_at: number;
   peer: string;
@@ -34,7 +34,7 @@ interface ReceiptRow {
   drawer_kicks: number;
 }
 
-const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
+export const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
   r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings, r.dialect, r.drawer_kicks`;
 
 /** Documents are stored as raw-deflated JSON. */

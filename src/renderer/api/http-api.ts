@@ -5,6 +5,7 @@
 import type { DeskApi, ReceiptQuery, ReceiptSummary } from '../../shared/api';
 import { Batcher } from '../batcher';
 import { LiveStream } from './event-stream';
+import { exportCalls } from './export-calls';
 import { fetchResult } from './fetch-result';
 
 /** SSE sends one event per receipt; listeners get them in batches, like the IPC adapter. */
@@ -22,6 +23,7 @@ export function createHttpApi(origin: string): DeskApi {
     getToday: () => fetchResult(api('/api/today')),
     getPrinterAddresses: () => fetchResult(api('/api/printer-addresses')),
     printTestReceipt: () => fetchResult(api('/api/test-print'), { method: 'POST' }),
+    ...exportCalls(api),
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));
