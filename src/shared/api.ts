@@ -247,6 +247,8 @@ export type DeskCall =
 
 export const RECEIPT_LIST_MAX = 500;
 export const RECEIPT_LIST_DEFAULT = 100;
+/** A ZIP export holds at most this many receipts (the ZIP format without its 64-bit extension). */
+export const EXPORT_ZIP_MAX_RECEIPTS = 65_000;
 
 /** The service side of DeskApi: the same calls, returning values and throwing on failure. */
 export type DeskBackend = {

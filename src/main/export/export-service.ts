@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportJob, ExportPreview, ExportRange, ExportRequest } from '../../shared';
-import { DeskFailure } from '../../shared';
+import { DeskFailure, EXPORT_ZIP_MAX_RECEIPTS } from '../../shared';
 import type { ExportQueries } from '../store';
 import { ExportTask } from './export-task';
 
 /** fflate writes no ZIP64: below 65,535 entries (one is the manifest) and 4 GiB. */
-export const MAX_ZIP_RECEIPTS = 65_000;
+export const MAX_ZIP_RECEIPTS = EXPORT_ZIP_MAX_RECEIPTS;
 export const MAX_ZIP_BYTES = 3.5 * 1024 ** 3;
 
 const JOBS_REMEMBERED = 20;

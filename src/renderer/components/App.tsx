@@ -9,6 +9,7 @@ import {
 import { useWindowEvent } from '@mantine/hooks';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
+import { ExportScreen } from './ExportScreen';
 import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
@@ -22,6 +23,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
+  { id: 'export', label: 'Export', hint: 'A day as a spreadsheet or ZIP' },
 ];
 
 export function App() {
@@ -69,6 +71,7 @@ export function App() {
         {screen === 'search' ? <SearchScreen /> : null}
         {screen === 'today' ? <TodayScreen /> : null}
         {screen === 'system' ? <SystemScreen /> : null}
+        {screen === 'export' ? <ExportScreen /> : null}
       </AppShell.Main>
       <ReceiptDetailPanel />
     </AppShell>
