@@ -16,6 +16,8 @@ export interface ExportCursor {
 export class ExportQueries {
   private readonly rawById: Database.Statement;
   private readonly newestId: Database.Statement;
+  /** A range is counted in many small pieces: each shape of query is prepared once. */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.rawById = db.prepare('SELECT raw FROM receipt_raw WHERE receipt_id = ?');
@@ -33,12 +35,10 @@ export class ExportQueries {
   /** Printed receipts in the range (up to `upToId`) and the printer bytes they hold. */
   count(range: ExportRange, upToId = Number.MAX_SAFE_INTEGER): { receipts: number; bytes: number } {
     const { where, params } = rangeWhere(range, upToId);
-    return this.db
-      .prepare(
-        `SELECT count(*) AS receipts, coalesce(sum(r.byte_count), 0) AS bytes FROM receipts r
-         WHERE ${where}`,
-      )
-      .get(...params) as { receipts: number; bytes: number };
+    return this.statement(
+      `SELECT count(*) AS receipts, coalesce(sum(r.byte_count), 0) AS bytes FROM receipts r
+       WHERE ${where}`,
+    ).get(...params) as { receipts: number; bytes: number };
   }
 
   /**
@@ -56,13 +56,20 @@ export class ExportQueries {
     const start = after ? { ...range, from: Math.max(range.from, after.receivedAt) } : range;
     const { where, params } = rangeWhere(start, upToId);
     const next = after ? ' AND NOT (r.received_at = ? AND r.id <= ?)' : '';
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE ${where}${next}
-         ORDER BY r.received_at, r.id LIMIT ?`,
-      )
-      .all(...params, ...(after ? [after.receivedAt, after.id] : []), limit) as ReceiptRow[];
+    const rows = this.statement(
+      `SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE ${where}${next}
+       ORDER BY r.received_at, r.id LIMIT ?`,
+    ).all(...params, ...(after ? [after.receivedAt, after.id] : []), limit) as ReceiptRow[];
     return rows.map(toSummary);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let st = this.prepared.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.prepared.set(sql, st);
+    }
+    return st;
   }
 
   /** Exactly the bytes the POS sent for one receipt (null if retention removed it meanwhile). */
