@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const MODULES = 'capture|escpos|pool|store|events|relay|reports|metrics|server|sales';
+const MODULES = 'capture|escpos|pool|store|events|relay|reports|metrics|server|sales|export';
 const deepImport = {
   regex: `^\\.\\./(${MODULES})/.+`,
   message: 'Import another module through its door (its index.ts), not its files.',

@@ -21,6 +21,11 @@ import type {
   SaveSettingsOptions,
   SettingsInput,
   SettingsView,
+  ExportHandoff,
+  ExportJob,
+  ExportPreview,
+  ExportRange,
+  ExportRequest,
 } from '../shared';
 import { DeskFailure } from '../shared';
 import {
@@ -36,9 +41,11 @@ import { gaugeSources } from './gauge-sources';
 import { printerAddresses, sendTestReceipt } from './printer-addresses';
 import { MetricsSampler, RateCounter } from './metrics';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
+import { ExportService, type ExportedFile } from './export';
 import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
 import { waitingForRestart } from './settings-restart';
 import {
+  ExportQueries,
   type InterpretationRow,
   Store,
   type StoredReceipt,
@@ -58,6 +65,8 @@ export interface ServiceOptions {
   nativeBinding?: string;
   log?: (message: string) => void;
   now?: () => number;
+  /** Shows a finished export in the system's file manager (the desktop app gives it). */
+  showInFolder?: (file: string) => void;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -70,6 +79,8 @@ export class DeskService implements DeskBackend {
   readonly feed: ReceiptFeed;
   /** Created by start(), once the store is open. */
   metrics!: MetricsSampler;
+  /** Created by start(), once the store is open. */
+  exports!: ExportService;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly startedAt: number;
@@ -141,6 +152,11 @@ export class DeskService implements DeskBackend {
       throw err;
     }
     this.feed.startAfter(this.store.writer.maxReceiptIdAtStart);
+    this.exports = new ExportService({
+      dir: path.join(this.options.dataDir, 'exports'),
+      queries: new ExportQueries(this.store.db),
+      now: this.now,
+    });
     this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
     this.metrics = new MetricsSampler(
       gaugeSources({
@@ -191,6 +207,8 @@ export class DeskService implements DeskBackend {
     this.stopping ??= (async () => {
       if (this.retentionTimer) clearInterval(this.retentionTimer);
       this.metrics?.stop();
+      // An export reads the receipts file: it stops (its unfinished file removed) before that closes.
+      await this.exports?.stop();
       await this.capture.stop();
       await withTimeout(this.pool.idle(), 5_000);
       if (this.store) await this.store.writer.barrier().catch(() => {});
@@ -377,6 +395,33 @@ export class DeskService implements DeskBackend {
     }
     await this.store.writer.barrier();
     return count;
+  }
+
+  async previewExport(range: ExportRange): Promise<ExportPreview> {
+    return this.exports.preview(range);
+  }
+
+  async startExport(request: ExportRequest): Promise<ExportJob> {
+    return this.exports.start(request);
+  }
+
+  async getExport(id: number): Promise<ExportJob> {
+    return this.exports.get(id);
+  }
+
+  /** The desktop app shows the file in its folder; a browser downloads exportFile() instead. */
+  async openExport(id: number): Promise<ExportHandoff> {
+    const file = this.exports.file(id);
+    if (!this.options.showInFolder) {
+      throw new DeskFailure('NOT_AVAILABLE', `Download ${file.fileName} from the Export screen.`);
+    }
+    this.options.showInFolder(file.path);
+    return { fileName: file.fileName };
+  }
+
+  /** A finished export's file, for the HTTP download. */
+  exportFile(id: number): ExportedFile {
+    return this.exports.file(id);
   }
 
   // --- wiring ----------------------------------------------------------------------------

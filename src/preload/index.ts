@@ -39,6 +39,12 @@ const api = {
   printTestReceipt: call('printTestReceipt'),
   getSettings: call('getSettings'),
   saveSettings: call('saveSettings'),
+  previewExport: call('previewExport'),
+  startExport: call('startExport'),
+  getExport: call('getExport'),
+  openExport: call('openExport'),
+  // The main process shows the finished file in the system's file manager.
+  exportDelivery: 'show-in-folder',
   onReceipts: (listener) => subscribe(DESK_EVENTS.receipts, listener),
   onMetrics: (listener) => subscribe(DESK_EVENTS.metrics, listener),
 } satisfies DeskApi;

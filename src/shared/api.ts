@@ -3,7 +3,7 @@
  * bridge, the HTTP routes and both renderer adapters are typed by it.
  */
 import type { Dialect, ReceiptDocument } from './document';
-import type { Result } from './result';
+import type { DeskError, Result } from './result';
 import type { Settings, SettingsInput } from './settings';
 
 export type ReceiptStatus = 'pending' | 'ok' | 'failed';
@@ -191,6 +191,59 @@ export interface SaveSettingsOptions {
   confirmDeletion?: boolean;
 }
 
+export type ExportFormat = 'csv' | 'zip';
+
+/** Which receipts an export holds: printed in [from, to), at one station or all. */
+export interface ExportRange {
+  /** UTC ms, inclusive. */
+  from: number;
+  /** UTC ms, exclusive. */
+  to: number;
+  /** Only receipts printed at this station. */
+  station?: string;
+}
+
+export interface ExportRequest extends ExportRange {
+  /** `csv`: one spreadsheet row per receipt; `zip`: each receipt's raw bytes, for support. */
+  format: ExportFormat;
+}
+
+/** What a range holds before exporting it. */
+export interface ExportPreview {
+  receipts: number;
+  /** Printer bytes of those receipts (what a ZIP holds before compression). */
+  bytes: number;
+}
+
+/** An export being written, written, or given up (with the reason). */
+export interface ExportJob {
+  id: number;
+  format: ExportFormat;
+  from: number;
+  to: number;
+  station: string | null;
+  state: 'running' | 'done' | 'failed';
+  /** Receipts written so far, of `total`. */
+  done: number;
+  total: number;
+  /** The finished file's name in the exports folder (null until done). */
+  fileName: string | null;
+  /** The finished file's size (null until done). */
+  bytes: number | null;
+  error: DeskError | null;
+}
+
+/** The finished file handed to the manager. */
+export interface ExportHandoff {
+  fileName: string;
+}
+
+/**
+ * How an adapter hands a finished export over: the desktop app shows it in its folder, a browser
+ * downloads it. The screen labels its button by it.
+ */
+export type ExportDelivery = 'show-in-folder' | 'download';
+
 export type Unsubscribe = () => void;
 
 export interface DeskApi {
@@ -214,6 +267,15 @@ export interface DeskApi {
     settings: SettingsInput,
     options?: SaveSettingsOptions,
   ): Promise<Result<SettingsView>>;
+  /** How many receipts a range holds, and their bytes (cheap: for the Export screen). */
+  previewExport(range: ExportRange): Promise<Result<ExportPreview>>;
+  /** Starts writing an export file; one at a time (another start meanwhile answers BUSY). */
+  startExport(request: ExportRequest): Promise<Result<ExportJob>>;
+  /** Where an export stands: receipts written of the total, then the file or the reason. */
+  getExport(id: number): Promise<Result<ExportJob>>;
+  /** Hands a finished export to the manager (see exportDelivery). */
+  openExport(id: number): Promise<Result<ExportHandoff>>;
+  readonly exportDelivery: ExportDelivery;
   /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
   onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
   onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;
@@ -230,10 +292,16 @@ export type DeskCall =
   | 'getPrinterAddresses'
   | 'printTestReceipt'
   | 'getSettings'
-  | 'saveSettings';
+  | 'saveSettings'
+  | 'previewExport'
+  | 'startExport'
+  | 'getExport'
+  | 'openExport';
 
 export const RECEIPT_LIST_MAX = 500;
 export const RECEIPT_LIST_DEFAULT = 100;
+/** A ZIP export holds at most this many receipts (the ZIP format without its 64-bit extension). */
+export const EXPORT_ZIP_MAX_RECEIPTS = 65_000;
 
 /** The service side of DeskApi: the same calls, returning values and throwing on failure. */
 export type DeskBackend = {

@@ -16,6 +16,10 @@ export const DESK_CALLS = [
   'printTestReceipt',
   'getSettings',
   'saveSettings',
+  'previewExport',
+  'startExport',
+  'getExport',
+  'openExport',
 ] as const satisfies readonly DeskCall[];
 
 type MissingCall = Exclude<DeskCall, (typeof DESK_CALLS)[number]>;

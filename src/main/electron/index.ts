@@ -2,7 +2,7 @@
  * The desktop app: one instance, one window, the service running in this main process. The only
  * place (with its siblings) that imports electron; the service itself is plain Node.
  */
-import { Notification, app, dialog, type BrowserWindow, type Tray } from 'electron';
+import { Notification, app, dialog, shell, type BrowserWindow, type Tray } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeskBackend, Result } from '../../shared';
@@ -63,6 +63,7 @@ function runApp(): void {
         workerDir: mainDir,
         nativeBinding: electronNativeBinding(app.getAppPath()),
         log,
+        showInFolder: (file) => shell.showItemInFolder(file),
       });
       await service.start();
       // The same page in a browser, on this PC or (Settings, Web page) on phones and tablets.

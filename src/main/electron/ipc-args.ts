@@ -3,7 +3,7 @@
  * renders text that came off the network, so its calls are checked like any other input.
  */
 import { z } from 'zod';
-import type { DeskApi, DeskCall, ReceiptQuery } from '../../shared';
+import type { DeskApi, DeskCall, ExportRange, ExportRequest, ReceiptQuery } from '../../shared';
 import { RECEIPT_LIST_MAX, saveSettingsOptionsSchema, settingsInputSchema } from '../../shared';
 
 const receiptQuery = z
@@ -19,6 +19,22 @@ const receiptQuery = z
 
 const receiptId = z.number().int().min(1);
 
+const exportRangeFields = {
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+  station: z.string().min(1).max(40).optional(),
+};
+const fromBeforeTo = (r: { from: number; to: number }) => r.from < r.to;
+const exportRange = z
+  .object(exportRangeFields)
+  .strict()
+  .refine(fromBeforeTo, 'from must be before to') satisfies z.ZodType<ExportRange>;
+const exportRequest = z
+  .object({ ...exportRangeFields, format: z.enum(['csv', 'zip']) })
+  .strict()
+  .refine(fromBeforeTo, 'from must be before to') satisfies z.ZodType<ExportRequest>;
+const exportId = z.number().int().min(1);
+
 /** One tuple schema per call: the arguments exactly as DeskApi declares them. */
 export const callArgs = {
   getHealth: z.tuple([]),
@@ -31,6 +47,10 @@ export const callArgs = {
   printTestReceipt: z.tuple([]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsInputSchema, saveSettingsOptionsSchema.optional()]),
+  previewExport: z.tuple([exportRange]),
+  startExport: z.tuple([exportRequest]),
+  getExport: z.tuple([exportId]),
+  openExport: z.tuple([exportId]),
 } satisfies { [K in DeskCall]: z.ZodType<Parameters<DeskApi[K]>> };
 
 /** The first problem, as a sentence, for a BAD_REQUEST result. */

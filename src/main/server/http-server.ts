@@ -7,8 +7,9 @@ import http from 'node:http';
 import type { DeskBackend } from '../../shared';
 import { DeskFailure, isLoopback } from '../../shared';
 import { EventStreamHub, type StreamSource } from './event-stream';
-import { parse, parseId, parseReceiptQuery, rangeSchema, saveSettingsBody } from './query-params';
+import { type ExportBackend, handleExportRoute } from './export-routes';
 import { readJsonBody } from './json-body';
+import { parse, parseId, parseReceiptQuery, rangeSchema, saveSettingsBody } from './query-params';
 import { sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 
@@ -20,7 +21,7 @@ export interface HttpServerOptions {
   streamMaxAgeS: number;
   /** Folder of the built renderer (index.html); null when the UI is not built. */
   uiDir: string | null;
-  backend: DeskBackend & { reinterpret(from: number, to: number): Promise<number> };
+  backend: DeskBackend & { reinterpret(from: number, to: number): Promise<number> } & ExportBackend;
   stream: StreamSource;
 }
 
@@ -88,6 +89,7 @@ export class HttpServer {
     }
     this.authorize(req, url);
     const b = this.options.backend;
+    if (await handleExportRoute(req, res, url, b)) return;
     if (req.method === 'POST' && path === '/api/reinterpret') {
       const range = parse(rangeSchema, {
         from: url.searchParams.get('from'),

@@ -22,6 +22,8 @@ export { WriterClient } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
+export { ExportQueries } from './export-queries';
+export type { ExportCursor } from './export-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 

@@ -22,7 +22,7 @@ export interface StoredReceipt extends Omit<ReceiptDetail, 'statusReplies'> {
   statusReplies: StatusReplyRow[];
 }
 
-interface ReceiptRow {
+export interface ReceiptRow {
   id: number;
   received_at: number;
   peer: string;
@@ -40,7 +40,7 @@ interface ReceiptRow {
   drawer_kicks: number;
 }
 
-const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
+export const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
   r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings, r.dialect, r.drawer_kicks`;
 
 /** Documents are stored as raw-deflated JSON. */

@@ -5,6 +5,7 @@
 import type { DeskApi, ReceiptQuery, ReceiptSummary } from '../../shared/api';
 import { Batcher } from '../batcher';
 import { LiveStream } from './event-stream';
+import { exportCalls } from './export-calls';
 import { type FetchInit, fetchResult as fetchJson } from './fetch-result';
 
 /** SSE sends one event per receipt; listeners get them in batches, like the IPC adapter. */
@@ -30,6 +31,7 @@ export function createHttpApi(origin: string, token: string | null = null): Desk
     getSettings: () => fetchResult(api('/api/settings')),
     saveSettings: (settings, options) =>
       fetchResult(api('/api/settings'), { method: 'POST', body: { settings, options } }),
+    ...exportCalls(api, token),
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));

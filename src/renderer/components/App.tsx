@@ -2,6 +2,7 @@ import { AppShell, Group, NavLink, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
+import { ExportScreen } from './ExportScreen';
 import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
@@ -17,6 +18,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
+  { id: 'export', label: 'Export', hint: 'A day as a spreadsheet or ZIP' },
   { id: 'settings', label: 'Settings', hint: 'Ports, tills, keeping receipts' },
 ];
 
@@ -65,6 +67,7 @@ export function App() {
         {screen === 'search' ? <SearchScreen /> : null}
         {screen === 'today' ? <TodayScreen /> : null}
         {screen === 'system' ? <SystemScreen /> : null}
+        {screen === 'export' ? <ExportScreen /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
       </AppShell.Main>
       <ReceiptDetailPanel />

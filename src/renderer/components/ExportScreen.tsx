@@ -1,0 +1,277 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
+import { useEffect, useState } from 'react';
+import type { ExportFormat, ExportJob, ExportPreview, ExportRange } from '../../shared/api';
+import { EXPORT_ZIP_MAX_RECEIPTS } from '../../shared/api';
+import { useDeskApi, useDeskValue } from '../api/desk-api-context';
+import { formatBytes, formatCount } from '../format';
+import { useExportJob } from '../state/export-job';
+
+/** How often a running export is asked where it stands. */
+const POLL_MS = 250;
+
+const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
+  {
+    value: 'csv',
+    label: 'Spreadsheet (CSV)',
+    hint: 'One row per receipt with its time, station and text. Opens in Excel, Numbers or LibreOffice.',
+  },
+  {
+    value: 'zip',
+    label: 'Raw printer bytes (ZIP, for support)',
+    hint: 'Each receipt exactly as the till sent it, one .bin file each, with a list of them. Send this when support asks for receipts.',
+  },
+];
+
+/**
+ * The receipts of a day or several, written to a file: a spreadsheet for the office, or the raw
+ * printer bytes for a support case. Progress while it is written, then the file.
+ */
+export function ExportScreen() {
+  const api = useDeskApi();
+  const [days, setDays] = useState<DatesRangeValue<string>>([todayString(), todayString()]);
+  const [station, setStation] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [starting, setStarting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const health = useDeskValue((a) => a.getHealth());
+  const stations = [...new Set(health?.listeners.map((l) => l.station) ?? [])];
+  const range = toRange(days, station);
+  const preview = usePreview(range);
+  const { jobId, setJobId } = useExportJob();
+  const job = useJob(jobId, setProblem);
+  const running = job?.state === 'running';
+  const tooManyForZip = format === 'zip' && (preview?.receipts ?? 0) > EXPORT_ZIP_MAX_RECEIPTS;
+
+  const start = async () => {
+    if (!range) return;
+    setStarting(true);
+    setProblem(null);
+    const r = await api.startExport({ ...range, format });
+    setStarting(false);
+    if (r.ok) setJobId(r.value.id);
+    else setProblem(r.error.message);
+  };
+
+  const open = async () => {
+    if (!job) return;
+    const r = await api.openExport(job.id);
+    if (!r.ok) setProblem(r.error.message);
+  };
+
+  return (
+    <Stack p="lg" gap="md" h="100%" style={{ overflow: 'auto' }} maw={880}>
+      <Title order={2} size="h4">
+        Export
+      </Title>
+      <Text c="dimmed" size="sm">
+        The receipts of a day or several, as a file to keep, open in a spreadsheet, or send to
+        support.
+      </Text>
+      <Group align="end" wrap="wrap">
+        <DatePickerInput
+          type="range"
+          allowSingleDateInRange
+          label="Days"
+          placeholder="Pick a day"
+          value={days}
+          onChange={setDays}
+          maxDate={todayString()}
+          valueFormat="D MMM YYYY"
+          w={300}
+          data-testid="export-days"
+        />
+        <Select
+          label="Station"
+          placeholder="All stations"
+          data={stations}
+          value={station}
+          onChange={setStation}
+          clearable
+          w={200}
+        />
+      </Group>
+      <Stack gap={6}>
+        <Text size="sm" fw={500} id="export-format-label">
+          File
+        </Text>
+        <SegmentedControl
+          aria-labelledby="export-format-label"
+          value={format}
+          onChange={(v) => setFormat(v as ExportFormat)}
+          data={FORMATS.map(({ value, label }) => ({ value, label }))}
+          w="fit-content"
+        />
+        <Text size="sm" c="dimmed">
+          {FORMATS.find((f) => f.value === format)?.hint}
+        </Text>
+      </Stack>
+      <Text data-testid="export-count" aria-live="polite">
+        {describeCount(range, preview)}
+      </Text>
+      {tooManyForZip ? (
+        <Alert color="yellow" data-testid="export-too-many">
+          A ZIP holds at most {formatCount(EXPORT_ZIP_MAX_RECEIPTS)} receipts. Pick fewer days or
+          one station, or export these as a spreadsheet.
+        </Alert>
+      ) : null}
+      <Button
+        onClick={() => void start()}
+        loading={starting}
+        disabled={!range || running || preview?.receipts === 0 || tooManyForZip}
+        w="fit-content"
+      >
+        Export
+      </Button>
+      {problem ? (
+        <Alert color="red" title="The export could not be done" data-testid="export-problem">
+          {problem}
+        </Alert>
+      ) : null}
+      {job ? (
+        <JobStatus job={job} delivery={api.exportDelivery} onOpen={() => void open()} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function JobStatus({
+  job,
+  delivery,
+  onOpen,
+}: {
+  job: ExportJob;
+  delivery: 'show-in-folder' | 'download';
+  onOpen: () => void;
+}) {
+  if (job.state === 'failed') {
+    return (
+      <Alert color="red" title="The export stopped" data-testid="export-problem">
+        {job.error?.message ?? 'The export stopped.'}
+      </Alert>
+    );
+  }
+  if (job.state === 'running') {
+    const share = job.total > 0 ? (job.done / job.total) * 100 : 0;
+    return (
+      <Paper withBorder p="md" data-testid="export-progress">
+        <Text size="sm" mb="xs">
+          Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)} of{' '}
+          {formatCount(job.total)} receipts
+        </Text>
+        <Progress value={share} size="lg" striped animated aria-label="Export progress" />
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder p="md" data-testid="export-done">
+      <Group justify="space-between" wrap="wrap">
+        <div>
+          <Text fw={600}>{job.fileName}</Text>
+          <Text size="sm" c="dimmed">
+            {formatCount(job.done)} {job.done === 1 ? 'receipt' : 'receipts'},{' '}
+            {formatBytes(job.bytes ?? 0)}
+            {delivery === 'show-in-folder' ? ', in the exports folder' : ''}
+          </Text>
+        </div>
+        <Button onClick={onOpen}>
+          {delivery === 'show-in-folder' ? 'Show in folder' : 'Download'}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** How many receipts the chosen days hold, asked again when the choice changes. */
+function usePreview(range: ExportRange | null): ExportPreview | null {
+  const api = useDeskApi();
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const key = range ? `${range.from}-${range.to}-${range.station ?? ''}` : null;
+  useEffect(() => {
+    setPreview(null);
+    if (!range) return;
+    let current = true;
+    void api.previewExport(range).then((r) => {
+      if (current && r.ok) setPreview(r.value);
+    });
+    return () => {
+      current = false;
+    };
+    // `range` is a fresh object each render; `key` says what it holds.
+  }, [api, key]);
+  return preview;
+}
+
+/** The export's state, asked a few times a second while it is written. */
+function useJob(id: number | null, onProblem: (message: string) => void): ExportJob | null {
+  const api = useDeskApi();
+  const [job, setJob] = useState<ExportJob | null>(null);
+  useEffect(() => {
+    setJob(null);
+    if (id === null) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async () => {
+      const r = await api.getExport(id);
+      if (!current) return;
+      if (!r.ok) {
+        onProblem(r.error.message);
+        return;
+      }
+      setJob(r.value);
+      if (r.value.state === 'running') timer = setTimeout(() => void ask(), POLL_MS);
+    };
+    void ask();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // onProblem is a state setter: the same function every render.
+  }, [api, id]);
+  return job;
+}
+
+function describeCount(range: ExportRange | null, preview: ExportPreview | null): string {
+  if (!range) return 'Pick the days to export.';
+  if (!preview) return 'Counting the receipts…';
+  const oneDay = range.to - range.from <= 25 * 3600 * 1000;
+  const where = range.station ? ` at ${range.station}` : '';
+  if (preview.receipts === 0) {
+    return `No receipts${where} on ${oneDay ? 'this day' : 'these days'}: nothing to export.`;
+  }
+  const n = formatCount(preview.receipts);
+  const noun = preview.receipts === 1 ? 'receipt' : 'receipts';
+  return `${oneDay ? 'This day holds' : 'These days hold'} ${n} ${noun}${where} (${formatBytes(preview.bytes)} of printer data).`;
+}
+
+/** Local midnight of the first day to the local midnight after the last, in UTC ms. */
+function toRange(days: DatesRangeValue<string>, station: string | null): ExportRange | null {
+  const [first, last] = days;
+  if (!first) return null;
+  const from = midnight(first);
+  const to = midnight(last ?? first, 1);
+  return station ? { from, to, station } : { from, to };
+}
+
+/** Local midnight of a picked day (YYYY-MM-DD) plus `addDays`, in UTC ms (DST-safe). */
+function midnight(day: string, addDays = 0): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + addDays).getTime();
+}
+
+function todayString(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
