@@ -51,6 +51,8 @@ export function App() {
           {SCREENS.map((s) => (
             <NavLink
               key={s.id}
+              // A button, so the screens can be reached and chosen with the keyboard.
+              component="button"
               label={s.label}
               description={s.hint}
               active={screen === s.id}
