@@ -22,7 +22,7 @@ test('System shows the gauges and the listening printer port; dark theme keeps r
   const ports = page.getByRole('table', { name: 'Printer ports' });
   await expect(ports).toContainText(`:${desk.printerPort}`);
   await expect(ports).toContainText('Listening');
-  await page.screenshot({ path: path.join('e2e', 'artifacts', 'system.png') });
+  // system.png is taken by gauges.spec.ts, with the gauges moving under load.
 
   await page.getByText('Live', { exact: true }).click();
   await page.getByText('Dark', { exact: true }).click();
