@@ -31,7 +31,7 @@ export function SystemScreen() {
         <Text size="sm" c="dimmed" mb="xs">
           Sampled each second; the lines show the last {Math.round(HISTORY_MS / 60_000)} minutes.
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="sm" aria-label="Gauges">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="sm">
           {GAUGES.map((g) => (
             <GaugeCard key={g.id} def={g} current={m} samples={samples} />
           ))}

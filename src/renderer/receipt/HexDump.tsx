@@ -37,7 +37,12 @@ export const HexDump = memo(function HexDump({
     });
   }
   return (
-    <div className="hex-dump" data-testid="hex-dump" aria-label={`Raw bytes, ${bytes.length}`}>
+    <div
+      className="hex-dump"
+      data-testid="hex-dump"
+      role="group"
+      aria-label={`Raw bytes, ${bytes.length}`}
+    >
       {lines.map((l) => (
         <div key={l.at} className={l.note ? 'hex-line flagged' : 'hex-line'} title={l.note}>
           <span className="hex-at">{l.at.toString(16).padStart(6, '0')}</span>
