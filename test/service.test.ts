@@ -43,6 +43,12 @@ describe('service', () => {
     ]);
     const health = await d.service.getHealth();
     expect(health.listeners.every((l) => l.listening)).toBe(true);
+    // The System screen's "last receipt" per station: the two that printed, not the quiet one.
+    expect(health.listeners.map((l) => [l.station, l.lastReceiptAt])).toEqual([
+      ['Front', null],
+      ['Bar', receipts[0].receivedAt],
+      ['Kitchen', receipts[1].receivedAt],
+    ]);
     const bar = await d.service.listReceipts({ station: 'Bar' });
     expect(bar.items.map((r) => r.text)).toEqual(['2x Negroni']);
   });

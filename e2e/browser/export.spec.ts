@@ -80,7 +80,7 @@ test("a day's receipts download as CSV, and their raw bytes as a ZIP", async ({ 
     3,
   );
 
-  await page.getByText('Dark', { exact: true }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   await page.screenshot({ path: path.join('e2e', 'artifacts', 'export-dark.png') });
 });

@@ -22,10 +22,11 @@ test('System shows the gauges and the listening printer port; dark theme keeps r
   const ports = page.getByRole('table', { name: 'Printer ports' });
   await expect(ports).toContainText(`:${desk.printerPort}`);
   await expect(ports).toContainText('Listening');
-  await page.screenshot({ path: path.join('e2e', 'artifacts', 'system.png') });
+  // system.png is taken by gauges.spec.ts, with the gauges moving under load.
 
   await page.getByText('Live', { exact: true }).click();
-  await page.getByText('Dark', { exact: true }).click();
+  // The app follows the operating system's theme unless Settings says otherwise.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   const card = page.getByTestId('receipt').filter({ hasText: 'NIGHT SHIFT' });
   await expect(card).toBeVisible();

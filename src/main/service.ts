@@ -249,7 +249,9 @@ export class DeskService implements DeskBackend {
   // --- DeskBackend -----------------------------------------------------------------------
 
   async getHealth(): Promise<Health> {
-    const listeners = this.capture.listeners();
+    const ports = this.capture.listeners();
+    const last = this.store.queries.lastReceiptAt(ports.map((l) => l.station));
+    const listeners = ports.map((l) => ({ ...l, lastReceiptAt: last.get(l.station) ?? null }));
     const first = listeners[0];
     const dbOk = this.store.healthy() && this.lastWriteError === null;
     const listening = listeners.every((l) => l.listening);

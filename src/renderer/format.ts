@@ -31,3 +31,23 @@ export function formatMs(ms: number | null | undefined): string {
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : n.toLocaleString();
 }
+
+/** How long ago a moment was, as people say it: "just now", "40 s ago", "2 min ago", "3 h ago". */
+export function formatAgo(utcMs: number, now = Date.now()): string {
+  const s = Math.max(0, Math.floor((now - utcMs) / 1000));
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h ago`;
+  const days = Math.floor(h / 24);
+  return days === 1 ? '1 day ago' : `${days.toLocaleString()} days ago`;
+}
+
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** The date and time to the second, for when "2 min ago" is not enough. */
+export function formatExact(utcMs: number): string {
+  return exact.format(new Date(utcMs));
+}

@@ -8,11 +8,13 @@ import { DeskApiContext } from './api/desk-api-context';
 import { App } from './components/App';
 import { connectDesk } from './state/connect-desk';
 import { useDesk } from './state/desk-store';
+import { recordMetricsHistory } from './state/metrics-history';
 import { theme } from './theme';
 import './styles.css';
 
 const api = chooseDeskApi();
 connectDesk(api, useDesk);
+recordMetricsHistory(useDesk);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -89,6 +89,8 @@ export interface Health {
     port: number;
     listening: boolean;
     error: string | null;
+    /** When the station's newest printed receipt arrived (UTC ms); null if it never printed. */
+    lastReceiptAt: number | null;
   }[];
   db: { ok: boolean };
   uptimeS: number;

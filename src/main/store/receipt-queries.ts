@@ -76,6 +76,7 @@ export class ReceiptQueries {
   private readonly truncatedCount: Database.Statement;
   private readonly todayCount: Database.Statement;
   private readonly todayDrawerKicks: Database.Statement;
+  private readonly stationLast: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -103,6 +104,20 @@ export class ReceiptQueries {
     this.pendingIds = db.prepare(
       `SELECT id FROM receipts WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
     );
+    // One seek in receipts_by_station_time (max() of the index's second column).
+    this.stationLast = db.prepare(
+      'SELECT max(received_at) AS at FROM receipts WHERE station = ? AND empty = 0',
+    );
+  }
+
+  /** When each station's newest printed receipt arrived (UTC ms), null if it never printed. */
+  lastReceiptAt(stations: readonly string[]): Map<string, number | null> {
+    const last = new Map<string, number | null>();
+    for (const station of stations) {
+      if (last.has(station)) continue;
+      last.set(station, (this.stationLast.get(station) as { at: number | null }).at);
+    }
+    return last;
   }
 
   list(query: ReceiptQuery): ReceiptPage {

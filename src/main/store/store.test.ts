@@ -33,18 +33,24 @@ function writable(store: Store): Database.Database {
   return new Database(store.db.name);
 }
 
-async function addReceipt(store: Store, text: string, receivedAt = Date.now(), empty = false) {
+async function addReceipt(
+  store: Store,
+  text: string,
+  receivedAt = Date.now(),
+  empty = false,
+  station = 'Front',
+) {
   const connectionId = store.writer.openConnection({
     peer: '10.0.0.5',
     peerPort: 50000,
-    station: 'Front',
+    station,
     listenerPort: 9100,
     openedAt: receivedAt,
   });
   const id = await store.writer.appendReceipt({
     connectionId,
     seq: 0,
-    station: 'Front',
+    station,
     peer: '10.0.0.5',
     startedAt: receivedAt,
     receivedAt,
@@ -144,6 +150,28 @@ describe('store', () => {
     );
     const stats = store.queries.stats(day - 1000);
     expect(stats).toMatchObject({ receiptsTotal: 2, receiptsToday: 1, connectionsTotal: 3 });
+  });
+
+  it('tells when each station last printed, ignoring empty jobs, with one index seek', async () => {
+    const store = await open();
+    const t = Date.UTC(2026, 10, 20, 12);
+    await addReceipt(store, 'Negroni', t - 60_000, false, 'Bar');
+    await addReceipt(store, 'Spritz', t, false, 'Bar');
+    await addReceipt(store, '', t + 5_000, true, 'Bar'); // a status poll: not a receipt
+    await addReceipt(store, 'Risotto', t - 3_600_000, false, 'Kitchen');
+    const last = store.queries.lastReceiptAt(['Bar', 'Kitchen', 'Terrace', 'Bar']);
+    expect([...last]).toEqual([
+      ['Bar', t],
+      ['Kitchen', t - 3_600_000],
+      ['Terrace', null],
+    ]);
+    // Asked every second on the System screen: it must not scan other stations' receipts.
+    const plan = store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT max(received_at) FROM receipts WHERE station = ? AND empty = 0',
+      )
+      .all('Bar') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('receipts_by_station_time (station=?)');
   });
 
   it('keeps everything by default and deletes only receipts past retentionDays', async () => {

@@ -10,7 +10,6 @@ import { SearchScreen } from './SearchScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { StatsBar } from './StatsBar';
 import { SystemScreen } from './SystemScreen';
-import { ThemeSwitch } from './ThemeSwitch';
 import { TodayScreen } from './TodayScreen';
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
@@ -49,6 +48,8 @@ export function App() {
           {SCREENS.map((s) => (
             <NavLink
               key={s.id}
+              // A button, so the screens can be reached and chosen with the keyboard.
+              component="button"
               label={s.label}
               description={s.hint}
               active={screen === s.id}
@@ -56,9 +57,6 @@ export function App() {
               aria-current={screen === s.id ? 'page' : undefined}
             />
           ))}
-        </AppShell.Section>
-        <AppShell.Section>
-          <ThemeSwitch />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main className="app-main">

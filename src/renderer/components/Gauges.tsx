@@ -1,34 +1,32 @@
-import { formatBytes, formatCount, formatMs } from '../format';
 import { useDesk } from '../state/desk-store';
+import { gauge } from '../system/gauge-list';
 
-/** Live health of the service, sampled each second. */
+/** The header's short names for a few of the System screen's gauges. */
+const HEADER: { id: string; label: string }[] = [
+  { id: 'connections', label: 'Connections' },
+  { id: 'pool-busy', label: 'Pool busy' },
+  { id: 'pool-queue', label: 'Pool queue' },
+  { id: 'os-threads', label: 'OS threads' },
+  { id: 'memory', label: 'Memory (RSS)' },
+  { id: 'loop-p99', label: 'Event loop p99' },
+];
+
+/** Live health of the service, sampled each second; coloured as on the System screen. */
 export function Gauges() {
   const m = useDesk((s) => s.metrics);
   return (
     <dl className="gauges" aria-label="Service gauges">
-      <Gauge label="Connections" value={m ? `${m.connections.open} / ${m.connections.max}` : '–'} />
-      <Gauge label="Pool busy" value={m ? `${m.pool.busy} / ${m.pool.threads}` : '–'} />
-      <Gauge
-        label="Pool queue"
-        value={m ? `${m.pool.queued} / ${m.pool.maxQueue}` : '–'}
-        warn={m?.pool.paused}
-      />
-      <Gauge label="OS threads" value={formatCount(m?.osThreads)} />
-      <Gauge label="Memory (RSS)" value={m ? formatBytes(m.memory.rssBytes) : '–'} />
-      <Gauge
-        label="Event loop p99"
-        value={m ? formatMs(m.eventLoop.delayP99Ms) : '–'}
-        warn={(m?.eventLoop.delayP99Ms ?? 0) > 20}
-      />
+      {HEADER.map(({ id, label }) => {
+        const def = gauge(id);
+        const status = m && def.status ? def.status(m) : null;
+        const state = status && status.state !== 'ok' ? status : null;
+        return (
+          <div key={id} className={state ? `gauge gauge-${state.state}` : 'gauge'}>
+            <dt>{label}</dt>
+            <dd title={state?.note}>{m ? def.value(m) : '–'}</dd>
+          </div>
+        );
+      })}
     </dl>
-  );
-}
-
-function Gauge({ label, value, warn = false }: { label: string; value: string; warn?: boolean }) {
-  return (
-    <div className={warn ? 'gauge gauge-warn' : 'gauge'}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

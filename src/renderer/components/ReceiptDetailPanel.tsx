@@ -59,7 +59,7 @@ export function ReceiptDetailPanel() {
         </Button>
       </Group>
       {!shown ? <Loader size="sm" aria-label="Loading" /> : null}
-      {shown && 'error' in shown ? <Text c="red">{shown.error}</Text> : null}
+      {shown && 'error' in shown ? <Text c="var(--bad)">{shown.error}</Text> : null}
       {shown && 'receipt' in shown ? <DetailBody receipt={shown.receipt} /> : null}
     </Drawer>
   );
@@ -100,7 +100,10 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
           <Tabs.Tab value="paper">As printed</Tabs.Tab>
           <Tabs.Tab value="text">Text</Tabs.Tab>
           <Tabs.Tab value="bytes">
-            Bytes{warnings.length > 0 ? ` · ${warnings.length} notes` : ''}
+            Bytes
+            {warnings.length > 0
+              ? ` · ${warnings.length} ${warnings.length === 1 ? 'note' : 'notes'}`
+              : ''}
           </Tabs.Tab>
           <Tabs.Tab value="events">Events{eventCount > 0 ? ` · ${eventCount}` : ''}</Tabs.Tab>
         </Tabs.List>

@@ -1,85 +1,42 @@
-import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDeskValue } from '../api/desk-api-context';
-import { formatBytes, formatCount, formatMs } from '../format';
 import { useDesk } from '../state/desk-store';
+import { HISTORY_MS, useMetricsHistory } from '../state/metrics-history';
+import { GaugeCard } from '../system/GaugeCard';
+import { GAUGES } from '../system/gauge-list';
+import { PrinterPorts } from '../system/PrinterPorts';
 
-/** The service's health as gauges: ports, threads, queues, memory, the receipts file. */
+/** The service's health: printer ports first, then each gauge with its last ten minutes. */
 export function SystemScreen() {
   const m = useDesk((s) => s.metrics);
-  // Listener states are asked for again with each second's metrics.
+  const samples = useMetricsHistory((s) => s.samples);
+  // Listener states and last receipts are asked for again with each second's metrics.
   const health = useDeskValue((api) => api.getHealth(), m?.at);
-
-  const gauges: { label: string; value: string; state?: 'ok' | 'warn' }[] = [
-    { label: 'Connections', value: m ? `${m.connections.open} / ${m.connections.max}` : '–' },
-    { label: 'Pool threads busy', value: m ? `${m.pool.busy} / ${m.pool.threads}` : '–' },
-    {
-      label: 'Pool queue',
-      value: m ? `${m.pool.queued} / ${m.pool.maxQueue}` : '–',
-      state: m?.pool.paused ? 'warn' : 'ok',
-    },
-    { label: 'Task wait p99', value: formatMs(m?.pool.waitMs.p99) },
-    { label: 'Task run p99', value: formatMs(m?.pool.runMs.p99) },
-    {
-      label: 'Event-loop delay p99',
-      value: formatMs(m?.eventLoop.delayP99Ms),
-      state: (m?.eventLoop.delayP99Ms ?? 0) > 20 ? 'warn' : 'ok',
-    },
-    { label: 'Memory (RSS)', value: m ? formatBytes(m.memory.rssBytes) : '–' },
-    { label: 'OS threads', value: formatCount(m?.osThreads) },
-    { label: 'Receipts file', value: m ? formatBytes(m.db.fileBytes) : '–' },
-    { label: 'Waiting for the disk', value: m ? formatBytes(m.db.backlogBytes) : '–' },
-    { label: 'Receipts per minute', value: formatCount(m?.receipts.perMinute) },
-    { label: 'Being read', value: formatCount(m?.receipts.pendingInterpretation) },
-  ];
 
   return (
     <Stack p="lg" gap="lg" className="system-screen">
       <Title order={2} size="h4">
         System
       </Title>
-      <SimpleGrid cols={{ base: 2, md: 4, xl: 6 }} spacing="sm" aria-label="Gauges">
-        {gauges.map((g) => (
-          <Paper key={g.label} withBorder p="sm" data-testid="gauge">
-            <Text size="xs" c="dimmed" tt="uppercase">
-              {g.label}
-            </Text>
-            <Text size="xl" fw={600} c={g.state === 'warn' ? 'var(--warn)' : undefined}>
-              {g.value}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
-      <Title order={3} size="h5">
-        Printer ports
-      </Title>
-      <Table withTableBorder striped aria-label="Printer ports">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Station</Table.Th>
-            <Table.Th>Address</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {health?.listeners.map((l) => (
-            <Table.Tr key={`${l.station}:${l.port}`}>
-              <Table.Td>{l.station}</Table.Td>
-              <Table.Td>
-                {l.host}:{l.port}
-              </Table.Td>
-              <Table.Td>
-                {l.listening ? (
-                  <Badge color="green">Listening</Badge>
-                ) : (
-                  <Badge color="red" title={l.error ?? undefined}>
-                    Not listening
-                  </Badge>
-                )}
-              </Table.Td>
-            </Table.Tr>
+      <section aria-labelledby="system-ports">
+        <Title order={3} size="h5" mb="xs" id="system-ports">
+          Printer ports
+        </Title>
+        <PrinterPorts health={health} now={m?.at ?? Date.now()} />
+      </section>
+      <section aria-labelledby="system-gauges">
+        <Title order={3} size="h5" id="system-gauges">
+          Gauges
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Sampled each second; the lines show the last {Math.round(HISTORY_MS / 60_000)} minutes.
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="sm">
+          {GAUGES.map((g) => (
+            <GaugeCard key={g.id} def={g} current={m} samples={samples} />
           ))}
-        </Table.Tbody>
-      </Table>
+        </SimpleGrid>
+      </section>
     </Stack>
   );
 }

@@ -61,7 +61,7 @@ export function TodayScreen() {
           </Text>
         </Paper>
       </SimpleGrid>
-      <Paper withBorder p="sm" aria-label="Receipts per hour">
+      <Paper withBorder p="sm" role="figure" aria-label="Receipts per hour">
         <Text size="sm" fw={600} mb="xs">
           Receipts per hour
         </Text>
@@ -72,11 +72,12 @@ export function TodayScreen() {
               <XAxis dataKey="hour" tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={1} />
               <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted)' }} />
               <Tooltip />
-              <Legend />
-              <Bar dataKey="Today" fill="var(--mantine-color-green-6)" isAnimationActive={false} />
+              {/* Legend text in the page's ink: the series colours are too pale for text. */}
+              <Legend formatter={(name) => <span style={{ color: 'var(--ink)' }}>{name}</span>} />
+              <Bar dataKey="Today" fill="var(--accent)" isAnimationActive={false} />
               <Bar
                 dataKey={`Last ${weekday}`}
-                fill="var(--mantine-color-gray-5)"
+                fill="var(--mantine-color-gray-6)"
                 isAnimationActive={false}
               />
             </BarChart>

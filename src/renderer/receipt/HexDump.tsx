@@ -53,7 +53,12 @@ export const HexDump = memo(function HexDump({
   }
   const firstMarkedLine = mark ? mark.offset - (mark.offset % PER_LINE) : -1;
   return (
-    <div className="hex-dump" data-testid="hex-dump" aria-label={`Raw bytes, ${bytes.length}`}>
+    <div
+      className="hex-dump"
+      data-testid="hex-dump"
+      role="group"
+      aria-label={`Raw bytes, ${bytes.length}`}
+    >
       {lines.map((l) => (
         <div
           key={l.at}

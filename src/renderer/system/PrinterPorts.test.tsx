@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+/**
+ * The printer ports as the manager reads them: where each station listens, whether it does (and
+ * why not), and how long ago it last printed.
+ */
+import { MantineProvider } from '@mantine/core';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Health } from '../../shared/api';
+import { PrinterPorts } from './PrinterPorts';
+
+afterEach(cleanup);
+beforeAll(() => {
+  // Mantine follows the OS theme through matchMedia, which jsdom lacks.
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }) as unknown as MediaQueryList;
+});
+
+const NOW = Date.UTC(2026, 4, 12, 18, 0, 0);
+
+const health: Health = {
+  status: 'degraded',
+  printer: { listening: true, host: '0.0.0.0', port: 9100 },
+  listeners: [
+    {
+      station: 'Front',
+      host: '0.0.0.0',
+      port: 9100,
+      listening: true,
+      error: null,
+      lastReceiptAt: NOW - 2 * 60_000 - 5_000,
+    },
+    {
+      station: 'Bar',
+      host: '0.0.0.0',
+      port: 9101,
+      listening: false,
+      error: 'Port 9101 is already in use by another program. Close it or choose another port.',
+      lastReceiptAt: null,
+    },
+  ],
+  db: { ok: true },
+  uptimeS: 60,
+};
+
+describe('printer ports', () => {
+  it('shows each port, its state or error, and when its station last printed', () => {
+    render(
+      <MantineProvider>
+        <PrinterPorts health={health} now={NOW} />
+      </MantineProvider>,
+    );
+    const [front, bar] = screen.getAllByTestId('printer-port');
+    expect(within(front).getByText('0.0.0.0:9100')).toBeTruthy();
+    expect(within(front).getByText('Listening')).toBeTruthy();
+    const last = within(front).getByText('2 min ago');
+    expect(last.tagName).toBe('TIME');
+    expect(last.getAttribute('datetime')).toBe(new Date(NOW - 125_000).toISOString());
+
+    expect(within(bar).getByText('Not listening')).toBeTruthy();
+    expect(within(bar).getByText(/already in use by another program/)).toBeTruthy();
+    expect(within(bar).getByText('No receipts yet')).toBeTruthy();
+  });
+});
