@@ -44,7 +44,7 @@ try {
     await page.setContent(
       `<!doctype html><html><body style="margin:0;background:transparent">${html}</body></html>`,
     );
-    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
+    await page.locator('img').evaluateAll((imgs) => Promise.all(imgs.map((img) => img.decode())));
     await page.screenshot({
       path: path.join(resources, file),
       omitBackground: true,

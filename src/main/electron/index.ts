@@ -12,12 +12,18 @@ import { loadSettings } from '../settings-file';
 import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { APP_ID, unpackedPath } from './packaged-layout';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 import { keepWindowState, loadWindowState } from './window-state';
 
 /** out/main: pool-worker.js, and ../preload and ../renderer, sit beside this bundle. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
+/** Installed, threads load their files from app.asar.unpacked (see electron-builder.yml). */
+const workerDir = unpackedPath(mainDir);
+
+// Windows shows notifications only for the id the installer gave the app's shortcut.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 // Tests (and a second profile) point the app at their own data folder; set before the lock,
 // which is per data folder.
@@ -56,8 +62,8 @@ function runApp(): void {
       service = new DeskService({
         dataDir,
         settings: loadSettings(dataDir),
-        workerDir: mainDir,
-        nativeBinding: electronNativeBinding(app.getAppPath()),
+        workerDir,
+        nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
         log,
       });
       await service.start();
@@ -70,7 +76,7 @@ function runApp(): void {
       return { ok: true, value: service };
     } catch (err) {
       service = null;
-      const failure = startFailure(err);
+      const failure = startFailure(err, app.isPackaged);
       log(`${failure.code}: ${failure.message}`);
       // The window stays open and shows the same message (every call answers with it).
       dialog.showErrorBox('Receipt Desk cannot receive receipts', failure.message);
@@ -109,12 +115,15 @@ function runApp(): void {
     registerIpcHandlers({ backend: started, window: () => window });
     // Tests start without a tray (RECEIPT_DESK_NO_TRAY=1): closing the window then quits.
     if (process.env.RECEIPT_DESK_NO_TRAY !== '1') {
-      tray = createTray({
-        open: openWindow,
-        isPaused: () => service?.paused ?? false,
-        setPaused: (paused) => service?.setPaused(paused),
-        quit: () => app.quit(),
-      });
+      tray = createTray(
+        {
+          open: openWindow,
+          isPaused: () => service?.paused ?? false,
+          setPaused: (paused) => service?.setPaused(paused),
+          quit: () => app.quit(),
+        },
+        app.getAppPath(),
+      );
     }
     openWindow();
   });
