@@ -11,8 +11,10 @@ import { DeskService } from '../service';
 import { loadSettings } from '../settings-file';
 import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
+import { startAtLogin, startedAtLogin } from './login-item';
 import { electronNativeBinding } from './native-binding';
 import { APP_ID, unpackedPath } from './packaged-layout';
+import { throttledNotices } from './problem-notices';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 import { keepWindowState, loadWindowState } from './window-state';
@@ -35,9 +37,15 @@ if (!app.requestSingleInstanceLock()) {
   runApp();
 }
 
-/** A desktop notification, where the system has them (a stopped capture must not go unseen). */
-function notify(title: string, body: string): void {
-  if (Notification.isSupported()) new Notification({ title, body }).show();
+/**
+ * A desktop notification, where the system has them (a stopped capture must not go unseen);
+ * clicking it opens the window.
+ */
+function notify(title: string, body: string, onClick?: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notice = new Notification({ title, body });
+  if (onClick) notice.on('click', onClick);
+  notice.show();
 }
 
 function log(message: string): void {
@@ -48,13 +56,13 @@ function runApp(): void {
   let window: BrowserWindow | null = null;
   let service: DeskService | null = null;
   let stopped = false;
+  // Called once the app is ready, after openWindow below is defined.
+  const notice = throttledNotices((title, body) => notify(title, body, () => openWindow()));
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  });
+  // Starting the app again brings its window up, also when it was started at login in the tray.
+  app.on('second-instance', () => openWindow());
+  // macOS: clicking the Dock icon with the window closed.
+  app.on('activate', () => openWindow());
 
   const started: Promise<Result<DeskBackend>> = app.whenReady().then(async () => {
     try {
@@ -69,7 +77,7 @@ function runApp(): void {
       await service.start();
       service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
       service.onProblem((problem) =>
-        notify('Receipt Desk stopped keeping receipts', problem.message),
+        notice(problem.code, 'Receipt Desk stopped keeping receipts', problem.message),
       );
       service.onMetrics((m) => pushToWindow(window, DESK_EVENTS.metrics, m));
       log(`Receipt Desk is listening; data in ${dataDir}`);
@@ -80,7 +88,7 @@ function runApp(): void {
       log(`${failure.code}: ${failure.message}`);
       // The window stays open and shows the same message (every call answers with it).
       dialog.showErrorBox('Receipt Desk cannot receive receipts', failure.message);
-      notify('Receipt Desk cannot receive receipts', failure.message);
+      notify('Receipt Desk cannot receive receipts', failure.message, () => openWindow());
       return { ok: false, error: { code: failure.code, message: failure.message } };
     }
   });
@@ -115,17 +123,24 @@ function runApp(): void {
     registerIpcHandlers({ backend: started, window: () => window });
     // Tests start without a tray (RECEIPT_DESK_NO_TRAY=1): closing the window then quits.
     if (process.env.RECEIPT_DESK_NO_TRAY !== '1') {
-      tray = createTray(
-        {
-          open: openWindow,
-          isPaused: () => service?.paused ?? false,
-          setPaused: (paused) => service?.setPaused(paused),
-          quit: () => app.quit(),
-        },
-        app.getAppPath(),
-      );
+      try {
+        tray = createTray(
+          {
+            open: openWindow,
+            isPaused: () => service?.paused ?? false,
+            setPaused: (paused) => service?.setPaused(paused),
+            startAtLogin: startAtLogin(),
+            quit: () => app.quit(),
+          },
+          app.getAppPath(),
+        );
+      } catch (err) {
+        // Without a tray the app still captures; closing the window then quits, as it says.
+        log(`No tray icon: ${(err as Error).message}`);
+      }
     }
-    openWindow();
+    // Started at login, capture runs in the tray and the window waits to be opened.
+    if (!(tray && startedAtLogin())) openWindow();
   });
 
   app.on('window-all-closed', () => {

@@ -2,7 +2,7 @@
  * The tray icon that keeps Receipt Desk capturing with its window closed: open the window, pause
  * or resume capture, start at login, quit. Quitting is the only way to stop capturing.
  */
-import { Menu, Tray, app, nativeImage, type NativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { trayIconFiles } from './packaged-layout';
@@ -11,16 +11,18 @@ export interface TrayActions {
   open(): void;
   isPaused(): boolean;
   setPaused(paused: boolean): void;
+  /** Only an installed app can register itself to start at login; null hides the choice. */
+  startAtLogin: { get(): boolean; set(on: boolean): void } | null;
   quit(): void;
 }
 
 /** appPath: app.getAppPath(), where resources/ sits (the repository, or the app's archive). */
 export function createTray(actions: TrayActions, appPath: string): Tray {
   const tray = new Tray(trayIcon(appPath));
-  tray.setToolTip('Receipt Desk: capturing receipts');
   const rebuild = (): void => {
     const paused = actions.isPaused();
     tray.setToolTip(paused ? 'Receipt Desk: capture paused' : 'Receipt Desk: capturing receipts');
+    const login = actions.startAtLogin;
     tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Open Receipt Desk', click: () => actions.open() },
@@ -33,12 +35,16 @@ export function createTray(actions: TrayActions, appPath: string): Tray {
             rebuild();
           },
         },
-        {
-          label: 'Start at login',
-          type: 'checkbox',
-          checked: app.getLoginItemSettings().openAtLogin,
-          click: (item) => app.setLoginItemSettings({ openAtLogin: item.checked }),
-        },
+        ...(login
+          ? [
+              {
+                label: 'Start at login',
+                type: 'checkbox' as const,
+                checked: login.get(),
+                click: (item: Electron.MenuItem) => login.set(item.checked),
+              },
+            ]
+          : []),
         { type: 'separator' },
         { label: 'Quit Receipt Desk', click: () => actions.quit() },
       ]),
