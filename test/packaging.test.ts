@@ -115,7 +115,9 @@ describe('the packed app (electron-builder.yml)', () => {
 
   it('leaves sources, tests, benchmarks, the headless build and source maps behind', () => {
     const strays = [...entries].filter(
-      (p) => /^\/(src|test|e2e|bench|scripts|out\/service)(\/|$)/u.test(p) || p.endsWith('.map'),
+      (p) =>
+        /^\/(src|test|e2e|bench|scripts|out\/service|\.electron-native)(\/|$)/u.test(p) ||
+        p.endsWith('.map'),
     );
     expect(strays).toEqual([]);
   });
@@ -176,6 +178,42 @@ describe('the packed app (electron-builder.yml)', () => {
   it('holds the tray pictures the tray reads on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       for (const file of trayIconFiles(platform)) expect(inArchive(file), file).toBe(true);
+    }
+  });
+
+  it('takes something from the build with every pattern it lists', async () => {
+    const config = await getConfig(ROOT, null, null);
+    // electron-builder hands patterns back as strings or as file sets ({ filter: [...] }).
+    const strings = (list: unknown): string[] =>
+      (Array.isArray(list) ? list : [list]).flatMap((item: unknown) =>
+        typeof item === 'string' ? [item] : ((item as { filter?: string[] } | null)?.filter ?? []),
+      );
+    const packed = [...entries].map((p) => p.slice(1));
+    expect(strings(config.files)).toContain('package.json');
+    for (const pattern of strings(config.files).filter((p) => !p.startsWith('!'))) {
+      expect(
+        packed.some((p) => path.matchesGlob(p, pattern)),
+        `files: ${pattern}`,
+      ).toBe(true);
+    }
+    const unpackedFiles = fs
+      .readdirSync(`${archive}.unpacked`, { recursive: true, encoding: 'utf8' })
+      .map((p) => p.replaceAll('\\', '/'));
+    for (const pattern of strings(config.asarUnpack)) {
+      expect(
+        unpackedFiles.some((p) => path.matchesGlob(p, pattern)),
+        `asarUnpack: ${pattern}`,
+      ).toBe(true);
+    }
+    const extra = (Array.isArray(config.extraResources) ? config.extraResources : []) as {
+      to: string;
+      filter: string[];
+    }[];
+    expect(extra.length).toBeGreaterThan(0);
+    for (const { to, filter } of extra) {
+      for (const file of filter) {
+        expect(fs.existsSync(path.join(resources, to, file)), `extraResources: ${file}`).toBe(true);
+      }
     }
   });
 
