@@ -16,7 +16,7 @@ const electron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', '.electron-native/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', '.electron-native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

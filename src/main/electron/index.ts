@@ -13,13 +13,21 @@ import { loadSettings } from '../settings-file';
 import { startWebPage } from '../web-page';
 import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
+import { startAtLogin, startedAtLogin } from './login-item';
 import { electronNativeBinding } from './native-binding';
+import { APP_ID, unpackedPath } from './packaged-layout';
+import { throttledNotices } from './problem-notices';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 import { keepWindowState, loadWindowState } from './window-state';
 
 /** out/main: pool-worker.js, and ../preload and ../renderer, sit beside this bundle. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
+/** Installed, threads load their files from app.asar.unpacked (see electron-builder.yml). */
+const workerDir = unpackedPath(mainDir);
+
+// Windows shows notifications only for the id the installer gave the app's shortcut.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 // Tests (and a second profile) point the app at their own data folder; set before the lock,
 // which is per data folder.
@@ -31,9 +39,15 @@ if (!app.requestSingleInstanceLock()) {
   runApp();
 }
 
-/** A desktop notification, where the system has them (a stopped capture must not go unseen). */
-function notify(title: string, body: string): void {
-  if (Notification.isSupported()) new Notification({ title, body }).show();
+/**
+ * A desktop notification, where the system has them (a stopped capture must not go unseen);
+ * clicking it opens the window.
+ */
+function notify(title: string, body: string, onClick?: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notice = new Notification({ title, body });
+  if (onClick) notice.on('click', onClick);
+  notice.show();
 }
 
 function log(message: string): void {
@@ -45,13 +59,13 @@ function runApp(): void {
   let service: DeskService | null = null;
   let webPage: HttpServer | null = null;
   let stopped = false;
+  // Called once the app is ready, after openWindow below is defined.
+  const notice = throttledNotices((title, body) => notify(title, body, () => openWindow()));
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  });
+  // Starting the app again brings its window up, also when it was started at login in the tray.
+  app.on('second-instance', () => openWindow());
+  // macOS: clicking the Dock icon with the window closed.
+  app.on('activate', () => openWindow());
 
   const started: Promise<Result<DeskBackend>> = app.whenReady().then(async () => {
     try {
@@ -60,8 +74,8 @@ function runApp(): void {
       service = new DeskService({
         dataDir,
         settings,
-        workerDir: mainDir,
-        nativeBinding: electronNativeBinding(app.getAppPath()),
+        workerDir,
+        nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
         log,
         showInFolder: (file) => shell.showItemInFolder(file),
       });
@@ -77,18 +91,18 @@ function runApp(): void {
       );
       service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
       service.onProblem((problem) =>
-        notify('Receipt Desk stopped keeping receipts', problem.message),
+        notice(problem.code, 'Receipt Desk stopped keeping receipts', problem.message),
       );
       service.onMetrics((m) => pushToWindow(window, DESK_EVENTS.metrics, m));
       log(`Receipt Desk is listening; data in ${dataDir}`);
       return { ok: true, value: service };
     } catch (err) {
       service = null;
-      const failure = startFailure(err);
+      const failure = startFailure(err, app.isPackaged);
       log(`${failure.code}: ${failure.message}`);
       // The window stays open and shows the same message (every call answers with it).
       dialog.showErrorBox('Receipt Desk cannot receive receipts', failure.message);
-      notify('Receipt Desk cannot receive receipts', failure.message);
+      notify('Receipt Desk cannot receive receipts', failure.message, () => openWindow());
       return { ok: false, error: { code: failure.code, message: failure.message } };
     }
   });
@@ -123,14 +137,24 @@ function runApp(): void {
     registerIpcHandlers({ backend: started, window: () => window });
     // Tests start without a tray (RECEIPT_DESK_NO_TRAY=1): closing the window then quits.
     if (process.env.RECEIPT_DESK_NO_TRAY !== '1') {
-      tray = createTray({
-        open: openWindow,
-        isPaused: () => service?.paused ?? false,
-        setPaused: (paused) => service?.setPaused(paused),
-        quit: () => app.quit(),
-      });
+      try {
+        tray = createTray(
+          {
+            open: openWindow,
+            isPaused: () => service?.paused ?? false,
+            setPaused: (paused) => service?.setPaused(paused),
+            startAtLogin: startAtLogin(),
+            quit: () => app.quit(),
+          },
+          app.getAppPath(),
+        );
+      } catch (err) {
+        // Without a tray the app still captures; closing the window then quits, as it says.
+        log(`No tray icon: ${(err as Error).message}`);
+      }
     }
-    openWindow();
+    // Started at login, capture runs in the tray and the window waits to be opened.
+    if (!(tray && startedAtLogin())) openWindow();
   });
 
   app.on('window-all-closed', () => {

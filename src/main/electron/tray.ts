@@ -2,26 +2,27 @@
  * The tray icon that keeps Receipt Desk capturing with its window closed: open the window, pause
  * or resume capture, start at login, quit. Quitting is the only way to stop capturing.
  */
-import { Menu, Tray, app, nativeImage } from 'electron';
-
-/** A 32 x 32 receipt slip, drawn for this app. */
-const ICON_PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAv0lEQVR4Ae3BoRHDIBSA4Z937zBZIwJV0yGyVQRbMURNFYI1YjCUBZqSS3PP5Pu4WXPsCCE0/iDn7PhC+eH9fnHG4/Fkj2BMMCYYUwbN68IRJSZGKINKTFxBMCYYUwbN68IRJSZGKINKTFxBMCYYUwbN68IRJSZGKINKTFxBMCYYE4wpJ8zrwjclJkYoJ5SYOEswJhgTjAnGlB05Zwc0Ou8nR1fr1ui8nxxdrVuj835ydLVujc77ydGFEBq3244PIzcsuTuWkZMAAAAASUVORK5CYII=';
+import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { trayIconFiles } from './packaged-layout';
 
 export interface TrayActions {
   open(): void;
   isPaused(): boolean;
   setPaused(paused: boolean): void;
+  /** Only an installed app can register itself to start at login; null hides the choice. */
+  startAtLogin: { get(): boolean; set(on: boolean): void } | null;
   quit(): void;
 }
 
-export function createTray(actions: TrayActions): Tray {
-  const icon = nativeImage.createFromDataURL(`data:image/png;base64,${ICON_PNG}`);
-  const tray = new Tray(icon.resize({ width: 16, height: 16 }));
-  tray.setToolTip('Receipt Desk: capturing receipts');
+/** appPath: app.getAppPath(), where resources/ sits (the repository, or the app's archive). */
+export function createTray(actions: TrayActions, appPath: string): Tray {
+  const tray = new Tray(trayIcon(appPath));
   const rebuild = (): void => {
     const paused = actions.isPaused();
     tray.setToolTip(paused ? 'Receipt Desk: capture paused' : 'Receipt Desk: capturing receipts');
+    const login = actions.startAtLogin;
     tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Open Receipt Desk', click: () => actions.open() },
@@ -34,12 +35,16 @@ export function createTray(actions: TrayActions): Tray {
             rebuild();
           },
         },
-        {
-          label: 'Start at login',
-          type: 'checkbox',
-          checked: app.getLoginItemSettings().openAtLogin,
-          click: (item) => app.setLoginItemSettings({ openAtLogin: item.checked }),
-        },
+        ...(login
+          ? [
+              {
+                label: 'Start at login',
+                type: 'checkbox' as const,
+                checked: login.get(),
+                click: (item: Electron.MenuItem) => login.set(item.checked),
+              },
+            ]
+          : []),
         { type: 'separator' },
         { label: 'Quit Receipt Desk', click: () => actions.quit() },
       ]),
@@ -48,4 +53,14 @@ export function createTray(actions: TrayActions): Tray {
   rebuild();
   tray.on('click', () => actions.open());
   return tray;
+}
+
+function trayIcon(appPath: string): NativeImage {
+  const [oneX, twoX] = trayIconFiles(process.platform).map((file) =>
+    fs.readFileSync(path.join(appPath, file)),
+  );
+  const image = nativeImage.createFromBuffer(oneX, { scaleFactor: 1 });
+  image.addRepresentation({ scaleFactor: 2, buffer: twoX });
+  if (process.platform === 'darwin') image.setTemplateImage(true);
+  return image;
 }

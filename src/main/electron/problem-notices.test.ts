@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { NOTICE_QUIET_MS, throttledNotices } from './problem-notices';
+
+describe('problem notifications', () => {
+  it('tells the manager about a full disk once, and again only if it goes on', () => {
+    let now = 0;
+    const shown: string[] = [];
+    const notice = throttledNotices(
+      (title, body) => shown.push(`${title}: ${body}`),
+      () => now,
+    );
+    notice('DISK_FULL', 'Stopped', 'The disk is full.');
+    for (let s = 1; s < 60; s++) {
+      now = s * 1000; // a failed commit every second for a minute
+      notice('DISK_FULL', 'Stopped', 'The disk is full.');
+    }
+    expect(shown).toEqual(['Stopped: The disk is full.']);
+    // A different problem is news at once.
+    notice('WRITE_FAILED', 'Stopped', 'The receipts file cannot be written.');
+    expect(shown).toHaveLength(2);
+    now = NOTICE_QUIET_MS;
+    notice('DISK_FULL', 'Stopped', 'The disk is still full.');
+    expect(shown.at(-1)).toBe('Stopped: The disk is still full.');
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Desktop notifications for problems that stop receipts being kept. A full disk fails every
+ * commit; the manager needs to hear about it once, not every second, and again later if it
+ * is still going on. No electron import: the tests drive it with a clock.
+ */
+export const NOTICE_QUIET_MS = 10 * 60_000;
+
+export type ShowNotice = (title: string, body: string) => void;
+
+/** Shows a notice unless one with the same code was shown within the quiet period. */
+export function throttledNotices(
+  show: ShowNotice,
+  now: () => number = Date.now,
+  quietMs = NOTICE_QUIET_MS,
+): (code: string, title: string, body: string) => void {
+  const lastShown = new Map<string, number>();
+  return (code, title, body) => {
+    const at = now();
+    const last = lastShown.get(code);
+    if (last !== undefined && at - last < quietMs) return;
+    lastShown.set(code, at);
+    show(title, body);
+  };
+}
