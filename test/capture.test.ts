@@ -5,6 +5,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import type { ReceiptSummary } from '../src/shared';
 import {
   ask,
   closed,
@@ -350,12 +351,17 @@ describe('capture', () => {
     expect(stored.raw.equals(huge)).toBe(true);
     expect(desk.service.pool.gauges().timeouts).toBe(1);
 
-    // The pool replaced the worker and carries on (give the new thread time to boot).
+    // The pool replaced the worker and carries on. A new thread that is still loading on a busy
+    // machine can itself miss a 100 ms limit, so the next guest may print up to three times;
+    // a dead pool fails all three.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await sendRaw(desk.port, esc.receipt('Next guest'));
-    const receipts = await desk.waitForReceipts(2);
-    expect(receipts[1].status).toBe('ok');
-    expect(receipts[1].text).toBe('Next guest');
+    let next: ReceiptSummary | undefined;
+    for (let attempt = 1; attempt <= 3 && next?.status !== 'ok'; attempt++) {
+      await sendRaw(desk.port, esc.receipt('Next guest'));
+      next = (await desk.waitForReceipts(1 + attempt)).at(-1);
+    }
+    expect(next?.status).toBe('ok');
+    expect(next?.text).toBe('Next guest');
   });
 
   it('explains a printer port already in use instead of crashing', async () => {
