@@ -60,7 +60,7 @@ test('prints to the desktop app and sees the receipt live', async () => {
   const { page } = desktop!;
   // The page sees only the bridge's domain verbs, never ipcRenderer.
   const bridge = await page.evaluate(() => Object.keys(window.desk ?? {}).sort());
-  expect(bridge).toEqual([...DESK_CALLS, 'onMetrics', 'onReceipts'].sort());
+  expect(bridge).toEqual([...DESK_CALLS, 'exportDelivery', 'onMetrics', 'onReceipts'].sort());
   await printReceipt(await printerPort(), ['DESKTOP ORDER D-7', 'TOTAL 9.99']);
   await expect(page.getByTestId('receipt').filter({ hasText: 'DESKTOP ORDER D-7' })).toBeVisible();
 });
