@@ -6,24 +6,14 @@ import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExportService } from '../src/main/export';
 import { ExportQueries } from '../src/main/store';
 import type { ExportJob, ExportRequest, ReceiptSummary } from '../src/shared';
 import { csvRecords } from './helpers/csv';
-import { type Desk, esc, eventually, sendRaw, startDesk } from './helpers/desk';
+import { type Desk, desksStoppedAfterEach, esc, eventually, sendRaw } from './helpers/desk';
 
-let desks: Desk[] = [];
-afterEach(async () => {
-  for (const d of desks) await d.stop();
-  desks = [];
-});
-
-async function desk(...args: Parameters<typeof startDesk>): Promise<Desk> {
-  const d = await startDesk(...args);
-  desks.push(d);
-  return d;
-}
+const desk = desksStoppedAfterEach();
 
 const DAY_MS = 24 * 3600 * 1000;
 

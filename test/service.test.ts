@@ -1,27 +1,16 @@
 /** The service's wiring: several stations, reinterpretation from raw bytes, restart recovery, gauges. */
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Desk,
   esc,
   eventually,
   openSocket,
   sendRaw,
-  startDesk,
+  desksStoppedAfterEach,
   tempDir,
 } from './helpers/desk';
 
-let desks: Desk[] = [];
-afterEach(async () => {
-  for (const d of desks) await d.stop();
-  desks = [];
-});
-
-async function desk(...args: Parameters<typeof startDesk>): Promise<Desk> {
-  const d = await startDesk(...args);
-  desks.push(d);
-  return d;
-}
+const desk = desksStoppedAfterEach();
 
 describe('service', () => {
   it('labels receipts with the station of the port they arrived on', async () => {
@@ -122,7 +111,6 @@ describe('service', () => {
     await sendRaw(first.port, esc.receipt('Table 12', 'TOTAL 48.00'));
     const [r] = await first.waitForReceipts(1);
     await first.stop();
-    desks = [];
     // As if the process died between committing the bytes and saving the interpretation.
     const reopened = await desk({}, dataDir);
     const db = new Database(reopened.service.store.db.name);
@@ -130,7 +118,6 @@ describe('service', () => {
     db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?').run(r.id);
     db.close();
     await reopened.stop();
-    desks = [];
     const third = await desk({}, dataDir);
     const detail = await eventually(async () => {
       const x = await third.service.getReceipt(r.id);

@@ -9,21 +9,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../src/shared';
 import { loadSettings } from '../src/main/settings-file';
-import { type Desk, closed, esc, openSocket, sendRaw, startDesk } from './helpers/desk';
+import { type Desk, closed, desksStoppedAfterEach, esc, openSocket, sendRaw } from './helpers/desk';
 
-let desks: Desk[] = [];
+const desk = desksStoppedAfterEach();
 const servers: net.Server[] = [];
-afterEach(async () => {
-  for (const d of desks) await d.stop();
-  for (const s of servers) s.close();
-  desks = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
 });
-
-async function desk(...args: Parameters<typeof startDesk>): Promise<Desk> {
-  const d = await startDesk(...args);
-  desks.push(d);
-  return d;
-}
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {

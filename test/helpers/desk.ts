@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ReceiptSummary, SettingsInput } from '../../src/shared';
 import { settingsSchema } from '../../src/shared';
+import { afterEach } from 'vitest';
 import { DeskService } from '../../src/main/service';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -69,6 +70,23 @@ export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()):
       return announced.slice(0, count);
     },
     stop: () => service.stop(),
+  };
+}
+
+/**
+ * For a test file: starts desks like startDesk and stops every one of them after each test
+ * (also when the test failed), so no port or worker thread outlives its test.
+ */
+export function desksStoppedAfterEach(): (...args: Parameters<typeof startDesk>) => Promise<Desk> {
+  let desks: Desk[] = [];
+  afterEach(async () => {
+    for (const d of desks) await d.stop();
+    desks = [];
+  });
+  return async (...args) => {
+    const d = await startDesk(...args);
+    desks.push(d);
+    return d;
   };
 }
 

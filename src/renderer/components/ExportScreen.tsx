@@ -5,7 +5,6 @@ import {
   Paper,
   Progress,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   Title,
@@ -14,9 +13,10 @@ import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { ExportFormat, ExportJob, ExportPreview, ExportRange } from '../../shared/api';
 import { EXPORT_ZIP_MAX_RECEIPTS } from '../../shared/api';
-import { useDeskApi, useDeskValue } from '../api/desk-api-context';
+import { useDeskApi } from '../api/desk-api-context';
 import { formatBytes, formatCount } from '../format';
 import { useExportJob } from '../state/export-job';
+import { StationSelect } from './StationSelect';
 
 /** How often a running export is asked where it stands. */
 const POLL_MS = 250;
@@ -45,8 +45,6 @@ export function ExportScreen() {
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const health = useDeskValue((a) => a.getHealth());
-  const stations = [...new Set(health?.listeners.map((l) => l.station) ?? [])];
   const range = toRange(days, station);
   const preview = usePreview(range);
   const { jobId, setJobId } = useExportJob();
@@ -92,15 +90,7 @@ export function ExportScreen() {
           w={300}
           data-testid="export-days"
         />
-        <Select
-          label="Station"
-          placeholder="All stations"
-          data={stations}
-          value={station}
-          onChange={setStation}
-          clearable
-          w={200}
-        />
+        <StationSelect value={station} onChange={setStation} width={200} />
       </Group>
       <Stack gap={6}>
         <Text size="sm" fw={500} id="export-format-label">

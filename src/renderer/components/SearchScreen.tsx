@@ -1,9 +1,10 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useEffect, useRef, useState } from 'react';
 import type { ReceiptQuery, ReceiptSummary } from '../../shared/api';
-import { useDeskApi, useDeskValue } from '../api/desk-api-context';
+import { useDeskApi } from '../api/desk-api-context';
 import { ReceiptCard } from './ReceiptCard';
+import { StationSelect } from './StationSelect';
 
 /** Results follow the typing this soon after the last key. */
 const TYPING_PAUSE_MS = 120;
@@ -24,8 +25,6 @@ export function SearchScreen() {
   const [text, setText] = useState('');
   const [days, setDays] = useState<DatesRangeValue<string>>([null, null]);
   const [station, setStation] = useState<string | null>(null);
-  const printers = useDeskValue((a) => a.getPrinterAddresses());
-  const stations = [...new Set(printers?.map((p) => p.station) ?? [])];
   const [found, setFound] = useState<Found | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -97,15 +96,7 @@ export function SearchScreen() {
           clearable
           w={260}
         />
-        <Select
-          label="Station"
-          placeholder="All stations"
-          data={stations}
-          value={station}
-          onChange={setStation}
-          clearable
-          w={180}
-        />
+        <StationSelect value={station} onChange={setStation} width={180} />
       </Group>
       {error ? <Text c="var(--bad)">{error}</Text> : null}
       {found ? (
