@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../src/main/server';
 import type { ExportJob } from '../src/shared';
 import { csvRecords } from './helpers/csv';
+import { serviceStream } from '../src/main/web-page';
 import { type Desk, esc, eventually, sendRaw, startDesk } from './helpers/desk';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -26,12 +27,7 @@ async function serve(): Promise<{ desk: Desk; url: (p: string) => string }> {
     streamMaxAgeS: 60,
     uiDir: null,
     backend: service,
-    stream: {
-      listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
-      announcedUpTo: () => service.feed.announcedUpTo,
-      onReceipts: (l) => service.onReceipts(l),
-      onMetrics: (l) => service.onMetrics(l),
-    },
+    stream: serviceStream(service),
   });
   const port = await http.listen();
   cleanup.push(() => http.close());

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Settings } from '../shared';
-import { HttpServer } from './server';
+import { HttpServer, type StreamSource } from './server';
 import type { DeskService } from './service';
 
 export async function startWebPage(
@@ -17,12 +17,17 @@ export async function startWebPage(
     ...http,
     uiDir: path.join(entryDir, '..', 'renderer'),
     backend: service,
-    stream: {
-      listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
-      announcedUpTo: () => service.feed.announcedUpTo,
-      onReceipts: (l) => service.onReceipts(l),
-      onMetrics: (l) => service.onMetrics(l),
-    },
+    stream: serviceStream(service),
   });
   return { server, port: await server.listen() };
+}
+
+/** What the live stream (SSE) reads from the service: receipts after an id, and the feeds. */
+export function serviceStream(service: DeskService): StreamSource {
+  return {
+    listAfter: (after, upTo, limit) => service.store.queries.listAfter(after, upTo, limit),
+    announcedUpTo: () => service.feed.announcedUpTo,
+    onReceipts: (l) => service.onReceipts(l),
+    onMetrics: (l) => service.onMetrics(l),
+  };
 }
