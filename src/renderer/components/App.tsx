@@ -7,6 +7,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
 import { Gauges } from './Gauges';
@@ -14,8 +15,13 @@ import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
 import { SearchScreen } from './SearchScreen';
 import { StatsBar } from './StatsBar';
-import { SystemScreen } from './SystemScreen';
-import { TodayScreen } from './TodayScreen';
+
+// Charts are a large part of the code and are not needed to show the Live screen, which must
+// paint within half a second of the window opening: these screens load when first shown.
+const TodayScreen = lazy(() => import('./TodayScreen').then((m) => ({ default: m.TodayScreen })));
+const SystemScreen = lazy(() =>
+  import('./SystemScreen').then((m) => ({ default: m.SystemScreen })),
+);
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
@@ -67,8 +73,10 @@ export function App() {
         <ErrorBanner />
         {screen === 'live' ? <ReceiptList /> : null}
         {screen === 'search' ? <SearchScreen /> : null}
-        {screen === 'today' ? <TodayScreen /> : null}
-        {screen === 'system' ? <SystemScreen /> : null}
+        <Suspense fallback={null}>
+          {screen === 'today' ? <TodayScreen /> : null}
+          {screen === 'system' ? <SystemScreen /> : null}
+        </Suspense>
       </AppShell.Main>
       <ReceiptDetailPanel />
     </AppShell>
