@@ -84,7 +84,7 @@ export function uiChecks({ firstPaint = [], search = [], feed = [] }) {
         under(150),
       ),
       row(
-        '  of which: last key → request sent (the 120 ms typing pause)',
+        "  of which: last key → request sent (the screen's typing pause)",
         '(reported)',
         r('keyToRequestMs'),
         null,
