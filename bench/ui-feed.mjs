@@ -115,6 +115,18 @@ async function feedOnce({ browser, svc, job, log }) {
       )
       .then((h) => h.jsonValue())
       .catch(() => null);
+    // ...and the newest card on screen is the last receipt sent.
+    const lastCardAt = await page
+      .waitForFunction(
+        (last) => {
+          const top = document.querySelector('.receipt-list [data-testid="receipt"] pre');
+          return top?.textContent.includes(`BENCH ${last}\n`) ? performance.now() : false;
+        },
+        `${prefix}${count - 1}`,
+        { polling: 'raf', timeout: 10_000 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => null);
     const p = await page.evaluate((pre) => {
       const b = window.__uiBench;
       const streamed = [];
@@ -133,8 +145,6 @@ async function feedOnce({ browser, svc, job, log }) {
           })),
         longTasks: b.longTasks,
         counter: document.querySelector('[data-testid="stat-total"]')?.textContent ?? '',
-        topCard:
-          document.querySelector('.receipt-list [data-testid="receipt"] pre')?.textContent ?? '',
       };
     }, prefix);
     // Everything on one clock: wall time in ms (page times + its origin; the client's are wall).
@@ -150,6 +160,11 @@ async function feedOnce({ browser, svc, job, log }) {
     for (const u of runUpdates)
       for (const n of u.cards)
         cardLag.push({ t: sent.written[n], v: wall(u.painted) - sent.written[n] });
+    // The page's own share: from a receipt's event arriving to its card painted.
+    const arrived = new Map(p.streamed);
+    const pageShare = [];
+    for (const u of runUpdates)
+      for (const n of u.cards) if (arrived.has(n)) pageShare.push(u.painted - arrived.get(n));
     const perSecond = [];
     for (let s = from; s + 1000 <= until; s += 1000)
       perSecond.push(runUpdates.filter((u) => wall(u.t) >= s && wall(u.t) < s + 1000).length);
@@ -158,7 +173,6 @@ async function feedOnce({ browser, svc, job, log }) {
     const firstThird = medianIn(cardLag, from, from + third);
     const lastThird = medianIn(cardLag, until - third, until + 1);
     const storedAfter = (await getJson(svc.httpPort, '/api/stats')).receiptsTotal;
-    const lastMarker = /BENCH (\S+)/.exec(p.topCard)?.[1] ?? null;
     const figures = {
       sent: count,
       sentSeconds: round1((until - from) / 1000),
@@ -172,7 +186,7 @@ async function feedOnce({ browser, svc, job, log }) {
       counterRight: digits(p.counter) === expected,
       counterMsAfterLastSend: counterAt === null ? null : round1(wall(counterAt) - until),
       streamDoneMsAfterLastSend: streamedAt === null ? null : round1(wall(streamedAt) - until),
-      topCardIsLastSent: lastMarker === `${job.runId}-${count - 1}`,
+      lastCardMsAfterLastSend: lastCardAt === null ? null : round1(wall(lastCardAt) - until),
       streamLagP50Ms: round1(
         percentile(
           streamLag.map((x) => x.v),
@@ -198,6 +212,8 @@ async function feedOnce({ browser, svc, job, log }) {
           95,
         ),
       ),
+      eventToCardP50Ms: round1(percentile(pageShare, 50)),
+      eventToCardP95Ms: round1(percentile(pageShare, 95)),
       cardLagMaxMs: round1(maxOf(cardLag.map((x) => x.v))),
       cardLagFirstThirdMs: round1(firstThird),
       cardLagLastThirdMs: round1(lastThird),

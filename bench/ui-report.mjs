@@ -1,4 +1,6 @@
 // The UI benchmark's table: each metric's median and p95 over runs, against the issue's targets.
+// A target is judged on the median of the runs (as BENCHMARKS.md quotes medians); p95 shows the
+// spread (with 5-7 runs it is the slowest run).
 // Used for one `bench/ui.mjs` run and, pooling the runs of several result files, by
 // bench/medians.mjs. Each row: { metric, target, median, p95, runs, pass } (pass null: reported).
 import { median, percentile } from './stats.mjs';
@@ -27,7 +29,7 @@ function row(metric, target, values, passIf, unit = ' ms') {
 
 /** Rows for a UI result ({ firstPaint, search, feed }), e.g. several runs pooled. */
 export function uiChecks({ firstPaint = [], search = [], feed = [] }) {
-  const under = (ms) => (s) => s.p95 < ms;
+  const under = (ms) => (s) => s.median < ms;
   const fp = (key, field) => firstPaint.map((r) => r[key][field]);
   const out = [
     row(
@@ -144,10 +146,16 @@ export function uiChecks({ firstPaint = [], search = [], feed = [] }) {
       ),
       row('Feed: send → receipt event in the page, p95', '(reported)', f('streamLagP95Ms'), null),
       row(
+        "Feed: receipt event → its card painted (the page's share), p95",
+        '(reported)',
+        f('eventToCardP95Ms'),
+        null,
+      ),
+      row(
         'Feed: UI updates per second, busiest second',
         '≤ 30',
         f('uiUpdatesPerSecondMax'),
-        (s) => s.p95 <= 30,
+        (s) => s.median <= 30,
         '',
       ),
       row('Feed: longest task in the page', '< 200 ms', f('longestTaskMs'), under(200)),

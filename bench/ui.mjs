@@ -61,9 +61,9 @@ function config(argv) {
   };
 }
 
-/** Waits (up to 30 s) for other work on the machine to calm down; says so when it does not. */
+/** Waits (up to 15 s) for other work on the machine to calm down; says so when it does not. */
 async function quietFirst(what, log) {
-  const q = await waitForQuiet();
+  const q = await waitForQuiet({ maxWaitMs: 15_000 });
   if (!q.quiet) log(`(machine busy: ${q.busyPct}% of one core used by other work before ${what})`);
   return q.busyPct;
 }
