@@ -13,12 +13,14 @@ import { ErrorBanner } from './ErrorBanner';
 import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
-import { SearchScreen } from './SearchScreen';
 import { StatsBar } from './StatsBar';
 
 // Charts are a large part of the code and are not needed to show the Live screen, which must
 // paint within half a second of the window opening: these screens load when first shown.
 const TodayScreen = lazy(() => import('./TodayScreen').then((m) => ({ default: m.TodayScreen })));
+const SearchScreen = lazy(() =>
+  import('./SearchScreen').then((m) => ({ default: m.SearchScreen })),
+);
 const SystemScreen = lazy(() =>
   import('./SystemScreen').then((m) => ({ default: m.SystemScreen })),
 );
@@ -72,8 +74,8 @@ export function App() {
       <AppShell.Main className="app-main">
         <ErrorBanner />
         {screen === 'live' ? <ReceiptList /> : null}
-        {screen === 'search' ? <SearchScreen /> : null}
         <Suspense fallback={null}>
+          {screen === 'search' ? <SearchScreen /> : null}
           {screen === 'today' ? <TodayScreen /> : null}
           {screen === 'system' ? <SystemScreen /> : null}
         </Suspense>
