@@ -1,7 +1,8 @@
 // Medians over several runs: `node bench/medians.mjs [--last=3] [--quick] [--interpreter=<commit>]`
 // reads the newest result files of each scenario in bench/results/ and prints the check table
 // built from the median of every figure (what BENCHMARKS.md quotes), plus the per-run values of
-// the headline; and the interpreter's table from the newest runs that timed the same interpreter.
+// the headline; the interpreter's table from the newest runs that timed the same interpreter; and
+// the UI table from the runs of the newest UI result files, pooled.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { SCENARIOS } from './config.mjs';
 import { interpreterTable, medianOfRuns } from './interpreter-report.mjs';
 import { markdownTable } from './report.mjs';
+import { poolRuns, uiChecks, uiTable } from './ui-report.mjs';
 import { median } from './stats.mjs';
 import { checks } from './targets.mjs';
 
@@ -68,5 +70,20 @@ if (interpreterRuns.length) {
     `Interpreter (${newest.interpreter}, median of ${same.length} runs)\n\n` +
       `${interpreterTable(medianOfRuns(same), 'runs')}\n\n` +
       `Runs: ${same.map((r) => r.date).join(', ')}\n`,
+  );
+}
+
+const uiRuns = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('-ui.json'))
+  .sort()
+  .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
+  .filter((r) => r.quick === values.quick)
+  .slice(-last);
+if (uiRuns.length) {
+  const pooled = poolRuns(uiRuns);
+  process.stdout.write(
+    `\n${uiTable(`UI (runs of ${uiRuns.length} result files pooled)`, uiChecks(pooled))}\n\n` +
+      `Files: ${uiRuns.map((r) => `${r.date} (${r.code?.commit}, machine busy before: ${JSON.stringify(r.machineBusyBeforePct)})`).join('; ')}\n`,
   );
 }

@@ -155,8 +155,17 @@ export function startClient(job) {
  * its thread), output straight to ours. Resolves with its exit code; killed after limitMs.
  */
 export function runInterpreterBench(args, limitMs) {
+  return runBenchScript('interpreter.mjs', args, limitMs);
+}
+
+/** The UI benchmark (bench/ui.mjs) in a process of its own, as the interpreter's. */
+export function runUiBench(args, limitMs) {
+  return runBenchScript('ui.mjs', args, limitMs);
+}
+
+function runBenchScript(file, args, limitMs) {
   const child = track(
-    spawn(process.execPath, [path.join(here, 'interpreter.mjs'), ...args], {
+    spawn(process.execPath, [path.join(here, file), ...args], {
       stdio: ['ignore', 'inherit', 'inherit'],
       cwd: root,
     }),

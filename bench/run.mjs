@@ -1,12 +1,13 @@
 // `npm run bench`: first the interpreter alone on one thread (bench/interpreter.mjs, a child
-// process), then the load generator. For each scenario, runs the same client load against a
+// process), then the load generator, then the UI (bench/ui.mjs, a child process). For each load
+// scenario, runs the same client load against a
 // bare TCP sink (the physical ceiling) and against the real service, one after the other, each
 // in its own child process, then writes bench/results/<date>-<scenario>.json and prints a table.
 import { HELP, parseConfig } from './config.mjs';
 import { waitForQuiet } from './cpu.mjs';
 import { codeVersion, machine } from './machine.mjs';
 import { runServicePhase, runSinkPhase } from './phase.mjs';
-import { killAll, runInterpreterBench } from './procs.mjs';
+import { killAll, runInterpreterBench, runUiBench } from './procs.mjs';
 import { markdownTable, writeJson } from './report.mjs';
 import { summarise } from './summarise.mjs';
 import { checks } from './targets.mjs';
@@ -102,6 +103,15 @@ async function main() {
       failures++;
       killAll();
       process.stdout.write(`${scenario}: FAILED — ${err.message}\n\n`);
+    }
+  }
+  if (cfg.phases.includes('ui')) {
+    // Seeding 100,000 receipts the first time takes a few minutes on a busy machine; then cached.
+    const args = [`--stamp=${stamp}`, ...(cfg.quick ? ['--quick'] : [])];
+    const ended = await runUiBench(args, 900_000).catch((err) => err.message);
+    if (ended !== 0) {
+      failures++;
+      process.stdout.write(`ui: FAILED — ${ended}\n\n`);
     }
   }
   process.stdout.write(`Total ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s.\n`);

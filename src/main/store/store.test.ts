@@ -174,6 +174,23 @@ describe('store', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('receipts_by_station_time (station=?)');
   });
 
+  it('pages search results newest first, neither repeating nor skipping one', async () => {
+    const store = await open();
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push(await addReceipt(store, `Tiramisu ${i}`));
+      await addReceipt(store, `Espresso ${i}`);
+    }
+    const seen: number[] = [];
+    let before: string | undefined;
+    do {
+      const page = store.queries.list({ q: 'tiram', limit: 3, before });
+      seen.push(...page.items.map((r) => r.id));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
   it('keeps everything by default and deletes only receipts past retentionDays', async () => {
     const store = await open();
     const now = Date.UTC(2026, 10, 22);

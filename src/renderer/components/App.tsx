@@ -1,16 +1,28 @@
 import { AppShell, Group, NavLink, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
 import { type Screen, useDesk } from '../state/desk-store';
 import { ErrorBanner } from './ErrorBanner';
-import { ExportScreen } from './ExportScreen';
 import { Gauges } from './Gauges';
 import { ReceiptDetailPanel } from './ReceiptDetailPanel';
 import { ReceiptList } from './ReceiptList';
-import { SearchScreen } from './SearchScreen';
-import { SettingsScreen } from './SettingsScreen';
 import { StatsBar } from './StatsBar';
-import { SystemScreen } from './SystemScreen';
-import { TodayScreen } from './TodayScreen';
+
+// Charts are a large part of the code and are not needed to show the Live screen, which must
+// paint within half a second of the window opening: these screens load when first shown.
+const TodayScreen = lazy(() => import('./TodayScreen').then((m) => ({ default: m.TodayScreen })));
+const SearchScreen = lazy(() =>
+  import('./SearchScreen').then((m) => ({ default: m.SearchScreen })),
+);
+const SystemScreen = lazy(() =>
+  import('./SystemScreen').then((m) => ({ default: m.SystemScreen })),
+);
+const ExportScreen = lazy(() =>
+  import('./ExportScreen').then((m) => ({ default: m.ExportScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 
 const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
@@ -62,11 +74,13 @@ export function App() {
       <AppShell.Main className="app-main">
         <ErrorBanner />
         {screen === 'live' ? <ReceiptList /> : null}
-        {screen === 'search' ? <SearchScreen /> : null}
-        {screen === 'today' ? <TodayScreen /> : null}
-        {screen === 'system' ? <SystemScreen /> : null}
-        {screen === 'export' ? <ExportScreen /> : null}
-        {screen === 'settings' ? <SettingsScreen /> : null}
+        <Suspense fallback={null}>
+          {screen === 'search' ? <SearchScreen /> : null}
+          {screen === 'today' ? <TodayScreen /> : null}
+          {screen === 'system' ? <SystemScreen /> : null}
+          {screen === 'export' ? <ExportScreen /> : null}
+          {screen === 'settings' ? <SettingsScreen /> : null}
+        </Suspense>
       </AppShell.Main>
       <ReceiptDetailPanel />
     </AppShell>

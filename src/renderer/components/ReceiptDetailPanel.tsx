@@ -1,12 +1,17 @@
 import { Button, CopyButton, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReceiptDetail } from '../../shared/api';
 import { useWindowEvent } from '@mantine/hooks';
 import { useDeskApi } from '../api/desk-api-context';
 import { HexDump, type HexMark } from '../receipt/HexDump';
 import { ReceiptEvents } from '../receipt/ReceiptEvents';
-import { ReceiptPaper } from '../receipt/ReceiptPaper';
 import { useDesk } from '../state/desk-store';
+
+// Drawing barcodes and 2D codes (bwip-js, qrcode) is half the page's code: loaded when a receipt
+// is first opened, not before the Live screen's first paint.
+const ReceiptPaper = lazy(() =>
+  import('../receipt/ReceiptPaper').then((m) => ({ default: m.ReceiptPaper })),
+);
 
 type Loaded = { id: number; receipt: ReceiptDetail } | { id: number; error: string };
 
@@ -109,7 +114,9 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
         </Tabs.List>
         <Tabs.Panel value="paper" pt="sm">
           {doc ? (
-            <ReceiptPaper document={doc} />
+            <Suspense fallback={<Loader size="sm" aria-label="Loading" />}>
+              <ReceiptPaper document={doc} />
+            </Suspense>
           ) : (
             <Text c="dimmed">This receipt is still being read.</Text>
           )}
