@@ -222,6 +222,7 @@ async function feedOnce({ browser, svc, job, log }) {
       longTasks: tasks.length,
       longestTaskMs: round1(maxOf(tasks.map((t) => t.ms)) ?? 0),
       browserCpuPct: used.browser,
+      otherCpuPct: used.other,
       cpuPct: used,
     };
     log(

@@ -7,7 +7,8 @@
 import { getJson } from './sampler.mjs';
 import { rng } from './receipts.mjs';
 import { median } from './stats.mjs';
-import { freshPage } from './ui-browser.mjs';
+import { cpuWindow } from './cpu.mjs';
+import { browserPids, freshPage } from './ui-browser.mjs';
 
 const PAGE = 50; // the search screen's page size
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -19,7 +20,7 @@ function expected(httpPort, q) {
 }
 
 /** One search: a fresh page, "/" then the text typed key by key. */
-async function searchOnce(browser, httpPort, text, delays) {
+async function searchOnce(browser, httpPort, servicePid, text, delays) {
   const answer = await expected(httpPort, text);
   const firstId = answer.items[0]?.id ?? null;
   const lastId = answer.items.at(-1)?.id ?? null;
@@ -43,6 +44,8 @@ async function searchOnce(browser, httpPort, text, delays) {
     );
     await sleep(500);
     const keysBefore = await page.evaluate(() => window.__uiBench.keys.length);
+    const pids = Object.fromEntries(browserPids().map((p, i) => [`chromium${i}`, p]));
+    const cpu = cpuWindow({ service: servicePid, ...pids });
     const done = page.evaluate(
       ([q, f, l]) => window.__uiBench.awaitSearch(q, f, l, 15_000),
       [text, firstId, lastId],
@@ -52,6 +55,7 @@ async function searchOnce(browser, httpPort, text, delays) {
       if (i < text.length - 1) await sleep(delays[i]);
     }
     const shown = await done;
+    const otherCpuPct = cpu().other;
     const page_ = await page.evaluate((from) => {
       const b = window.__uiBench;
       return { keys: b.keys.slice(from), requests: b.requests.filter((r) => r.q !== null) };
@@ -68,6 +72,7 @@ async function searchOnce(browser, httpPort, text, delays) {
       requestMs: round1(shown.request.end - shown.request.start),
       answerToPaintedMs: round1(shown.painted - shown.request.end),
       queriesSent: during.length,
+      otherCpuPct,
       slowestQueryWhileTypingMs: round1(
         Math.max(0, ...during.map((r) => (r.end ?? r.start) - r.start)),
       ),
@@ -94,14 +99,14 @@ export async function serverTimes(httpPort, text, times = 7) {
 }
 
 /** `runs` searches for each text; keystroke delays are the same sequence in every run. */
-export async function searchRuns({ browser, httpPort, texts, runs, log }) {
+export async function searchRuns({ browser, httpPort, servicePid, texts, runs, log }) {
   const rand = rng(42);
   const delays = Array.from({ length: 32 }, () => Math.round(90 + rand() * 160));
   const out = [];
   for (const text of texts) {
     const list = [];
     for (let i = 0; i < runs; i++) {
-      const r = await searchOnce(browser, httpPort, text, delays);
+      const r = await searchOnce(browser, httpPort, servicePid, text, delays);
       list.push(r);
       log(
         `search "${text}" ${i + 1}/${runs}: ${r.keyToPaintedMs} ms after the last key ` +

@@ -71,9 +71,19 @@ export async function seededData({ count, log, limitMs = 600_000 }) {
   }
 }
 
-/** A throw-away copy of the seeded folder for one run (the feed adds receipts to it). */
+const COPY_PREFIX = 'receipt-desk-ui-bench-';
+
+/**
+ * A throw-away copy of the seeded folder for one run (the feed adds receipts to it). Copies a
+ * killed run left behind (183 MiB each) are removed once they are an hour old.
+ */
 export function workingCopy(dir) {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-ui-bench-'));
+  for (const old of fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(COPY_PREFIX))) {
+    const full = path.join(os.tmpdir(), old);
+    if (Date.now() - fs.statSync(full).mtimeMs > 3_600_000)
+      fs.rmSync(full, { recursive: true, force: true });
+  }
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), COPY_PREFIX));
   for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(copy, f));
   return copy;
 }

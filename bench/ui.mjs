@@ -100,6 +100,7 @@ async function main() {
     const search = await searchRuns({
       browser,
       httpPort: svc.httpPort,
+      servicePid: svc.pid,
       texts,
       runs: cfg.searchRuns,
       log,
