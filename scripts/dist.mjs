@@ -11,6 +11,7 @@
 // Then: electron-vite build (out/), and electron-builder (which downloads its packaging tools
 // for the platform on first use).
 import { spawnSync } from 'node:child_process';
+import { freshenHiddenLockfile } from './hidden-lockfile.mjs';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -103,6 +104,8 @@ async function main() {
   if (missing) refuse(missing);
 
   run(path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ['build']);
+  const stale = freshenHiddenLockfile(root);
+  if (stale) refuse(stale);
   // Pack the Electron that is installed (same version the app and better-sqlite3 were built
   // for) instead of downloading another copy; the folder holds the platform's binary.
   const electronDist =

@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script, shared with `npm run dist`
+import { freshenHiddenLockfile } from '../scripts/hidden-lockfile.mjs';
 import { findNativeBinding } from '../src/main/electron/native-binding';
 import { APP_ID, trayIconFiles, unpackedPath } from '../src/main/electron/packaged-layout';
 import { electronVersion, missingForDist, packageImports } from './helpers/packaging';
@@ -76,6 +78,8 @@ beforeAll(async () => {
   fs.mkdirSync(electronDist);
   fs.writeFileSync(path.join(electronDist, 'electron'), 'stand-in');
 
+  // As `npm run dist` does: tests and builds leave Vite's caches in node_modules.
+  expect(freshenHiddenLockfile(ROOT)).toBeNull();
   await run(
     process.execPath,
     [
