@@ -54,10 +54,21 @@ export async function buildService({ force = false, quiet = false } = {}) {
     logLevel: quiet ? 'error' : 'warning',
   });
   const { build: viteBuild } = await import('vite');
-  await viteBuild({
-    configFile: path.join(root, 'vite.renderer.config.ts'),
-    logLevel: quiet ? 'error' : 'warn',
-  });
+  // Vite keeps a NODE_ENV it finds set, and Vitest (which builds this for the browser tests) sets
+  // it to "test": React's development build then ships to the page. The page is always built as
+  // users get it, so tests and benchmarks see the real one.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({
+      configFile: path.join(root, 'vite.renderer.config.ts'),
+      mode: 'production',
+      logLevel: quiet ? 'error' : 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   fs.writeFileSync(stamp, new Date().toISOString());
   if (!quiet) process.stderr.write(`Built the service and UI in ${Date.now() - started} ms\n`);
   return true;

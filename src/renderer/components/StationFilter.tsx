@@ -1,11 +1,15 @@
-import { Group, SegmentedControl, Select } from '@mantine/core';
+import { Group, NativeSelect, SegmentedControl } from '@mantine/core';
 import { useDeskApi } from '../api/desk-api-context';
 import { useDesk } from '../state/desk-store';
 import { showStation } from '../state/station-filter';
 
 /** Station labels are never empty (settings), so '' can stand for every station. */
 const ALL = '';
-/** Beyond this many stations the buttons would crowd the bar: a drop-down instead. */
+/**
+ * Beyond this many stations the buttons would crowd the bar: a drop-down instead, the browser's
+ * own (Mantine's Select brings its popover code into the Live screen's first script, which must
+ * paint within half a second).
+ */
 const MAX_BUTTONS = 5;
 
 /**
@@ -34,13 +38,12 @@ export function StationFilter() {
           data={data}
         />
       ) : (
-        <Select
+        <NativeSelect
           size="xs"
           aria-label="Station"
           value={station ?? ALL}
-          onChange={pick}
+          onChange={(e) => pick(e.currentTarget.value)}
           data={data}
-          allowDeselect={false}
           w={220}
         />
       )}
