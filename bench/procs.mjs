@@ -121,20 +121,21 @@ export function stop(child, graceMs = 10_000) {
 }
 
 /**
- * A client process running one job: resolves { go(): Promise<result> } once its receipts are
+ * A client process running one job (bench/client.mjs, or another script that speaks the same
+ * ready / go / result messages): resolves { child, go(): Promise<result> } once its receipts are
  * made, so the caller starts the clock (and the metrics window) at go().
  */
-export function startClient(job) {
+export function startClient(job, script = 'client.mjs') {
   const child = track(
-    fork(path.join(here, 'client.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    fork(path.join(here, script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
   const next = () =>
     new Promise((resolve, reject) => {
-      const onExit = (code) => reject(new Error(`client exited (${code}) early`));
+      const onExit = (code) => reject(new Error(`${script} exited (${code}) early`));
       child.once('exit', onExit);
       child.once('message', (m) => {
         child.off('exit', onExit);
-        if (m.type === 'error') reject(new Error(`client: ${m.message}`));
+        if (m.type === 'error') reject(new Error(`${script}: ${m.message}`));
         else resolve(m);
       });
     });

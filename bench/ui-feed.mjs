@@ -4,45 +4,18 @@
 // `BENCH <run>-<n>` line, so the page probe can tell when it reached the page (live stream) and
 // when its card was painted. Then the page's counter must reach what was sent.
 /* global window, document */
-import { fork } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cpuWindow } from './cpu.mjs';
+import { startClient } from './procs.mjs';
 import { getJson } from './sampler.mjs';
 import { maxOf, median, percentile } from './stats.mjs';
 import { browserPids, freshPage } from './ui-browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 const digits = (text) => Number((text ?? '').replace(/\D/g, '')) || 0;
 
 /** The tills, ready to go: resolves { child, go(): Promise<result> }. */
-function startTills(job) {
-  const child = fork(path.join(here, 'ui-feed-client.mjs'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = () =>
-    new Promise((resolve, reject) => {
-      const onExit = (code) => reject(new Error(`the feed client exited (${code}) early`));
-      child.once('exit', onExit);
-      child.once('message', (m) => {
-        child.off('exit', onExit);
-        if (m.type === 'error') reject(new Error(`feed client: ${m.message}`));
-        else resolve(m);
-      });
-    });
-  const ready = next();
-  child.send(job);
-  return ready.then(() => ({
-    child,
-    go() {
-      const result = next().then((m) => m.result);
-      child.send({ type: 'go' });
-      return result;
-    },
-  }));
-}
+const startTills = (job) => startClient(job, 'ui-feed-client.mjs');
 
 /** Median of the values whose time falls in [from, to). */
 const medianIn = (points, from, to) =>
