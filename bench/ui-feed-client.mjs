@@ -4,6 +4,7 @@
 // till streaming to a printer does. Receipts are made before the clock starts. Protocol (IPC):
 // job -> {type:'ready'}; {type:'go'} -> {type:'result', result}.
 import net from 'node:net';
+import { serveJob } from './child-job.mjs';
 import { now } from './stats.mjs';
 import { feedReceiptMaker } from './ui-receipts.mjs';
 
@@ -55,17 +56,4 @@ async function prepare(job) {
     });
 }
 
-process.on('disconnect', () => process.exit(0));
-process.once('message', async (job) => {
-  try {
-    const run = await prepare(job);
-    process.send({ type: 'ready' });
-    process.once('message', async (m) => {
-      if (m?.type !== 'go') return;
-      const result = await run(now() + job.timeLimitMs);
-      process.send({ type: 'result', result }, () => process.exit(0));
-    });
-  } catch (err) {
-    process.send({ type: 'error', message: String(err?.stack ?? err) }, () => process.exit(1));
-  }
-});
+serveJob(prepare);

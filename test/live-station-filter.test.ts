@@ -5,7 +5,8 @@
  * adapter does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskApi, DeskBackend } from '../src/shared';
+import type { DeskApi, DeskBackend, Metrics, ReceiptSummary } from '../src/shared';
+import { DESK_CALLS } from '../src/shared/ipc';
 import type { DeskService } from '../src/main/service';
 import { connectDesk, loadOlder } from '../src/renderer/state/connect-desk';
 import { useDesk } from '../src/renderer/state/desk-store';
@@ -34,17 +35,10 @@ function deskApi(service: DeskService): DeskApi {
       }
     };
   return {
-    getHealth: call('getHealth'),
-    listReceipts: call('listReceipts'),
-    getReceipt: call('getReceipt'),
-    getStats: call('getStats'),
-    getMetrics: call('getMetrics'),
-    getToday: call('getToday'),
-    getPrinterAddresses: call('getPrinterAddresses'),
-    printTestReceipt: call('printTestReceipt'),
-    onReceipts: (listener) => service.onReceipts(listener),
-    onMetrics: (listener) => service.onMetrics(listener),
-  } as DeskApi;
+    ...Object.fromEntries(DESK_CALLS.map((name) => [name, call(name)])),
+    onReceipts: (listener: (batch: ReceiptSummary[]) => void) => service.onReceipts(listener),
+    onMetrics: (listener: (m: Metrics) => void) => service.onMetrics(listener),
+  } as unknown as DeskApi;
 }
 
 /** `count` receipts on one connection, each cut, as a busy till sends them. */
