@@ -8,6 +8,7 @@ import path from 'node:path';
 import type {
   DeskBackend,
   Health,
+  HealthProblem,
   Metrics,
   ReceiptDetail,
   ReceiptPage,
@@ -254,9 +255,24 @@ export class DeskService implements DeskBackend {
     const listeners = ports.map((l) => ({ ...l, lastReceiptAt: last.get(l.station) ?? null }));
     const first = listeners[0];
     const dbOk = this.store.healthy() && this.lastWriteError === null;
-    const listening = listeners.every((l) => l.listening);
+    const problems: HealthProblem[] = [];
+    if (!dbOk) {
+      problems.push(
+        this.lastWriteError
+          ? { code: this.lastWriteError.code, message: this.lastWriteError.message }
+          : { code: 'DB_UNHEALTHY', message: 'The receipts file cannot be read. Check the disk.' },
+      );
+    }
+    for (const l of listeners) {
+      if (l.listening) continue;
+      problems.push({
+        code: 'PORT_CLOSED',
+        message: l.error ?? `Printer port ${l.port} (${l.station}) is not listening.`,
+      });
+    }
     return {
-      status: dbOk && listening ? 'ok' : 'degraded',
+      status: problems.length === 0 ? 'ok' : 'degraded',
+      problems,
       printer: { listening: first.listening, host: first.host, port: first.port },
       listeners,
       db: { ok: dbOk },

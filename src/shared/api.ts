@@ -80,8 +80,17 @@ export interface ReceiptPage {
   nextCursor: string | null;
 }
 
+/** One reason the desk is not fully working, in a sentence that says what to do. */
+export interface HealthProblem {
+  /** e.g. DISK_FULL, CONNECTIONS_REFUSED, PORT_CLOSED, DB_WRITE_FAILED. */
+  code: string;
+  message: string;
+}
+
 export interface Health {
+  /** 'degraded' exactly when `problems` is not empty. */
   status: 'ok' | 'degraded';
+  problems: HealthProblem[];
   printer: { listening: boolean; host: string; port: number };
   listeners: {
     station: string;

@@ -25,6 +25,12 @@ const NOW = Date.UTC(2026, 4, 12, 18, 0, 0);
 
 const health: Health = {
   status: 'degraded',
+  problems: [
+    {
+      code: 'PORT_CLOSED',
+      message: 'Printer port 9101 (Bar) is already in use by another program.',
+    },
+  ],
   printer: { listening: true, host: '0.0.0.0', port: 9100 },
   listeners: [
     {
