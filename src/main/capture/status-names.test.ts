@@ -1,12 +1,16 @@
 /** The words the receipt view shows for a status exchange come from the bytes really sent. */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared';
-import { createStatusReplier } from './status-replies';
+import { type PrinterCondition, createStatusReplier } from './status-replies';
 import { describeStatusReply } from './status-names';
 
 /** Asks the real replier, then names the exchange as the receipt view will. */
 function exchange(...request: number[]) {
-  const replier = createStatusReplier(defaultSettings().identity);
+  return exchangeWith('online', ...request);
+}
+
+function exchangeWith(condition: PrinterCondition, ...request: number[]) {
+  const replier = createStatusReplier(defaultSettings().identity, () => condition);
   const q = Buffer.from(request);
   const reply = replier.reply(q, 0, q.length);
   return describeStatusReply({
@@ -52,5 +56,19 @@ describe('describeStatusReply', () => {
     expect(offline.meaning).toBe('offline');
     const paperOut = describeStatusReply({ offset: 0, request: '1d61ff', reply: '10000c00' });
     expect(paperOut.meaning).toBe('paper out');
+  });
+
+  it.each([
+    [[0x10, 0x04, 0x01], 'offline'],
+    [[0x10, 0x04, 0x02], 'stopped: paper out'],
+    [[0x10, 0x04, 0x04], 'paper out'],
+    [[0x1d, 0x72, 0x01], 'paper out'],
+    [[0x1b, 0x76], 'paper out'],
+    [[0x1d, 0x61, 0xff], 'offline, paper out'],
+    [[0x05], 'paper out'],
+    [[0x04], 'paper out'],
+    [[0x1b, 0x06, 0x01], 'offline, paper out'],
+  ])('a printer out of paper (disk full) answers %j: %s', (request, meaning) => {
+    expect(exchangeWith('paper-out', ...request).meaning).toBe(meaning);
   });
 });

@@ -16,7 +16,9 @@ type Check = [number | undefined, number, string];
 
 /** The troubles whose bits are set, or `fine` when none is. */
 function verdict(checks: Check[], fine: string): string {
-  const found = checks.filter(([b, mask]) => ((b ?? 0) & mask) !== 0).map(([, , text]) => text);
+  let found = checks.filter(([b, mask]) => ((b ?? 0) & mask) !== 0).map(([, , text]) => text);
+  // With the roll empty its near-end sensor sees no paper either: "paper out" says it all.
+  if (found.includes('paper out')) found = found.filter((t) => t !== 'paper low');
   return found.length > 0 ? found.join(', ') : fine;
 }
 
@@ -163,7 +165,7 @@ function describe(q: Buffer, r: Buffer): [string, string] {
     return ['GS ( H — tell when the job so far is printed', `printed (job "${job}")`];
   }
   if (a === ESC && b === 0x75) return ['ESC u — cash drawer connector', 'drawer signal low'];
-  if (a === ESC && b === 0x76) return ['ESC v — paper sensor', 'paper present'];
+  if (a === ESC && b === 0x76) return ['ESC v — paper sensor', gsR(1, r)[1]];
   // Star: single control bytes and ESC sequences that no Epson request uses.
   if (q.length === 1 && a === 0x05) {
     return [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared';
-import { STAR_ASB_OK, createStatusReplier } from './status-replies';
-import { measure, measureStar } from '../escpos';
+import { type PrinterCondition, STAR_ASB_OK, createStatusReplier } from './status-replies';
+import { Kind, measure, measureStar } from '../escpos';
 
 const replier = createStatusReplier({
   ...defaultSettings().identity,
@@ -135,5 +135,112 @@ describe('status replies of a healthy Star printer (Star Line mode, StarPRNT)', 
   it('leaves Epson requests to the Epson replies', () => {
     expect(reply(0x10, 0x04, 1)).toEqual([0x12]);
     expect(reply(0x1d, 0x61, 0xff)).toEqual([0x10, 0, 0, 0]);
+  });
+});
+
+describe('status replies of a printer out of paper (the disk is full)', () => {
+  /** A replier whose condition the test sets, as the service does when the disk fills. */
+  const printer = () => {
+    let condition: PrinterCondition = 'paper-out';
+    const r = createStatusReplier(defaultSettings().identity, () => condition);
+    const ask = (...bytes: number[]) => {
+      const buf = Buffer.from(bytes);
+      const epson = measure(buf, 0, buf.length);
+      const length =
+        epson.kind === Kind.Status ? epson.length : measureStar(buf, 0, buf.length).length;
+      return [...r.reply(buf, 0, length)];
+    };
+    return { ask, asb: () => [...r.asb()], set: (c: PrinterCondition) => (condition = c) };
+  };
+
+  it('DLE EOT 1: offline (bit 3), with the fixed bits 1 and 4 set and 0 and 7 clear', () => {
+    const [b] = printer().ask(0x10, 0x04, 1);
+    expect(b).toBe(0x1a);
+    expect(b & 0x93).toBe(0x12); // fixed bits
+    expect(b & 0x08).toBe(0x08); // offline
+    expect(b & 0x64).toBe(0); // not waiting for recovery, feed button not held, drawer pin low
+  });
+
+  it('DLE EOT 2: printing stopped by a paper end (bit 5), cover closed, no error', () => {
+    const [b] = printer().ask(0x10, 0x04, 2);
+    expect(b).toBe(0x32);
+    expect(b & 0x93).toBe(0x12);
+    expect(b & 0x20).toBe(0x20); // paper end stop
+    expect(b & 0x4c).toBe(0); // cover closed, no button feed, no error
+  });
+
+  it('DLE EOT 3: a paper end is not an error', () => {
+    expect(printer().ask(0x10, 0x04, 3)).toEqual([0x12]);
+  });
+
+  it('DLE EOT 4: paper end (bits 5-6) and near end (bits 2-3) both reported', () => {
+    const [b] = printer().ask(0x10, 0x04, 4);
+    expect(b).toBe(0x7e);
+    expect(b & 0x93).toBe(0x12);
+    expect(b & 0x60).toBe(0x60);
+    expect(b & 0x0c).toBe(0x0c);
+  });
+
+  it('GS r 1 and ESC v: paper end (bits 2-3) and near end (bits 0-1), bit 4 fixed 0', () => {
+    const p = printer();
+    for (const request of [
+      [0x1d, 0x72, 1],
+      [0x1d, 0x72, 49],
+      [0x1b, 0x76],
+    ]) {
+      expect(p.ask(...request), request.join(' ')).toEqual([0x0f]);
+    }
+    expect(p.ask(0x1d, 0x72, 2)).toEqual([0x00]); // the drawer connector does not change
+  });
+
+  it('automatic status back: offline, paper end and near end, no error, fixed bits right', () => {
+    const p = printer();
+    const asb = p.ask(0x1d, 0x61, 0xff);
+    expect(asb).toEqual([0x18, 0x00, 0x0f, 0x00]);
+    expect(p.ask(0x10, 0x14, 7, 1)).toEqual(asb);
+    expect(p.asb()).toEqual(asb);
+    const [b0, b1, b2, b3] = asb;
+    expect(b0 & 0x93).toBe(0x10); // fixed bits of the first byte
+    expect(b0 & 0x08).toBe(0x08); // offline
+    expect(b0 & 0x20).toBe(0); // cover closed
+    expect(b1).toBe(0); // no cutter, unrecoverable or auto-recoverable error
+    expect(b2 & 0x0c).toBe(0x0c); // roll paper end
+    expect(b2 & 0x03).toBe(0x03); // near end
+    expect((b1 | b2 | b3) & 0x90).toBe(0); // bits 4 and 7 fixed 0
+  });
+
+  it('never confirms a job printed: GS ( H gets no process ID back', () => {
+    expect(printer().ask(0x1d, 0x28, 0x48, 6, 0, 48, 48, 0x31, 0x32, 0x33, 0x34)).toEqual([]);
+  });
+
+  it('Star: ENQ and EOT say paper end, ASB says offline and paper end, ETB is not reported', () => {
+    const p = printer();
+    const [enq] = p.ask(0x05);
+    expect(enq).toBe(0x28);
+    expect(enq & 0x10).toBe(0); // ENQ: bit 4 fixed 0
+    expect(enq & 0x08).toBe(0x08); // paper end
+    expect(enq & 0x07).toBe(0); // no other error, framing or parity error
+    const [eot] = p.ask(0x04);
+    expect(eot).toBe(0x1c);
+    expect(eot & 0x11).toBe(0x10); // EOT: bit 4 fixed 1, bit 0 fixed 0
+    expect(eot & 0x0c).toBe(0x0c); // paper end, inner near end
+    expect(eot & 0x42).toBe(0); // no presenter jam, no black mark error
+    const asb = p.ask(0x1b, 0x06, 0x01);
+    expect(asb).toEqual([0x23, 0x06, 0x08, 0, 0, 0x0c, 0, 0, 0]);
+    for (const b of asb.slice(1)) expect(b & 0x91).toBe(0); // never XON/XOFF, never a header
+    expect(p.ask(0x17)).toEqual([]); // the job before the ETB is not printed
+    expect(p.ask(0x1b, 0x1d, 0x03, 1, 0, 0)).toEqual([]);
+  });
+
+  it('answers as a healthy printer again the moment the condition is back online', () => {
+    const p = printer();
+    expect(p.ask(0x10, 0x04, 4)).toEqual([0x7e]);
+    p.set('online');
+    expect(p.ask(0x10, 0x04, 1)).toEqual([0x12]);
+    expect(p.ask(0x10, 0x04, 4)).toEqual([0x12]);
+    expect(p.ask(0x1d, 0x72, 1)).toEqual([0x00]);
+    expect(p.asb()).toEqual([0x10, 0, 0, 0]);
+    expect(p.ask(0x1b, 0x06, 0x01)).toEqual([...STAR_ASB_OK]);
+    expect(p.ask(0x04)).toEqual([0x10]);
   });
 });
