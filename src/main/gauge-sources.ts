@@ -42,5 +42,6 @@ export function gaugeSources(m: GaugeModules): MetricsSources {
         pendingInterpretation: m.pool.gauges().pendingReceipts,
       };
     },
+    disk: () => ({ ...m.store.writer.diskGauges(), freeBytes: m.store.freeBytes() }),
   };
 }

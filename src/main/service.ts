@@ -89,6 +89,8 @@ export class DeskService implements DeskBackend {
   private readonly metricListeners = new Set<(m: Metrics) => void>();
   private retentionTimer: NodeJS.Timeout | null = null;
   private lastWriteError: DeskFailure | null = null;
+  /** When the disk last filled up (for the log line when it has room again). */
+  private diskFullSince: number | null = null;
   private stopping: Promise<void> | null = null;
   private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
@@ -159,6 +161,7 @@ export class DeskService implements DeskBackend {
       now: this.now,
     });
     this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
+    this.store.writer.onDiskFull = (failure) => this.diskFullChanged(failure);
     this.metrics = new MetricsSampler(
       gaugeSources({
         capture: this.capture,
@@ -203,6 +206,30 @@ export class DeskService implements DeskBackend {
     if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
   }
 
+  /**
+   * The disk filled up (failure) or has room again (null). While full the printer ports answer
+   * "out of paper", so a till that checks holds its job; health shows DISK_FULL.
+   */
+  private diskFullChanged(failure: DeskFailure | null): void {
+    const gauges = this.store.writer.diskGauges();
+    if (failure) {
+      this.diskFullSince = this.now();
+      this.lastWriteError = failure;
+      for (const listener of this.problemListeners) listener(failure);
+      this.log(`${failure.code}: ${failure.message}`);
+      this.capture.setPrinterCondition('paper-out', 'the disk is full');
+      return;
+    }
+    if (this.lastWriteError?.code === 'DISK_FULL') this.lastWriteError = null;
+    const seconds = Math.round((this.now() - (this.diskFullSince ?? this.now())) / 1000);
+    this.diskFullSince = null;
+    const refused = gauges.refusedWhileFull;
+    this.log(
+      `The disk has room again after ${seconds} s; receipts refused while it was full, since start: ${refused} (their tills were told the job failed).`,
+    );
+    this.capture.setPrinterCondition('online', 'the disk has room again');
+  }
+
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -212,7 +239,11 @@ export class DeskService implements DeskBackend {
       await this.exports?.stop();
       await this.capture.stop();
       await withTimeout(this.pool.idle(), 5_000);
-      if (this.store) await this.store.writer.barrier().catch(() => {});
+      // While the disk is full the writer makes its last try when it closes; a barrier would
+      // only wait for the receipts' grace to run out.
+      if (this.store && !this.store.writer.diskFull) {
+        await this.store.writer.barrier().catch(() => {});
+      }
       this.feed.flush();
       await this.pool.close();
       await this.store?.close();
@@ -466,6 +497,12 @@ export class DeskService implements DeskBackend {
   }
 
   private async storeSegment(segment: Segment, meta: SegmentMeta): Promise<void> {
+    if (segment.empty && this.store.writer.diskFull) {
+      // Status polls of a till keeping its connection: answered ("out of paper"), nothing to
+      // keep but the polls. Refusing would reset the connection a printer would keep open.
+      this.store.writer.skipEmptyWhileFull();
+      return;
+    }
     const id = await this.store.writer.appendReceipt({
       ...meta,
       bytes: segment.bytes,
@@ -547,7 +584,11 @@ export class DeskService implements DeskBackend {
       this.feed.complete(summaries);
     };
     this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
-      this.log(`Could not save interpretations: ${err.message}`);
+      // Refused only when the service stops with the disk full, which the store reports itself:
+      // the receipts stay pending and are read again at the next start.
+      if ((err as DeskFailure).code !== 'DISK_FULL') {
+        this.log(`Could not save interpretations: ${err.message}`);
+      }
       announce();
     });
   }

@@ -154,6 +154,19 @@ export interface Metrics {
     saturations: number;
   };
   receipts: { perMinute: number; truncated: number; failed: number; pendingInterpretation: number };
+  /**
+   * The volume holding the data folder. 'full' from a write that failed for lack of space until
+   * writes succeed with room again; meanwhile the printer ports answer "out of paper".
+   */
+  disk: {
+    state: 'ok' | 'full';
+    /** Free bytes on the volume; null where the OS does not say. */
+    freeBytes: number | null;
+    /** Receipts refused because the disk was full (their tills were reset, nothing acknowledged). */
+    refusedWhileFull: number;
+    /** Status polls and other stretches that printed nothing, not kept while full. */
+    emptyNotStored: number;
+  };
 }
 
 /** Today's receipts by hour and station, beside the same weekday a week earlier. */

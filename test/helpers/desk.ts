@@ -25,6 +25,8 @@ export interface Desk {
   dataDir: string;
   /** Every receipt announced so far, in order. */
   announced: ReceiptSummary[];
+  /** Every line the service logged, in order. */
+  logs: string[];
   /** Resolves once `count` receipts have been announced in total. */
   waitForReceipts(count: number, timeoutMs?: number): Promise<ReceiptSummary[]>;
   stop(): Promise<void>;
@@ -35,7 +37,11 @@ export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()):
     ...input,
     listeners: input.listeners ?? [{ host: '127.0.0.1', port: 0, station: 'Front' }],
   });
-  const service = new DeskService({ dataDir, settings, workerDir: WORKER_DIR });
+  const logs: string[] = [];
+  const log = (line: string): void => {
+    logs.push(line);
+  };
+  const service = new DeskService({ dataDir, settings, workerDir: WORKER_DIR, log });
   await service.start();
   const announced: ReceiptSummary[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -51,6 +57,7 @@ export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()):
     port: service.capture.listeners()[0].port,
     dataDir,
     announced,
+    logs,
     async waitForReceipts(count, timeoutMs = 15_000) {
       if (announced.length < count) {
         await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import type { ListenerSettings, PrinterIdentity } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
-import { createStatusReplier } from './status-replies';
+import { type PrinterCondition, createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
 
@@ -61,12 +61,14 @@ export class CaptureService {
   private skipping = false;
   private readonly replier;
   private readonly now: () => number;
+  /** What status replies report; paper out while receipts cannot be kept. */
+  private condition: PrinterCondition = 'online';
 
   constructor(private readonly options: CaptureOptions) {
     this.config = options;
     this.allow = allowSet(options.allowList);
     this.ports = options.listeners.map((l) => this.port(l));
-    this.replier = createStatusReplier(options.identity);
+    this.replier = createStatusReplier(options.identity, () => this.condition);
     this.now = options.now ?? Date.now;
   }
 
@@ -143,6 +145,26 @@ export class CaptureService {
       refusedOverLimit: this.refusedOverLimit,
       paused: this.paused,
     };
+  }
+
+  get printerCondition(): PrinterCondition {
+    return this.condition;
+  }
+
+  /**
+   * Sets what every printer port reports from now on: 'paper-out' makes a POS that checks
+   * status hold its job (the disk is full); 'online' lets it print again. Logged once per
+   * change; connections that enabled automatic status are told at once.
+   */
+  setPrinterCondition(next: PrinterCondition, why: string): void {
+    if (next === this.condition) return;
+    this.condition = next;
+    this.options.log?.(
+      next === 'paper-out'
+        ? `Printer ports now answer "out of paper" (${why}): tills that check hold their receipts.`
+        : `Printer ports answer "online" again (${why}).`,
+    );
+    for (const c of this.connections) c.conditionChanged();
   }
 
   /** TCP backpressure: stop reading every socket until resume(). */

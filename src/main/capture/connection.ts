@@ -8,6 +8,10 @@ import type { Dialect, ReceiptEnd } from '../../shared';
 import { ReceiptFramer, type Segment } from './framer';
 import type { StatusReplier } from './status-replies';
 
+const GS = 0x1d;
+/** GS a n bits: report changes of online / offline (1) and of the roll paper sensor (3). */
+const ASB_ON_CONDITION = 0x02 | 0x08;
+
 export interface SegmentMeta {
   connectionId: number;
   seq: number;
@@ -53,6 +57,8 @@ export class PrinterConnection {
   private commitsDone: (() => void) | null = null;
   private finishing = false;
   private paused = false;
+  /** The last GS a n this POS sent: which changes the printer reports unasked (Epson ASB). */
+  private asbMask = 0;
   private readonly closed: Promise<void>;
 
   constructor(
@@ -70,9 +76,16 @@ export class PrinterConnection {
       listenerPort,
       openedAt: options.now(),
     });
+    const replier = options.replier;
     this.framer = new ReceiptFramer({
       maxReceiptBytes: options.maxReceiptBytes,
-      replier: options.replier,
+      replier: {
+        asb: () => replier.asb(),
+        reply: (buf, pos, length) => {
+          if (buf[pos] === GS && buf[pos + 1] === 0x61 && length >= 3) this.asbMask = buf[pos + 2];
+          return replier.reply(buf, pos, length);
+        },
+      },
       dialect: options.dialect,
       onReply: (reply) => {
         if (!socket.destroyed) socket.write(reply);
@@ -106,6 +119,15 @@ export class PrinterConnection {
     this.paused = false;
     this.socket.setTimeout(this.options.idleTimeoutMs);
     this.socket.resume();
+  }
+
+  /**
+   * The printer's condition changed (paper out / online): a POS that enabled automatic status
+   * for it (GS a) is told at once, as the printer would, with the ASB of the new condition.
+   */
+  conditionChanged(): void {
+    if ((this.asbMask & ASB_ON_CONDITION) === 0 || this.socket.destroyed) return;
+    this.socket.write(this.options.replier.asb());
   }
 
   /** Skip reading for one turn of the event loop (the idle timer keeps running). */

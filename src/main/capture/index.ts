@@ -11,6 +11,6 @@ export type {
 export type { CaptureSink, SegmentMeta } from './connection';
 export type { Segment } from './framer';
 export { ReceiptFramer } from './framer';
-export { createStatusReplier, ASB_OK } from './status-replies';
+export { createStatusReplier, ASB_OK, type PrinterCondition } from './status-replies';
 export { STATUS_REPLIES_KEPT, type StatusReplyRecord } from './status-log';
 export { describeStatusReply } from './status-names';

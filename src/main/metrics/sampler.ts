@@ -7,6 +7,7 @@ export interface MetricsSources {
   pool: () => Metrics['pool'];
   db: () => Metrics['db'];
   receipts: () => Metrics['receipts'];
+  disk: () => Metrics['disk'];
 }
 
 export class MetricsSampler {
@@ -52,6 +53,7 @@ export class MetricsSampler {
       osThreads: osThreadCount(),
       db: this.sources.db(),
       receipts: this.sources.receipts(),
+      disk: this.sources.disk(),
     };
   }
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeskFailure } from '../../shared';
+import { freeBytes } from './free-space';
 import { DB_FILE, openDatabase } from './open';
 import { ReceiptQueries } from './receipt-queries';
 import { Totals } from './totals';
@@ -19,6 +20,7 @@ export type {
 } from './writer-protocol';
 export type { StoredReceipt } from './receipt-queries';
 export { WriterClient } from './writer-client';
+export type { DiskGauges } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
@@ -42,6 +44,7 @@ export interface StoreOptions {
 
 export class Store {
   private readonly file: string;
+  private readonly dataDir: string;
 
   private constructor(
     /** Read-only connection for the main thread's queries. */
@@ -51,6 +54,7 @@ export class Store {
     dataDir: string,
   ) {
     this.file = path.join(dataDir, DB_FILE);
+    this.dataDir = dataDir;
   }
 
   /** Starts the writer thread (which creates and migrates the file), then opens the reader. */
@@ -82,6 +86,11 @@ export class Store {
       }
     }
     return total;
+  }
+
+  /** Free bytes on the volume holding the data folder; null where the OS does not say. */
+  freeBytes(): number | null {
+    return freeBytes(this.dataDir);
   }
 
   healthy(): boolean {

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { DeskFailure } from '../../shared';
 import { SampleWindow } from '../metrics';
 import type { Totals } from './totals';
+import { errorText } from './write-failure';
 import type {
   FromWriter,
   InterpretationRow,
@@ -43,6 +44,18 @@ export interface CommitGauges {
   saturations: number;
 }
 
+export interface DiskGauges {
+  /** 'full' from a write that failed for lack of space until writes succeed with room again. */
+  state: 'ok' | 'full';
+  /** Receipts refused because the disk was full: their tills were reset, nothing acknowledged. */
+  refusedWhileFull: number;
+  /**
+   * Stretches that printed nothing (status polls, a drawer kick alone) not kept while full;
+   * their connections stay open, as a printer's would.
+   */
+  emptyNotStored: number;
+}
+
 export class WriterClient {
   private readonly worker: Worker;
   private outbox: WriteOp[] = [];
@@ -53,6 +66,7 @@ export class WriterClient {
   private closed = false;
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
+  private exited = false;
   private commits = 0;
   private readonly batchSizes = new SampleWindow(512);
   private readonly commitTimes = new SampleWindow(512);
@@ -64,6 +78,11 @@ export class WriterClient {
   private saturations = 0;
   /** Told true when receipts wait on the disk beyond the bounds (pause reading), false after. */
   onBacklog: (saturated: boolean) => void = () => {};
+  private full: DeskFailure | null = null;
+  private refusedWhileFull = 0;
+  private emptyNotStored = 0;
+  /** Told when the disk fills up (with why) and when it has room again (null). */
+  onDiskFull: (failure: DeskFailure | null) => void = () => {};
 
   private constructor(
     file: string,
@@ -98,14 +117,19 @@ export class WriterClient {
         }
       };
       client.worker.once('message', onFirst);
-      client.worker.once('error', (err) => {
+      client.worker.once('error', (err: unknown) => {
         client.failAll(
           new DeskFailure(
             'WRITER_CRASHED',
-            `The receipts writer stopped: ${err.message}. Restart Receipt Desk.`,
+            `The receipts writer stopped: ${errorText(err)}. Restart Receipt Desk.`,
           ),
         );
         reject(err);
+      });
+      // A thread that ended without saying "closed" must not hold a shutdown forever.
+      client.worker.once('exit', () => {
+        client.exited = true;
+        client.onClosed?.();
       });
     });
   }
@@ -121,8 +145,21 @@ export class WriterClient {
     this.push({ kind: 'close', id, closedAt, bytes, reason });
   }
 
-  /** Resolves with the receipt's id once its raw bytes are committed. */
+  /** True while the disk is full: receipts are refused at once (see appendReceipt). */
+  get diskFull(): boolean {
+    return this.full !== null;
+  }
+
+  /**
+   * Resolves with the receipt's id once its raw bytes are committed. While the disk is full it
+   * rejects at once with DISK_FULL, without queueing: the till is reset before anything is
+   * acknowledged, so its resend later is no duplicate.
+   */
   appendReceipt(r: NewReceipt): Promise<number> {
+    if (this.full) {
+      this.refusedWhileFull++;
+      return Promise.reject(this.full);
+    }
     this.backlogBytes += r.bytes.length;
     this.backlogReceipts++;
     if (
@@ -155,6 +192,19 @@ export class WriterClient {
     await this.tagged((tag) => ({ kind: 'barrier', tag }));
   }
 
+  /** A stretch that printed nothing, not stored because the disk is full (counted only). */
+  skipEmptyWhileFull(): void {
+    this.emptyNotStored++;
+  }
+
+  diskGauges(): DiskGauges {
+    return {
+      state: this.full ? 'full' : 'ok',
+      refusedWhileFull: this.refusedWhileFull,
+      emptyNotStored: this.emptyNotStored,
+    };
+  }
+
   gauges(): CommitGauges {
     return {
       commits: this.commits,
@@ -171,6 +221,7 @@ export class WriterClient {
     this.closing ??= (async () => {
       this.post();
       this.closed = true;
+      if (this.exited) return;
       const done = new Promise<void>((resolve) => (this.onClosed = resolve));
       this.worker.postMessage({ type: 'close' } satisfies ToWriter);
       await done;
@@ -233,11 +284,22 @@ export class WriterClient {
         break;
       case 'failed': {
         const failure = new DeskFailure(msg.code, msg.message);
-        this.onError(failure);
-        for (const tag of msg.tags) this.settle(tag)?.reject(failure);
+        // Refusals while the disk is full were announced once, with the state (onDiskFull).
+        if (!(this.full && msg.code === 'DISK_FULL')) this.onError(failure);
+        for (const tag of msg.tags) {
+          const d = this.settle(tag);
+          // A receipt (it carries bytes) refused after waiting for room on a full disk.
+          if (d && d.bytes >= 0 && msg.code === 'DISK_FULL') this.refusedWhileFull++;
+          d?.reject(failure);
+        }
         break;
       }
+      case 'disk':
+        this.full = msg.state === 'full' ? new DeskFailure(msg.code, msg.message) : null;
+        this.onDiskFull(this.full);
+        break;
       case 'closed':
+        if (msg.problem) this.onError(new DeskFailure(msg.problem.code, msg.problem.message));
         this.onClosed?.();
         break;
       default:

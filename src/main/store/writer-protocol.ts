@@ -89,4 +89,10 @@ export type FromWriter =
       ms: number;
     }
   | { type: 'failed'; tags: number[]; code: string; message: string }
-  | { type: 'closed' };
+  /**
+   * The disk is full (a write failed for lack of space) or has room again (a write succeeded
+   * and the volume has space). While full, writes are kept and retried, not dropped.
+   */
+  | { type: 'disk'; state: 'full' | 'ok'; code: string; message: string }
+  /** problem: what went wrong while closing (the file is closed all the same). */
+  | { type: 'closed'; problem?: { code: string; message: string } };

@@ -2,21 +2,29 @@
  * Writer thread entry (built as its own file: store-writer.js next to the service entry).
  * Owns the only read-write connection. Ops arrive by message; everything that arrived while the
  * previous commit ran is committed together in the next one (group commit without a timer).
+ *
+ * A full disk is a state, not a failure: the thread says so (the printer ports then answer "out
+ * of paper"), keeps the refused batch and tries it again every FULL_RETRY_MS. Receipts in it
+ * wait up to RECEIPT_GRACE_MS, so a brief full moment loses nothing and their tills are only
+ * acknowledged late; after that they are refused (nothing was acknowledged, so the till's resend
+ * is no duplicate). Connection rows and interpretations are kept until they are in the file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DeskFailure } from '../../shared';
 import { BatchWriter } from './batch-writer';
+import { freeBytes } from './free-space';
 import { openDatabase } from './open';
 import { Totals } from './totals';
+import { ROOM_BYTES, type WriteFailure, writeFailure } from './write-failure';
+import { WriteQueue } from './write-queue';
 import type { FromWriter, ToWriter, WriteOp, WriterInit } from './writer-protocol';
 
+/** How long a receipt waits for room on a full disk before its till is told it failed. */
+const RECEIPT_GRACE_MS = 3_000;
+/** While the disk is full, the kept writes are tried again this often. */
+const FULL_RETRY_MS = 500;
+
 const port = parentPort!;
-/** Interpretation messages (each up to a pool batch of rows) per commit. */
-const DEFERRED_BATCH = 4;
-/** Writes per commit at most: a commit of thousands takes long enough to stall acks. */
-const URGENT_BATCH = 256;
-/** Interpretations older than this ride along with the next receipts' commit. */
-const DEFERRED_MAX_AGE_MS = 50;
 const init = workerData as WriterInit;
 const send = (msg: FromWriter): void => port.postMessage(msg);
 
@@ -38,18 +46,24 @@ function start(): void {
     )
     .get() as { c: number; r: number };
 
-  // Receipts (and connection rows) are what a POS waits on: they go first, in small commits.
-  // Interpretations wait for the thread to be free of them and then go in bigger commits, where
-  // the full-text index and the page writes cost less per receipt.
-  let urgent: WriteOp[] = [];
-  let deferred: WriteOp[] = [];
-  let deferredSince = 0;
+  const queue = new WriteQueue();
   let scheduled = false;
+  /** Set while the disk is full: the failure that said so. */
+  let full: WriteFailure | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let closing = false;
 
-  const commit = (ops: WriteOp[]): void => {
+  const refuse = (ops: WriteOp[], failure: WriteFailure): void => {
+    const tags = ops.flatMap((op) => ('tag' in op ? [op.tag] : []));
+    send({ type: 'failed', tags, code: failure.code, message: failure.message });
+  };
+
+  /** Commits one batch. Returns null once it is in the file, else why not. */
+  const commit = (ops: WriteOp[]): WriteFailure | null => {
     const started = performance.now();
     try {
       const results = writer.apply(ops);
+      queue.committed(ops);
       send({
         type: 'committed',
         results,
@@ -57,76 +71,116 @@ function start(): void {
         batch: ops.length,
         ms: performance.now() - started,
       });
+      return null;
     } catch (err) {
-      const failure = toFailure(err);
-      const tags = ops.flatMap((op) => ('tag' in op ? [op.tag] : []));
-      send({ type: 'failed', tags, code: failure.code, message: failure.message });
+      const failure = writeFailure(err, init.dataDir);
+      if (failure.full && !closing) {
+        queue.putBack(ops, performance.now() + RECEIPT_GRACE_MS);
+        becomeFull(failure);
+      } else refuse(ops, failure);
+      return failure;
     }
+  };
+
+  const becomeFull = (failure: WriteFailure): void => {
+    if (!full) send({ type: 'disk', state: 'full', code: failure.code, message: failure.message });
+    full = failure;
+    retryLater();
+  };
+
+  const retryLater = (): void => {
+    if (!retryTimer && !closing) retryTimer = setTimeout(retry, FULL_RETRY_MS);
+  };
+
+  /** While full: refuse what waited too long, try the next batch, and see if there is room. */
+  const retry = (): void => {
+    retryTimer = null;
+    if (!full || closing) return;
+    const now = performance.now();
+    const expired = queue.expire(now);
+    if (expired.length > 0) refuse(expired, full);
+    if (queue.length > 0 && commit(queue.take(now))?.full) return; // still full: retries later
+    const free = freeBytes(init.dataDir);
+    if (free !== null && free < ROOM_BYTES) {
+      retryLater();
+      return;
+    }
+    full = null;
+    queue.release();
+    send({
+      type: 'disk',
+      state: 'ok',
+      code: 'DISK_OK',
+      message: 'The disk has room again: receipts are kept again.',
+    });
+    schedule();
   };
 
   const flush = (): void => {
     scheduled = false;
-    const barrier = urgent.some((op) => op.kind === 'barrier');
-    const stale = deferred.length > 0 && performance.now() - deferredSince > DEFERRED_MAX_AGE_MS;
-    if (urgent.length > 0 && !barrier && !stale) {
-      commit(urgent.splice(0, URGENT_BATCH));
-    } else if (barrier) {
-      // A barrier waits for everything before it.
-      const ops = [...deferred, ...urgent];
-      deferred = [];
-      urgent = [];
-      commit(ops);
-    } else if (urgent.length > 0 || deferred.length > 0) {
-      // Old interpretations ride along with the receipts' commit.
-      const ops = [...urgent.splice(0, URGENT_BATCH), ...deferred.splice(0, DEFERRED_BATCH)];
-      deferredSince = performance.now();
-      commit(ops);
-    }
-    if (urgent.length > 0 || deferred.length > 0) schedule();
+    if (full || closing || queue.length === 0) return;
+    commit(queue.take(performance.now()));
+    if (!full && queue.length > 0) schedule();
   };
 
   const schedule = (): void => {
-    if (scheduled) return;
+    if (scheduled || full) return;
     scheduled = true;
     if (init.commitWindowMs > 0) setTimeout(flush, init.commitWindowMs);
     else setImmediate(flush);
   };
 
+  /** Commits what it can, closes the file even when the disk refuses, and says what failed. */
+  const close = (): void => {
+    closing = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    let problem: { code: string; message: string } | undefined;
+    const ops = queue.drain();
+    // One last try; what the disk still refuses is refused now. Receipts left pending for want
+    // of their interpretation are interpreted again at the next start.
+    const failed = ops.length > 0 ? commit(ops) : null;
+    if (failed?.full) {
+      problem = {
+        code: failed.code,
+        message: `Stopped with the disk full (${failed.cause}): ${ops.length} writes could not be saved. Every receipt acknowledged to a till is kept; receipts still without their text are read again at the next start.`,
+      };
+    } else if (failed) {
+      problem = { code: failed.code, message: `While closing: ${failed.message}` };
+    }
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      // Nothing is lost: SQLite reads the write-ahead log again when the file next opens.
+      const f = writeFailure(err, init.dataDir);
+      problem ??= {
+        code: f.code,
+        message: `The receipts file was closed without folding in its write-ahead log (${f.cause}); every committed receipt is kept and the log is read at the next start.`,
+      };
+    }
+    try {
+      db.close();
+    } catch (err) {
+      const f = writeFailure(err, init.dataDir);
+      problem ??= { code: f.code, message: `Closing the receipts file: ${f.cause}.` };
+    }
+    send({ type: 'closed', problem });
+    port.close();
+  };
+
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'ops') {
-      for (const op of msg.ops) {
-        if (op.kind === 'interpretations' || op.kind === 'document') {
-          if (deferred.length === 0) deferredSince = performance.now();
-          deferred.push(op);
-        } else urgent.push(op);
-      }
-      schedule();
+      const now = performance.now();
+      for (const op of msg.ops) queue.push(op, now);
+      // While full, new ops wait for the retry timer, receipts for RECEIPT_GRACE_MS at most.
+      if (full) queue.hold(now + RECEIPT_GRACE_MS);
+      else schedule();
     } else if (msg.type === 'close') {
-      if (urgent.length > 0 || deferred.length > 0) commit([...urgent, ...deferred]);
-      urgent = [];
-      deferred = [];
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-      send({ type: 'closed' });
-      port.close();
+      close();
     }
   });
 
   send({ type: 'ready', maxConnectionId: max.c, maxReceiptId: max.r, totals: totals.snapshot() });
-}
-
-function toFailure(err: unknown): DeskFailure {
-  const e = err as { code?: string; message?: string };
-  if (e.code === 'SQLITE_FULL') {
-    return new DeskFailure(
-      'DISK_FULL',
-      'The disk holding the receipts file is full. Free some space; receipts are refused until then.',
-    );
-  }
-  return new DeskFailure(
-    'DB_WRITE_FAILED',
-    `Could not write to the receipts file (${e.message ?? String(err)}). Check the disk and restart Receipt Desk.`,
-  );
 }
 
 start();

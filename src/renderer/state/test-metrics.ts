@@ -29,6 +29,7 @@ export function testMetrics(at: number, change: (m: Metrics) => void = () => {})
       saturations: 0,
     },
     receipts: { perMinute: 0, truncated: 0, failed: 0, pendingInterpretation: 0 },
+    disk: { state: 'ok', freeBytes: 40 * 2 ** 30, refusedWhileFull: 0, emptyNotStored: 0 },
   };
   change(m);
   return m;

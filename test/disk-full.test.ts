@@ -1,0 +1,300 @@
+/**
+ * A full disk, as the tills and the manager see it. The data folder sits on a small tmpfs that a
+ * filler file fills up: while the desk cannot keep receipts its printer ports answer as a printer
+ * out of paper (so a till that checks holds its job), a job sent anyway is refused before
+ * anything is acknowledged, and once space is freed the printer comes back by itself with every
+ * acknowledged receipt kept and read. Tests run as root here and in CI; where a tmpfs cannot be
+ * mounted the tests are skipped with one line saying why.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type net from 'node:net';
+import path from 'node:path';
+import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  ask,
+  closed,
+  type Desk,
+  esc,
+  eventually,
+  openSocket,
+  sendRaw,
+  startDesk,
+  tempDir,
+} from './helpers/desk';
+
+const MOUNT = tempDir('receipt-desk-disk-full-');
+const FILLER = path.join(MOUNT, 'filler.bin');
+const skipReason = mountTmpfs();
+if (skipReason) console.log(`test/disk-full.test.ts skipped: ${skipReason}`);
+
+function mountTmpfs(): string | null {
+  if (process.platform !== 'linux') return 'a tmpfs to fill needs Linux';
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', MOUNT], { stdio: 'pipe' });
+    return null;
+  } catch (err) {
+    const said = (err as { stderr?: Buffer }).stderr?.toString().trim();
+    return `mounting a tmpfs is not permitted here (${said || (err as Error).message})`;
+  }
+}
+
+let desk: Desk | null = null;
+const sockets: net.Socket[] = [];
+afterEach(async (ctx) => {
+  if (process.env.DEBUG_DISK_FULL) console.log(ctx.task.name, desk?.logs);
+  for (const s of sockets.splice(0)) s.destroy();
+  await desk?.stop();
+  if (desk) fs.rmSync(desk.dataDir, { recursive: true, force: true });
+  desk = null;
+  fs.rmSync(FILLER, { force: true });
+});
+afterAll(() => {
+  if (!skipReason) execFileSync('umount', [MOUNT]);
+  fs.rmSync(MOUNT, { recursive: true, force: true });
+});
+
+/** Fills the tmpfs with the filler file, then gives `leave` bytes back. */
+function fillDisk(leave: number): void {
+  const fd = fs.openSync(FILLER, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 0xaa);
+  let size = 0;
+  try {
+    for (;;) size += fs.writeSync(fd, chunk);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  }
+  if (leave > 0) fs.ftruncateSync(fd, Math.max(0, size - leave));
+  fs.closeSync(fd);
+}
+
+const freeDisk = (): void => fs.rmSync(FILLER, { force: true });
+
+async function connect(port: number): Promise<net.Socket> {
+  const s = await openSocket(port);
+  sockets.push(s);
+  return s;
+}
+
+const DLE_EOT = (n: number) => [0x10, 0x04, n];
+const GS_R_1 = [0x1d, 0x72, 0x01];
+const GS_A_255 = [0x1d, 0x61, 0xff];
+const ASB_ONLINE = [0x10, 0x00, 0x00, 0x00];
+const ASB_PAPER_OUT = [0x18, 0x00, 0x0f, 0x00];
+
+/** What a till reads from DLE EOT 1 / 2 / 4 and GS r 1 on one connection. */
+async function printerStatus(s: net.Socket): Promise<number[]> {
+  const replies: number[] = [];
+  for (const request of [DLE_EOT(1), DLE_EOT(2), DLE_EOT(4), GS_R_1]) {
+    replies.push((await ask(s, request, 1))[0]);
+  }
+  return replies;
+}
+
+/** Collects what the printer sends unasked on a connection (automatic status back). */
+function listen(s: net.Socket): Buffer[] {
+  const got: Buffer[] = [];
+  s.on('data', (d: Buffer) => got.push(d));
+  return got;
+}
+
+/**
+ * A till on node-thermal-printer that checks the paper sensor (GS r 1) before each job, as its
+ * README suggests, and keeps the job while the printer reports no paper.
+ */
+function thermalTill(port: number) {
+  const printer = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: `tcp://127.0.0.1:${port}`,
+    options: { timeout: 5000 },
+  });
+  return {
+    async paperOut(): Promise<boolean> {
+      printer.clear();
+      await printer.getStatus();
+      const reply = (await printer.execute({ waitForResponse: true })) as Buffer;
+      printer.clear();
+      return (reply[0] & 0x0c) !== 0;
+    },
+    /** Prints the job if the printer has paper; false when it kept it for later. */
+    async print(lines: string[]): Promise<boolean> {
+      if (await this.paperOut()) return false;
+      for (const line of lines) printer.println(line);
+      printer.cut();
+      await printer.execute();
+      printer.clear();
+      return true;
+    },
+  };
+}
+
+/** A receipt of `lines` numbered lines: its text and index take about 40 bytes a line. */
+function longReceipt(title: string, lines: number): Buffer {
+  const body = Array.from(
+    { length: lines },
+    (_, i) => `${String(i + 1).padStart(4, '0')} Espresso doppio ${i % 97}   2.${i % 10}0`,
+  );
+  return esc.receipt(title, ...body);
+}
+
+describe.skipIf(skipReason !== null)('a full disk: the printer is out of paper', () => {
+  it('tills see paper out while full and print again after; nothing acknowledged is lost', async () => {
+    desk = await startDesk({}, path.join(MOUNT, 'data'));
+    const d = desk;
+    const metrics = () => d.service.getMetrics();
+
+    // Before: ordinary receipts, stored and read.
+    for (const table of ['Table 1', 'Table 2', 'Table 3']) {
+      expect((await sendRaw(d.port, esc.receipt(table, 'TOTAL 9.50'))).acknowledged).toBe(true);
+    }
+    await d.waitForReceipts(3);
+    // A till that keeps its connection and has automatic status on.
+    const asbTill = await connect(d.port);
+    expect([...(await ask(asbTill, GS_A_255, 4))]).toEqual(ASB_ONLINE);
+    const unasked = listen(asbTill);
+    await d.service.store.writer.barrier(); // its connection row is in the file
+
+    // The disk fills up while a long receipt arrives: its bytes still fit and are committed
+    // (the till is acknowledged), its text and index no longer do.
+    fillDisk(96 * 1024);
+    const long = longReceipt('Table 4 (long)', 1200);
+    expect((await sendRaw(d.port, long)).acknowledged).toBe(true);
+
+    // The printer now reports no paper: unasked to the till with automatic status on ...
+    await eventually(() => Buffer.concat(unasked).length >= 4);
+    expect([...Buffer.concat(unasked)]).toEqual(ASB_PAPER_OUT);
+    // ... and to a till that connects during the outage and asks.
+    const during = await connect(d.port);
+    expect(await printerStatus(during)).toEqual([0x1a, 0x32, 0x7e, 0x0f]);
+    expect([...(await ask(during, GS_A_255, 4))]).toEqual(ASB_PAPER_OUT);
+    expect((await d.service.getHealth()).problems).toContainEqual({
+      code: 'DISK_FULL',
+      message: expect.stringContaining('Free some space') as string,
+    });
+
+    // A till that checks first keeps its job.
+    const thermal = thermalTill(d.port);
+    const job = ['Table 5', 'Margherita   8.50', 'TOTAL        8.50'];
+    expect(await thermal.print(job)).toBe(false);
+    // A till that sends anyway is refused before anything is acknowledged.
+    const ignoring = esc.receipt('Table 6', 'Tiramisu   5.00', 'TOTAL   5.00');
+    await expect(sendRaw(d.port, ignoring)).rejects.toThrow(/ECONNRESET|EPIPE/);
+
+    const full = await eventually(async () => {
+      const m = await metrics();
+      return m.disk.state === 'full' && m.disk.refusedWhileFull === 1 && m;
+    });
+    expect(full.disk.freeBytes).toBeLessThan(1024 * 1024);
+    expect((await d.service.getHealth()).status).toBe('degraded');
+
+    // Space is freed: the printer is back by itself within a second or two.
+    freeDisk();
+    const backAt = performance.now();
+    await eventually(async () => (await ask(during, DLE_EOT(1), 1))[0] === 0x12, 3_000);
+    expect(performance.now() - backAt).toBeLessThan(2_500);
+    expect(await printerStatus(during)).toEqual([0x12, 0x12, 0x12, 0x00]);
+    await eventually(() => Buffer.concat(unasked).length >= 8);
+    expect([...Buffer.concat(unasked)]).toEqual([...ASB_PAPER_OUT, ...ASB_ONLINE]);
+    const ok = await eventually(async () => {
+      const m = await metrics();
+      return m.disk.state === 'ok' && m;
+    });
+    expect(ok.disk.freeBytes).toBeGreaterThan(1024 * 1024);
+    expect(ok.disk.refusedWhileFull).toBe(1);
+    expect(await d.service.getHealth()).toMatchObject({ status: 'ok', problems: [] });
+
+    // The connection opened during the outage prints on it.
+    during.write(esc.receipt('Table 7', 'TOTAL 12.00'));
+    during.end();
+    await closed(during);
+    // The careful till prints its kept job, the other resends its refused one.
+    expect(await thermal.print(job)).toBe(true);
+    expect((await sendRaw(d.port, ignoring)).acknowledged).toBe(true);
+    asbTill.end();
+    await closed(asbTill);
+
+    // Every receipt is there once, each with its text, the long one's included.
+    const all = await eventually(async () => {
+      const page = await d.service.listReceipts({ limit: 50 });
+      return page.items.length === 7 && page.items.every((r) => r.text !== null) && page.items;
+    }, 10_000);
+    const titles = all.map((r) => r.text!.split('\n')[0].trim()).sort();
+    expect(titles).toEqual([
+      'Table 1',
+      'Table 2',
+      'Table 3',
+      'Table 4 (long)',
+      'Table 5',
+      'Table 6',
+      'Table 7',
+    ]);
+    const stored = all.find((r) => r.text!.startsWith('Table 4'))!;
+    expect(stored.status).toBe('ok');
+    expect(stored.text).toContain('1200 Espresso doppio');
+    expect((await d.service.listReceipts({ q: 'doppio' })).items.map((r) => r.id)).toEqual([
+      stored.id,
+    ]);
+    expect((await d.service.getStats()).receiptsTotal).toBe(7);
+  });
+
+  it('a brief full moment loses nothing: the receipt is acknowledged late', async () => {
+    desk = await startDesk({}, path.join(MOUNT, 'data-brief'));
+    const d = desk;
+    expect((await sendRaw(d.port, esc.receipt('Table 1', 'TOTAL 3.00'))).acknowledged).toBe(true);
+    await d.waitForReceipts(1);
+    const watcher = await connect(d.port);
+    // A till already connected when the disk fills sends its receipt and waits for the close.
+    const till = await connect(d.port);
+    const acknowledged = new Promise<boolean>((resolve) => {
+      till.on('end', () => resolve(true));
+      till.on('error', () => resolve(false));
+    });
+
+    await d.service.store.writer.barrier(); // both connections' rows are in the file
+
+    fillDisk(0);
+    till.end(longReceipt('Table 2 (during)', 400));
+    // The receipt is waiting for room: the printer says so ...
+    await eventually(async () => (await ask(watcher, DLE_EOT(4), 1))[0] === 0x7e);
+    // ... and space comes back within the receipt's grace period.
+    freeDisk();
+    expect(await acknowledged).toBe(true);
+    await eventually(async () => (await ask(watcher, DLE_EOT(4), 1))[0] === 0x12, 3_000);
+
+    const receipts = await d.waitForReceipts(2);
+    expect(receipts[1].text?.split('\n')[0]).toBe('Table 2 (during)');
+    expect((await d.service.getMetrics()).disk.refusedWhileFull).toBe(0);
+    watcher.end();
+    await closed(watcher);
+  });
+
+  it('stopping while full closes the file with the real error, and the next start reads all', async () => {
+    const dataDir = path.join(MOUNT, 'data-stop');
+    desk = await startDesk({}, dataDir);
+    const d = desk;
+    expect((await sendRaw(d.port, esc.receipt('Table 1', 'TOTAL 3.00'))).acknowledged).toBe(true);
+    await d.waitForReceipts(1);
+    const watcher = await connect(d.port);
+    await d.service.store.writer.barrier();
+
+    fillDisk(96 * 1024);
+    expect((await sendRaw(d.port, longReceipt('Table 2 (long)', 1200))).acknowledged).toBe(true);
+    await eventually(async () => (await ask(watcher, DLE_EOT(1), 1))[0] === 0x1a);
+    await d.stop(); // as on SIGTERM: resolves, does not hang on the full disk
+    const logged = d.logs.join('\n');
+    if (process.env.DEBUG_DISK_FULL) console.log(logged);
+    expect(logged).not.toMatch(/undefined|WRITER_CRASHED|restart/i);
+    expect(logged).toContain('SQLITE_FULL');
+
+    // Space is freed and the desk starts again: both receipts, each with its text.
+    freeDisk();
+    desk = await startDesk({}, dataDir);
+    const again = desk;
+    const items = await eventually(async () => {
+      const page = await again.service.listReceipts({});
+      return page.items.length === 2 && page.items.every((r) => r.text !== null) && page.items;
+    });
+    expect(items.map((r) => r.text!.split('\n')[0])).toEqual(['Table 2 (long)', 'Table 1']);
+  });
+});
