@@ -18,7 +18,7 @@ test('System shows the gauges and the listening printer port; dark theme keeps r
     .first()
     .click();
   await expect(page.getByTestId('gauge').first()).toBeVisible();
-  await expect(page.getByTestId('gauge')).toHaveCount(12);
+  await expect(page.getByTestId('gauge')).toHaveCount(14);
   const ports = page.getByRole('table', { name: 'Printer ports' });
   await expect(ports).toContainText(`:${desk.printerPort}`);
   await expect(ports).toContainText('Listening');

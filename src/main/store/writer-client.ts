@@ -24,6 +24,8 @@ interface Deferred {
   reject: (err: Error) => void;
   /** Raw bytes this op carries, counted in the backlog until committed. */
   bytes: number;
+  /** A receipt that printed nothing (status polls, a drawer kick alone). */
+  empty?: boolean;
 }
 
 /** Bounds on what waits for the disk; past either, capture is asked to pause. */
@@ -170,7 +172,7 @@ export class WriterClient {
       this.saturations++;
       this.onBacklog(true);
     }
-    return this.tagged((tag) => ({ kind: 'receipt', tag, r }), r.bytes.length);
+    return this.tagged((tag) => ({ kind: 'receipt', tag, r }), r.bytes.length, r.empty);
   }
 
   saveInterpretations(rows: InterpretationRow[]): Promise<number> {
@@ -230,7 +232,7 @@ export class WriterClient {
     return this.closing;
   }
 
-  private tagged(make: (tag: number) => WriteOp, bytes = -1): Promise<number> {
+  private tagged(make: (tag: number) => WriteOp, bytes = -1, empty = false): Promise<number> {
     return new Promise((resolve, reject) => {
       if (this.closed) {
         if (bytes >= 0) this.settleBacklog(bytes);
@@ -238,7 +240,7 @@ export class WriterClient {
         return;
       }
       const tag = this.nextTag++;
-      this.waiting.set(tag, { resolve, reject, bytes });
+      this.waiting.set(tag, { resolve, reject, bytes, empty });
       this.push(make(tag));
     });
   }
@@ -289,7 +291,10 @@ export class WriterClient {
         for (const tag of msg.tags) {
           const d = this.settle(tag);
           // A receipt (it carries bytes) refused after waiting for room on a full disk.
-          if (d && d.bytes >= 0 && msg.code === 'DISK_FULL') this.refusedWhileFull++;
+          if (d && d.bytes >= 0 && msg.code === 'DISK_FULL') {
+            if (d.empty) this.emptyNotStored++;
+            else this.refusedWhileFull++;
+          }
           d?.reject(failure);
         }
         break;

@@ -72,4 +72,27 @@ describe('printer ports', () => {
     expect(within(bar).getByText(/already in use by another program/)).toBeTruthy();
     expect(within(bar).getByText('No receipts yet')).toBeTruthy();
   });
+
+  it('says a listening port tells tills it is out of paper while the disk is full, and why', () => {
+    const full: Health = {
+      ...health,
+      problems: [
+        {
+          code: 'DISK_FULL',
+          message:
+            'The disk holding the receipts file is full (SQLITE_FULL). Free some space on it.',
+        },
+      ],
+    };
+    render(
+      <MantineProvider>
+        <PrinterPorts health={full} now={NOW} />
+      </MantineProvider>,
+    );
+    const [front, bar] = screen.getAllByTestId('printer-port');
+    expect(within(front).getByText('Out of paper: disk full')).toBeTruthy();
+    expect(within(front).getByText(/Free some space on it/)).toBeTruthy();
+    expect(within(front).queryByText('Listening')).toBeNull();
+    expect(within(bar).getByText('Not listening')).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Each printer port: the station, the address tills print to, whether it is listening (or why
- * not), and when that station last printed.
+ * not), whether it tells tills it is out of paper (the disk is full), and when that station last
+ * printed.
  */
 import { Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { Health } from '../../shared/api';
@@ -8,6 +9,8 @@ import { formatAgo, formatExact } from '../format';
 import { STATE_COLOUR } from './gauge-list';
 
 export function PrinterPorts({ health, now }: { health: Health | null; now: number }) {
+  // While the disk is full every port answers status requests as a printer with no paper.
+  const diskFull = health?.problems.find((p) => p.code === 'DISK_FULL') ?? null;
   return (
     <Table withTableBorder striped aria-label="Printer ports" verticalSpacing="xs">
       <Table.Thead>
@@ -26,7 +29,16 @@ export function PrinterPorts({ health, now }: { health: Health | null; now: numb
               {l.host}:{l.port}
             </Table.Td>
             <Table.Td>
-              {l.listening ? (
+              {l.listening && diskFull ? (
+                <Stack gap={2} align="flex-start">
+                  <Badge variant="outline" color={STATE_COLOUR.failing}>
+                    Out of paper: disk full
+                  </Badge>
+                  <Text size="sm" c={STATE_COLOUR.failing}>
+                    {diskFull.message}
+                  </Text>
+                </Stack>
+              ) : l.listening ? (
                 <Badge variant="outline" color={STATE_COLOUR.ok}>
                   Listening
                 </Badge>

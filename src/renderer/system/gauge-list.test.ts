@@ -1,5 +1,6 @@
 /** The states behind the System screen's colours: when a gauge needs a look, when it is failing. */
 import { describe, expect, it } from 'vitest';
+import type { Metrics } from '../../shared/api';
 import { formatAgo } from '../format';
 import { testMetrics } from '../state/test-metrics';
 import { GAUGES, gauge } from './gauge-list';
@@ -45,6 +46,33 @@ describe('gauge states', () => {
     expect(stateOf('loop-p99', (m) => (m.eventLoop.delayP99Ms = 21))).toBe('warning');
     expect(stateOf('loop-p99', (m) => (m.eventLoop.delayP99Ms = 450))).toBe('failing');
     expect(stateOf('loop-p99', (m) => (m.eventLoop.delayP99Ms = null))).toBe('ok');
+  });
+
+  it('disk: little space left is a warning, full (printers say "no paper") failing', () => {
+    expect(stateOf('disk', (m) => (m.disk.freeBytes = 300 * 2 ** 20))).toBe('ok');
+    expect(stateOf('disk', (m) => (m.disk.freeBytes = 200 * 2 ** 20))).toBe('warning');
+    const full = testMetrics(0, (m) => {
+      m.disk.state = 'full';
+      m.disk.freeBytes = 0;
+    });
+    expect(gauge('disk').status!(full)).toEqual({
+      state: 'failing',
+      note: 'Full: printers say "no paper"',
+    });
+    expect(gauge('disk').value(full)).toBe('Full');
+    expect(gauge('disk').value(testMetrics(0, (m) => (m.disk.freeBytes = 3 * 2 ** 30)))).toBe(
+      '3.0 GiB',
+    );
+  });
+
+  it('receipts refused while full: failing during the outage, a warning after it', () => {
+    expect(stateOf('refused-full', () => {})).toBe('ok');
+    const during = (m: Metrics) => {
+      m.disk.state = 'full';
+      m.disk.refusedWhileFull = 2;
+    };
+    expect(stateOf('refused-full', during)).toBe('failing');
+    expect(stateOf('refused-full', (m) => (m.disk.refusedWhileFull = 2))).toBe('warning');
   });
 
   it('receipts waiting or being read for seconds are a warning, then failing', () => {

@@ -36,6 +36,9 @@ const LOOP_FAILING_MS = 200;
 const SLOW_MS = 1_000;
 const TOO_SLOW_MS = 5_000;
 
+/** Free space below this on the data volume needs a look before the disk fills up. */
+export const DISK_LOW_BYTES = 256 * 1024 * 1024;
+
 const ok = (note = 'OK'): GaugeStatus => ({ state: 'ok', note });
 
 function slowness(ms: number | null, slow: string, tooSlow: string): GaugeStatus {
@@ -149,6 +152,35 @@ export const GAUGES: readonly GaugeDef[] = [
     value: (m) => formatCount(m.receipts.pendingInterpretation),
     point: (m) => m.receipts.pendingInterpretation,
     say: (n) => formatCount(n),
+  },
+  {
+    id: 'disk',
+    label: 'Disk free',
+    value: ({ disk }) => {
+      if (disk.state === 'full') return 'Full';
+      return disk.freeBytes === null ? 'unknown' : formatBytes(disk.freeBytes);
+    },
+    point: (m) => m.disk.freeBytes,
+    say: formatBytes,
+    status: ({ disk }) => {
+      if (disk.state === 'full') return { state: 'failing', note: 'Full: printers say "no paper"' };
+      if (disk.freeBytes !== null && disk.freeBytes < DISK_LOW_BYTES) {
+        return { state: 'warning', note: 'Nearly full' };
+      }
+      return ok();
+    },
+  },
+  {
+    id: 'refused-full',
+    label: 'Refused, disk full',
+    value: (m) => formatCount(m.disk.refusedWhileFull),
+    point: (m) => m.disk.refusedWhileFull,
+    say: (n) => formatCount(n),
+    status: ({ disk }) => {
+      if (disk.refusedWhileFull === 0) return ok();
+      if (disk.state === 'full') return { state: 'failing', note: 'Receipts turned away' };
+      return { state: 'warning', note: 'Tills should reprint' };
+    },
   },
 ];
 
