@@ -202,7 +202,15 @@ export class DeskService implements DeskBackend {
   }
 
   private async applyRetention(): Promise<void> {
-    const removed = await this.store.applyRetention(this.settings.store.retentionDays, this.now());
+    let removed: number;
+    try {
+      removed = await this.store.applyRetention(this.settings.store.retentionDays, this.now());
+    } catch (err) {
+      // Deleting needs room in the write-ahead log too: on a full disk it waits for the next
+      // hour, and neither a start nor the hourly timer may fail for it.
+      this.log(`Retention: old receipts not removed yet (${(err as Error).message}).`);
+      return;
+    }
     if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
   }
 

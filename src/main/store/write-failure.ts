@@ -25,6 +25,7 @@ export interface WriteFailure {
 
 /** "SQLITE_FULL: database or disk is full"; never "undefined", whatever was thrown. */
 export function errorText(err: unknown): string {
+  if (err === undefined || err === null) return `an error without any detail (${String(err)})`;
   const e = (typeof err === 'object' && err !== null ? err : {}) as {
     code?: unknown;
     message?: unknown;

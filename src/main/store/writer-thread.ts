@@ -15,7 +15,7 @@ import { BatchWriter } from './batch-writer';
 import { freeBytes } from './free-space';
 import { openDatabase } from './open';
 import { Totals } from './totals';
-import { ROOM_BYTES, type WriteFailure, writeFailure } from './write-failure';
+import { ROOM_BYTES, type WriteFailure, errorText, writeFailure } from './write-failure';
 import { WriteQueue } from './write-queue';
 import type { FromWriter, ToWriter, WriteOp, WriterInit } from './writer-protocol';
 
@@ -33,8 +33,23 @@ function start(): void {
   try {
     db = openDatabase({ dataDir: init.dataDir, nativeBinding: init.nativeBinding });
   } catch (err) {
-    const f = err as DeskFailure;
-    send({ type: 'fatal', code: f.code ?? 'DB_OPEN_FAILED', message: f.message });
+    if (err instanceof DeskFailure) {
+      send({ type: 'fatal', code: err.code, message: err.message });
+      return;
+    }
+    // Opened, but setting it up (WAL, migrations) failed: on a full disk, say so.
+    const f = writeFailure(err, init.dataDir);
+    if (f.full) {
+      const message = `Could not open the receipts file: the disk is full (${f.cause}). Free some space on it and start Receipt Desk again.`;
+      send({ type: 'fatal', code: 'DISK_FULL', message });
+    } else {
+      const code = (err as { code?: unknown }).code;
+      send({
+        type: 'fatal',
+        code: typeof code === 'string' ? code : 'DB_OPEN_FAILED',
+        message: errorText(err),
+      });
+    }
     return;
   }
   const totals = new Totals(db);
