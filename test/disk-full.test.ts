@@ -30,8 +30,7 @@ const disk = typeof mounted === 'string' ? null : mounted;
 
 let desk: Desk | null = null;
 const sockets: net.Socket[] = [];
-afterEach(async (ctx) => {
-  if (process.env.DEBUG_DISK_FULL) console.log(ctx.task.name, desk?.logs);
+afterEach(async () => {
   for (const s of sockets.splice(0)) s.destroy();
   await desk?.stop();
   if (desk) fs.rmSync(desk.dataDir, { recursive: true, force: true });
@@ -257,7 +256,6 @@ describe.skipIf(skipReason !== null)('a full disk: the printer is out of paper',
     await eventually(async () => (await ask(watcher, DLE_EOT(1), 1))[0] === 0x1a);
     await d.stop(); // as on SIGTERM: resolves, does not hang on the full disk
     const logged = d.logs.join('\n');
-    if (process.env.DEBUG_DISK_FULL) console.log(logged);
     expect(logged).not.toMatch(/undefined|WRITER_CRASHED|restart/i);
     expect(logged).toContain('SQLITE_FULL');
 

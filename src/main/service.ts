@@ -521,7 +521,8 @@ export class DeskService implements DeskBackend {
       statusReplies: segment.statusReplies,
       statusRepliesNotKept: segment.statusRepliesNotKept,
     });
-    this.lastWriteError = null;
+    // A receipt that waited for room can commit while the disk still counts as full.
+    if (!this.store.writer.diskFull) this.lastWriteError = null;
     if (!segment.empty) this.rate.add();
     this.feed.expect(id, !segment.empty);
     this.inFlight.set(id, {

@@ -28,7 +28,7 @@ export function mountSmallDisk(sizeMiB = 8): SmallDisk | string {
     });
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
-    const said = (err as { stderr?: Buffer }).stderr?.toString().trim();
+    const said = (err as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0];
     return `mounting a tmpfs is not permitted here (${said || (err as Error).message})`;
   }
   const filler = path.join(dir, 'filler.bin');
