@@ -176,6 +176,12 @@ describe.skipIf(skipReason !== null)('a full disk: the printer is out of paper',
     expect(ok.disk.freeBytes).toBeGreaterThan(1024 * 1024);
     expect(ok.disk.refusedWhileFull).toBe(1);
     expect(await d.service.getHealth()).toMatchObject({ status: 'ok', problems: [] });
+    // The log says each change once, with the real error and what was refused meanwhile.
+    const said = (text: string) => d.logs.filter((l) => l.includes(text));
+    expect(said('Printer ports now answer "out of paper"')).toHaveLength(1);
+    expect(said('Printer ports answer "online" again')).toHaveLength(1);
+    expect(said('DISK_FULL')).toEqual([expect.stringContaining('SQLITE_FULL') as string]);
+    expect(said('receipts refused meanwhile: 1')).toHaveLength(1);
 
     // The connection opened during the outage prints on it.
     during.write(esc.receipt('Table 7', 'TOTAL 12.00'));

@@ -89,8 +89,8 @@ export class DeskService implements DeskBackend {
   private readonly metricListeners = new Set<(m: Metrics) => void>();
   private retentionTimer: NodeJS.Timeout | null = null;
   private lastWriteError: DeskFailure | null = null;
-  /** When the disk last filled up (for the log line when it has room again). */
-  private diskFullSince: number | null = null;
+  /** When the disk last filled up, and the refusals counted then (for the log line after). */
+  private diskFull: { since: number; refusedBefore: number } | null = null;
   private stopping: Promise<void> | null = null;
   private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
@@ -219,9 +219,9 @@ export class DeskService implements DeskBackend {
    * "out of paper", so a till that checks holds its job; health shows DISK_FULL.
    */
   private diskFullChanged(failure: DeskFailure | null): void {
-    const gauges = this.store.writer.diskGauges();
+    const refusedNow = this.store.writer.diskGauges().refusedWhileFull;
     if (failure) {
-      this.diskFullSince = this.now();
+      this.diskFull = { since: this.now(), refusedBefore: refusedNow };
       this.lastWriteError = failure;
       for (const listener of this.problemListeners) listener(failure);
       this.log(`${failure.code}: ${failure.message}`);
@@ -229,11 +229,11 @@ export class DeskService implements DeskBackend {
       return;
     }
     if (this.lastWriteError?.code === 'DISK_FULL') this.lastWriteError = null;
-    const seconds = Math.round((this.now() - (this.diskFullSince ?? this.now())) / 1000);
-    this.diskFullSince = null;
-    const refused = gauges.refusedWhileFull;
+    const seconds = Math.round((this.now() - (this.diskFull?.since ?? this.now())) / 1000);
+    const refused = refusedNow - (this.diskFull?.refusedBefore ?? 0);
+    this.diskFull = null;
     this.log(
-      `The disk has room again after ${seconds} s; receipts refused while it was full, since start: ${refused} (their tills were told the job failed).`,
+      `The disk has room again after ${seconds} s; receipts refused meanwhile: ${refused} (their tills were told the job failed).`,
     );
     this.capture.setPrinterCondition('online', 'the disk has room again');
   }
