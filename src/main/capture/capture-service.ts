@@ -1,7 +1,9 @@
 import type net from 'node:net';
-import type { ListenerSettings, PrinterIdentity } from '../../shared';
+import type { HealthProblem, ListenerSettings, PrinterIdentity } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
+import { type PeerSlots, type RefusalReason, RefusalWatch, type SlotsView } from './refusal-watch';
+import { decideSlot } from './slot-policy';
 import { createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
@@ -11,6 +13,10 @@ export interface CaptureConfig {
   listeners: ListenerSettings[];
   idleTimeoutMs: number;
   maxConnections: number;
+  /** A connection silent this long with nothing in progress is closed. */
+  idleCloseS: number;
+  /** Open connections from one address. */
+  maxConnectionsPerPeer: number;
   maxReceiptBytes: number;
   /** Empty: everyone may print. */
   allowList: string[];
@@ -21,6 +27,11 @@ export interface CaptureOptions extends CaptureConfig {
   sink: CaptureSink;
   now?: () => number;
   log?: (message: string) => void;
+  /**
+   * Tills are being turned away: called with each log line about it (at most one a minute), so
+   * the desktop app can tell the manager.
+   */
+  onRefusing?: (problem: HealthProblem) => void;
 }
 
 /**
@@ -34,10 +45,29 @@ export interface CaptureGauges {
   max: number;
   /** Peers refused by the allow-list. */
   refused: number;
-  /** Connections closed at once because maxConnections were already open. */
+  /** Connections closed at once because every slot held a receipt in progress. */
   refusedOverLimit: number;
+  /** Connections closed at once because their address held maxConnectionsPerPeer busy ones. */
+  refusedPerPeer: number;
+  /** Idle connections closed to make room for a newcomer. */
+  evictedIdle: number;
+  /** Connections closed after idleCloseS without a byte. */
+  closedIdle: number;
+  /** Over-limit and per-peer refusals in the last minute. */
+  refusedLastMinute: number;
+  maxPerPeer: number;
+  /** The addresses holding the most slots (at most PEERS_SHOWN), most first. */
+  peers: PeerSlots[];
   paused: boolean;
 }
+
+/** Addresses listed in the gauges: enough for a restaurant's tills and the odd intruder. */
+export const PEERS_SHOWN = 20;
+/**
+ * Sockets open at once, counting those being closed (each for at most its grace period), as a
+ * multiple of maxConnections: a flood of connections that each evict an idle one stays bounded.
+ */
+const SOCKETS_PER_SLOT = 2;
 
 /** "::ffff:192.168.1.20" and "192.168.1.20" are the same POS. */
 export function normalizePeer(address: string | undefined): string {
@@ -55,6 +85,12 @@ export class CaptureService {
   private allow: Set<string> | null;
   private refused = 0;
   private refusedOverLimit = 0;
+  private refusedPerPeer = 0;
+  private evictedIdle = 0;
+  private closedIdle = 0;
+  private readonly refusals: RefusalWatch;
+  private reportTimer: NodeJS.Timeout | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private paused = false;
   private turnSpentMs = 0;
   private turnResetScheduled = false;
@@ -68,11 +104,13 @@ export class CaptureService {
     this.ports = options.listeners.map((l) => this.port(l));
     this.replier = createStatusReplier(options.identity);
     this.now = options.now ?? Date.now;
+    this.refusals = new RefusalWatch(this.now);
   }
 
   /** Starts every listener. Rejects with PORT_IN_USE / PORT_DENIED naming the port and the fix. */
   async start(): Promise<void> {
     await Promise.all(this.ports.map((p) => p.open()));
+    this.scheduleSweep();
   }
 
   listeners(): ListenerState[] {
@@ -141,8 +179,19 @@ export class CaptureService {
       max: this.config.maxConnections,
       refused: this.refused,
       refusedOverLimit: this.refusedOverLimit,
+      refusedPerPeer: this.refusedPerPeer,
+      evictedIdle: this.evictedIdle,
+      closedIdle: this.closedIdle,
+      refusedLastMinute: this.refusals.recent(),
+      maxPerPeer: this.config.maxConnectionsPerPeer,
+      peers: this.slots().peers.slice(0, PEERS_SHOWN),
       paused: this.paused,
     };
+  }
+
+  /** CONNECTIONS_REFUSED while tills were turned away in the last minute, naming the holders. */
+  refusalProblem(): HealthProblem | null {
+    return this.refusals.problem(this.slots());
   }
 
   /** TCP backpressure: stop reading every socket until resume(). */
@@ -158,6 +207,10 @@ export class CaptureService {
 
   /** Stops accepting, ends each receipt in progress, waits until every byte is committed. */
   async stop(): Promise<void> {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+    this.sweepTimer = null;
+    this.reportTimer = null;
     const closing = [...this.ports.map((p) => p.close()), ...this.retiring];
     // Read what the kernel already holds before the receipts in progress are closed.
     if (this.paused) this.resume();
@@ -203,11 +256,16 @@ export class CaptureService {
       socket.destroy();
       return;
     }
-    if (this.connections.size >= this.config.maxConnections) {
-      this.refusedOverLimit++;
-      socket.destroy();
+    const decision = decideSlot(this.holders(), peer, {
+      maxConnections: this.config.maxConnections,
+      maxPerPeer: this.config.maxConnectionsPerPeer,
+    });
+    const sockets = this.connections.size;
+    if (decision.kind === 'refuse' || sockets >= SOCKETS_PER_SLOT * this.config.maxConnections) {
+      this.refuse(socket, peer, decision.kind === 'refuse' ? decision.reason : 'all-busy');
       return;
     }
+    if (decision.kind === 'evict' && decision.holder.closeIdle('evicted')) this.evictedIdle++;
     const bound = port.state.port;
     const connection = new PrinterConnection(socket, peer, station, bound, this.options.sink, {
       idleTimeoutMs: this.config.idleTimeoutMs,
@@ -220,6 +278,82 @@ export class CaptureService {
     this.connections.add(connection);
     socket.once('close', () => this.connections.delete(connection));
     if (this.paused) connection.pause();
+  }
+
+  /** Connections holding a slot: open and not being closed. */
+  private holders(): PrinterConnection[] {
+    return [...this.connections].filter((c) => !c.closing);
+  }
+
+  /** Who holds the slots, per address, most first. */
+  private slots(): SlotsView {
+    const at = this.now();
+    const byPeer = new Map<string, PeerSlots>();
+    for (const c of this.holders()) {
+      let p = byPeer.get(c.peer);
+      if (!p) byPeer.set(c.peer, (p = { peer: c.peer, open: 0, inProgress: 0, longestIdleS: 0 }));
+      p.open++;
+      if (c.busy) p.inProgress++;
+      p.longestIdleS = Math.max(p.longestIdleS, Math.floor((at - c.idleSince) / 1000));
+    }
+    const peers = [...byPeer.values()].sort(
+      (a, b) => b.open - a.open || b.longestIdleS - a.longestIdleS,
+    );
+    return {
+      peers,
+      maxConnections: this.config.maxConnections,
+      maxPerPeer: this.config.maxConnectionsPerPeer,
+    };
+  }
+
+  /**
+   * Turns a till away with a reset (not a FIN), so a POS that checks sees the job failed; counted,
+   * shown in health, logged once a minute.
+   */
+  private refuse(socket: net.Socket, peer: string, reason: RefusalReason): void {
+    if (reason === 'peer-full') this.refusedPerPeer++;
+    else this.refusedOverLimit++;
+    this.refusals.record(reason, peer);
+    socket.resetAndDestroy();
+    this.reportRefusals();
+  }
+
+  /** The log line (and notice) about refusals: at once for the first, then one a minute. */
+  private reportRefusals(): void {
+    const line = this.refusals.report(this.slots());
+    if (line !== null) {
+      this.options.log?.(`CONNECTIONS_REFUSED: ${line}`);
+      this.options.onRefusing?.({ code: 'CONNECTIONS_REFUSED', message: line });
+    } else if (!this.reportTimer) {
+      const wait = Math.max(this.refusals.dueAt() - this.now(), 0);
+      this.reportTimer = setTimeout(() => {
+        this.reportTimer = null;
+        this.reportRefusals();
+      }, wait);
+      this.reportTimer.unref();
+    }
+  }
+
+  /**
+   * Closes connections silent for idleCloseS with nothing in progress. Checked a few times per
+   * idleCloseS (at most each second), so a connection closes within a second of its time.
+   */
+  private scheduleSweep(): void {
+    const every = Math.min(1000, (this.config.idleCloseS * 1000) / 4);
+    this.sweepTimer = setTimeout(() => {
+      this.sweepIdle();
+      this.scheduleSweep();
+    }, every);
+    this.sweepTimer.unref();
+  }
+
+  private sweepIdle(): void {
+    // Paused (manager or backpressure), tills wait on their connections: none of them is idle.
+    if (this.paused) return;
+    const silentSince = this.now() - this.config.idleCloseS * 1000;
+    for (const c of this.connections) {
+      if (c.idleSince <= silentSince && c.closeIdle('idle-close')) this.closedIdle++;
+    }
   }
 }
 

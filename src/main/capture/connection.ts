@@ -42,6 +42,16 @@ export interface ConnectionOptions {
   onWork?: (ms: number) => void;
 }
 
+/** Why capture closed a connection the POS left open (kept as the connection's close reason). */
+export type IdleClose = 'idle-close' | 'evicted';
+
+/**
+ * After capture's FIN to an idle connection, how long the POS has to send what it was about to
+ * and close its side; bytes in that time are stored as usual. Also the longest a POS that never
+ * closes its side holds a shutdown (or a slot).
+ */
+export const CLOSE_GRACE_MS = 2000;
+
 export class PrinterConnection {
   readonly id: number;
   private seq = 0;
@@ -53,6 +63,10 @@ export class PrinterConnection {
   private commitsDone: (() => void) | null = null;
   private finishing = false;
   private paused = false;
+  /** Set once capture ends an idle connection: its FIN is sent, its bytes are still read. */
+  private closeReason: IdleClose | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
+  private lastByteAt: number;
   private readonly closed: Promise<void>;
 
   constructor(
@@ -70,6 +84,7 @@ export class PrinterConnection {
       listenerPort,
       openedAt: options.now(),
     });
+    this.lastByteAt = options.now();
     this.framer = new ReceiptFramer({
       maxReceiptBytes: options.maxReceiptBytes,
       replier: options.replier,
@@ -82,7 +97,9 @@ export class PrinterConnection {
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
       const started = performance.now();
-      if (this.framer.pendingBytes === 0) this.segmentStartedAt = options.now();
+      this.lastByteAt = options.now();
+      if (this.framer.pendingBytes === 0) this.segmentStartedAt = this.lastByteAt;
+      this.graceTimer?.refresh();
       this.bytes += chunk.length;
       this.framer.push(chunk);
       options.onWork?.(performance.now() - started);
@@ -91,6 +108,42 @@ export class PrinterConnection {
     socket.on('end', () => void this.finish('fin'));
     socket.on('error', () => void this.finish('error'));
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  /** When the POS last sent a byte (or connected): the longest idle gives up its slot first. */
+  get idleSince(): number {
+    return this.lastByteAt;
+  }
+
+  /** A receipt in progress: bytes not ended by a cut yet, or not committed yet. */
+  get busy(): boolean {
+    return this.framer.pendingBytes > 0 || this.uncommitted > 0;
+  }
+
+  /** Being closed: it no longer holds a slot. */
+  get closing(): boolean {
+    return this.finishing || this.closeReason !== null;
+  }
+
+  /**
+   * Closes a connection that holds no receipt in progress, as a printer closes its idle ones: a
+   * FIN now, then whatever the POS still sends (a job it started just then) is read and stored
+   * until it closes its side, or until it has sent nothing for CLOSE_GRACE_MS. The POS sees an
+   * orderly close and reconnects for its next receipt. Returns false if it is busy or closing.
+   */
+  closeIdle(why: IdleClose): boolean {
+    if (this.busy || this.closing) return false;
+    this.closeReason = why;
+    this.socket.end();
+    this.graceTimer = setTimeout(() => this.graceOver(), CLOSE_GRACE_MS);
+    this.graceTimer.unref();
+    return true;
+  }
+
+  private graceOver(): void {
+    // Paused, bytes may wait unread in the kernel: they are read on resume, then the grace ends.
+    if (this.paused) this.graceTimer?.refresh();
+    else void this.finish('idle');
   }
 
   /** Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. */
@@ -123,16 +176,19 @@ export class PrinterConnection {
     if (this.finishing) return this.closed;
     this.finishing = true;
     this.socket.setTimeout(0);
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
     this.framer.flush(reason);
     await this.allCommitted();
-    this.sink.closeConnection(this.id, this.options.now(), this.bytes, reason);
+    const closeReason = this.closeReason ?? reason;
+    this.sink.closeConnection(this.id, this.options.now(), this.bytes, closeReason);
     if (this.commitFailed) {
       // Not everything is safe: a reset tells the POS the job did not go through.
       this.socket.resetAndDestroy();
     } else if (reason === 'fin' || reason === 'shutdown') {
       this.socket.end();
       // A POS that never closes its side must not hold a shutdown (or a slot) forever.
-      setTimeout(() => this.socket.destroy(), 2000).unref();
+      setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
     } else {
       this.socket.destroy();
     }
