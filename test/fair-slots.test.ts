@@ -189,6 +189,9 @@ describe('fair printer slots', () => {
       (line) => log.push(line),
     );
     const port = desk.port;
+    // What the desktop app's notice hears (it shows at most one per 10 minutes).
+    const notices: string[] = [];
+    desk.service.onProblem((p) => notices.push(p.code));
     const tables = ['127.0.0.2', '127.0.0.2', '127.0.0.2', '127.0.0.3', '127.0.0.3', '127.0.0.3'];
     // Each till sent the first half of a receipt and no cut yet.
     const halfway = await Promise.all(
@@ -226,6 +229,7 @@ describe('fair printer slots', () => {
     expect(again?.message).toContain('Connections per device');
     // One log line for the first refusal; the second waits for the minute's count.
     expect(log.filter((l) => l.startsWith('CONNECTIONS_REFUSED'))).toHaveLength(1);
+    expect(notices).toEqual(['CONNECTIONS_REFUSED']);
 
     // The tills finish their receipts: every one is stored, and printing works again.
     for (const d of halfway) d.socket.end(Buffer.concat([esc.text('TOTAL  6.00\n'), esc.cut]));
