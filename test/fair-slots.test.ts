@@ -129,6 +129,34 @@ describe('fair printer slots', () => {
     expect(gauges()).toMatchObject({ refusedOverLimit: 0, refusedPerPeer: 0 });
   });
 
+  it('a connection closed to make room keeps the job it had just sent: stored before the close, also while paused', async () => {
+    desk = await startDesk({ capture: { maxConnections: 2 } });
+    const port = desk.port;
+    const first = await connect(port, '127.0.0.2');
+    await eventually(() => gauges().open === 1);
+    await connect(port, '127.0.0.3');
+    await eventually(() => gauges().open === 2);
+    // What the till saw stored when the desk closed its connection (the close is its ack).
+    let storedAtClose: number | null = null;
+    first.socket.once('end', () => {
+      void desk!.service.getStats().then((s) => (storedAtClose = s.receiptsTotal));
+    });
+    // The manager paused capture: the till's job waits unread, so nothing shows it in progress.
+    desk.service.setPaused(true);
+    first.socket.write(esc.receipt('Table 4', 'TOTAL 12.00'));
+    await connect(port, '127.0.0.4');
+    await eventually(() => gauges().evictedIdle === 1);
+    // Long enough for a close to have gone out had it not waited for the job (held while paused).
+    await eventually(() => (peer('127.0.0.3')?.longestIdleS ?? 0) >= 2, 5000);
+    expect(first.endedAt).toBeNull();
+    desk.service.setPaused(false);
+    const [r] = await desk.waitForReceipts(1);
+    expect(r.text).toBe('Table 4\nTOTAL 12.00');
+    await eventually(() => storedAtClose !== null);
+    expect(storedAtClose).toBe(1);
+    expect(first.reset).toBe(false);
+  });
+
   it('closes a connection idle for idleCloseS once its bytes are stored; a till printing each second keeps its own', async () => {
     // The till prints every 2 s with connections closed after 120 s; here the gap is
     // half of idleCloseS (1 s of 2 s), a closer call than the 1/60, so the test is quick.

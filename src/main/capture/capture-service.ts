@@ -212,8 +212,12 @@ export class CaptureService {
     this.sweepTimer = null;
     this.reportTimer = null;
     const closing = [...this.ports.map((p) => p.close()), ...this.retiring];
-    // Read what the kernel already holds before the receipts in progress are closed.
-    if (this.paused) this.resume();
+    // Read what the kernel already holds before the receipts in progress are closed (a turn of
+    // the event loop reads it), so it is stored before each FIN rather than reset after it.
+    if (this.paused) {
+      this.resume();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await Promise.all([...this.connections].map((c) => c.finish('shutdown')));
     await Promise.all(closing);
   }
@@ -260,10 +264,18 @@ export class CaptureService {
       maxConnections: this.config.maxConnections,
       maxPerPeer: this.config.maxConnectionsPerPeer,
     });
-    const sockets = this.connections.size;
-    if (decision.kind === 'refuse' || sockets >= SOCKETS_PER_SLOT * this.config.maxConnections) {
-      this.refuse(socket, peer, decision.kind === 'refuse' ? decision.reason : 'all-busy');
+    if (decision.kind === 'refuse') {
+      this.refuse(socket, peer, decision.reason);
       return;
+    }
+    if (this.connections.size >= SOCKETS_PER_SLOT * this.config.maxConnections) {
+      // Connections closing hold sockets, not slots; at the bound, one that loses nothing goes.
+      const closing = [...this.connections].filter((c) => c.closing);
+      closing.sort((a, b) => a.idleSince - b.idleSince);
+      if (!closing.some((c) => c.reclaim())) {
+        this.refuse(socket, peer, 'all-busy');
+        return;
+      }
     }
     if (decision.kind === 'evict' && decision.holder.closeIdle('evicted')) this.evictedIdle++;
     const bound = port.state.port;

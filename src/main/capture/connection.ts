@@ -46,10 +46,12 @@ export interface ConnectionOptions {
 export type IdleClose = 'idle-close' | 'evicted';
 
 /**
- * After capture's FIN to an idle connection, how long the POS has to send what it was about to
- * and close its side; bytes in that time are stored as usual. Also the longest a POS that never
- * closes its side holds a shutdown (or a slot).
+ * A connection that gave up its slot closes once it has sent nothing for this long: one that
+ * connected a moment ago may have its job on the way (or unread in the kernel while capture is
+ * paused), and that job is stored first, as on any connection.
  */
+export const CLOSE_QUIET_MS = 1000;
+/** After capture's FIN, the longest a POS that never closes its side keeps the socket open. */
 export const CLOSE_GRACE_MS = 2000;
 
 export class PrinterConnection {
@@ -63,9 +65,9 @@ export class PrinterConnection {
   private commitsDone: (() => void) | null = null;
   private finishing = false;
   private paused = false;
-  /** Set once capture ends an idle connection: its FIN is sent, its bytes are still read. */
+  /** Set once the connection gave up its slot: it closes when quiet (closeWhenQuiet). */
   private closeReason: IdleClose | null = null;
-  private graceTimer: NodeJS.Timeout | null = null;
+  private quietTimer: NodeJS.Timeout | null = null;
   private lastByteAt: number;
   private readonly closed: Promise<void>;
 
@@ -96,10 +98,14 @@ export class PrinterConnection {
     });
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
+      // After the FIN (the ack) nothing more can be stored: a reset tells the POS it failed.
+      if (this.finishing && socket.writableEnded) {
+        socket.resetAndDestroy();
+        return;
+      }
       const started = performance.now();
       this.lastByteAt = options.now();
       if (this.framer.pendingBytes === 0) this.segmentStartedAt = this.lastByteAt;
-      this.graceTimer?.refresh();
       this.bytes += chunk.length;
       this.framer.push(chunk);
       options.onWork?.(performance.now() - started);
@@ -126,24 +132,45 @@ export class PrinterConnection {
   }
 
   /**
-   * Closes a connection that holds no receipt in progress, as a printer closes its idle ones: a
-   * FIN now, then whatever the POS still sends (a job it started just then) is read and stored
-   * until it closes its side, or until it has sent nothing for CLOSE_GRACE_MS. The POS sees an
-   * orderly close and reconnects for its next receipt. Returns false if it is busy or closing.
+   * Gives up the slot of a connection with no receipt in progress, as a printer closes its idle
+   * ones: it is closed (a FIN after everything it sent is committed, like any ack) once it has
+   * sent nothing for CLOSE_QUIET_MS, is not paused and has nothing in progress; until then it is
+   * read as usual. The POS reconnects for its next receipt. False if it is busy or closing.
    */
   closeIdle(why: IdleClose): boolean {
     if (this.busy || this.closing) return false;
     this.closeReason = why;
-    this.socket.end();
-    this.graceTimer = setTimeout(() => this.graceOver(), CLOSE_GRACE_MS);
-    this.graceTimer.unref();
+    this.closeWhenQuiet();
     return true;
   }
 
-  private graceOver(): void {
-    // Paused, bytes may wait unread in the kernel: they are read on resume, then the grace ends.
-    if (this.paused) this.graceTimer?.refresh();
-    else void this.finish('idle');
+  private closeWhenQuiet(): void {
+    this.quietTimer = null;
+    if (this.finishing) return;
+    const quietFor = this.options.now() - this.lastByteAt;
+    if (!this.paused && !this.busy && quietFor >= CLOSE_QUIET_MS) {
+      void this.finish('idle');
+      return;
+    }
+    // Paused or printing: look again later (a paused one may have bytes waiting unread).
+    const wait = this.paused || this.busy ? CLOSE_QUIET_MS : CLOSE_QUIET_MS - quietFor;
+    this.quietTimer = setTimeout(() => this.closeWhenQuiet(), wait);
+    this.quietTimer.unref();
+  }
+
+  /**
+   * Frees the socket now when that loses nothing (capture is at its bound of open sockets):
+   * after its FIN everything is committed, so it is destroyed; a connection waiting to close
+   * while quiet and idle is closed at once. False if it has something in progress.
+   */
+  reclaim(): boolean {
+    if (this.socket.writableEnded && !this.busy) {
+      this.socket.destroy();
+      return true;
+    }
+    if (this.closeReason === null || this.finishing || this.busy || this.paused) return false;
+    void this.finish('idle');
+    return true;
   }
 
   /** Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. */
@@ -176,16 +203,21 @@ export class PrinterConnection {
     if (this.finishing) return this.closed;
     this.finishing = true;
     this.socket.setTimeout(0);
-    if (this.graceTimer) clearTimeout(this.graceTimer);
-    this.graceTimer = null;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     this.framer.flush(reason);
     await this.allCommitted();
+    // Bytes that arrived while the commits ran are a receipt too: stored before the FIN.
+    while (this.framer.pendingBytes > 0 && !this.commitFailed) {
+      this.framer.flush(reason);
+      await this.allCommitted();
+    }
     const closeReason = this.closeReason ?? reason;
     this.sink.closeConnection(this.id, this.options.now(), this.bytes, closeReason);
     if (this.commitFailed) {
       // Not everything is safe: a reset tells the POS the job did not go through.
       this.socket.resetAndDestroy();
-    } else if (reason === 'fin' || reason === 'shutdown') {
+    } else if (reason === 'fin' || reason === 'shutdown' || this.closeReason !== null) {
       this.socket.end();
       // A POS that never closes its side must not hold a shutdown (or a slot) forever.
       setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();

@@ -82,12 +82,11 @@ export class RefusalWatch {
   problem(slots: SlotsView): HealthProblem | null {
     const at = this.now();
     if (at - this.lastAt >= REFUSAL_REPORT_MS) return null;
-    const message = describe(
-      this.lastMinute['all-busy'].perMinute(),
-      this.lastMinute['peer-full'].perMinute(),
-      this.cappedSince(at - REFUSAL_REPORT_MS),
-      slots,
-    );
+    const allBusy = this.lastMinute['all-busy'].perMinute();
+    const peerFull = this.lastMinute['peer-full'].perMinute();
+    // The per-second buckets can drop the last refusal a few ms before the minute is over.
+    if (allBusy + peerFull === 0) return null;
+    const message = describe(allBusy, peerFull, this.cappedSince(at - REFUSAL_REPORT_MS), slots);
     return { code: 'CONNECTIONS_REFUSED', message };
   }
 
