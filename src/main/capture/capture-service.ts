@@ -2,8 +2,8 @@ import type net from 'node:net';
 import type { HealthProblem, ListenerSettings, PrinterIdentity } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
-import { type PeerSlots, type RefusalReason, RefusalWatch, type SlotsView } from './refusal-watch';
-import { decideSlot } from './slot-policy';
+import type { PeerSlots } from './refusal-watch';
+import { SlotKeeper } from './slot-keeper';
 import { createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
@@ -63,11 +63,6 @@ export interface CaptureGauges {
 
 /** Addresses listed in the gauges: enough for a restaurant's tills and the odd intruder. */
 export const PEERS_SHOWN = 20;
-/**
- * Sockets open at once, counting those being closed (each for at most its grace period), as a
- * multiple of maxConnections: a flood of connections that each evict an idle one stays bounded.
- */
-const SOCKETS_PER_SLOT = 2;
 
 /** "::ffff:192.168.1.20" and "192.168.1.20" are the same POS. */
 export function normalizePeer(address: string | undefined): string {
@@ -84,13 +79,7 @@ export class CaptureService {
   private config: CaptureConfig;
   private allow: Set<string> | null;
   private refused = 0;
-  private refusedOverLimit = 0;
-  private refusedPerPeer = 0;
-  private evictedIdle = 0;
-  private closedIdle = 0;
-  private readonly refusals: RefusalWatch;
-  private reportTimer: NodeJS.Timeout | null = null;
-  private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly slots: SlotKeeper;
   private paused = false;
   private turnSpentMs = 0;
   private turnResetScheduled = false;
@@ -104,13 +93,20 @@ export class CaptureService {
     this.ports = options.listeners.map((l) => this.port(l));
     this.replier = createStatusReplier(options.identity);
     this.now = options.now ?? Date.now;
-    this.refusals = new RefusalWatch(this.now);
+    this.slots = new SlotKeeper({
+      connections: this.connections,
+      config: () => this.config,
+      paused: () => this.paused,
+      now: this.now,
+      log: options.log,
+      onRefusing: options.onRefusing,
+    });
   }
 
   /** Starts every listener. Rejects with PORT_IN_USE / PORT_DENIED naming the port and the fix. */
   async start(): Promise<void> {
     await Promise.all(this.ports.map((p) => p.open()));
-    this.scheduleSweep();
+    this.slots.start();
   }
 
   listeners(): ListenerState[] {
@@ -178,20 +174,17 @@ export class CaptureService {
       open: this.connections.size,
       max: this.config.maxConnections,
       refused: this.refused,
-      refusedOverLimit: this.refusedOverLimit,
-      refusedPerPeer: this.refusedPerPeer,
-      evictedIdle: this.evictedIdle,
-      closedIdle: this.closedIdle,
-      refusedLastMinute: this.refusals.recent(),
+      ...this.slots.counts,
+      refusedLastMinute: this.slots.refusedLastMinute(),
       maxPerPeer: this.config.maxConnectionsPerPeer,
-      peers: this.slots().peers.slice(0, PEERS_SHOWN),
+      peers: this.slots.view().peers.slice(0, PEERS_SHOWN),
       paused: this.paused,
     };
   }
 
   /** CONNECTIONS_REFUSED while tills were turned away in the last minute, naming the holders. */
   refusalProblem(): HealthProblem | null {
-    return this.refusals.problem(this.slots());
+    return this.slots.problem();
   }
 
   /** TCP backpressure: stop reading every socket until resume(). */
@@ -207,10 +200,7 @@ export class CaptureService {
 
   /** Stops accepting, ends each receipt in progress, waits until every byte is committed. */
   async stop(): Promise<void> {
-    if (this.sweepTimer) clearTimeout(this.sweepTimer);
-    if (this.reportTimer) clearTimeout(this.reportTimer);
-    this.sweepTimer = null;
-    this.reportTimer = null;
+    this.slots.stop();
     const closing = [...this.ports.map((p) => p.close()), ...this.retiring];
     // Read what the kernel already holds before the receipts in progress are closed (a turn of
     // the event loop reads it), so it is stored before each FIN rather than reset after it.
@@ -260,24 +250,11 @@ export class CaptureService {
       socket.destroy();
       return;
     }
-    const decision = decideSlot(this.holders(), peer, {
-      maxConnections: this.config.maxConnections,
-      maxPerPeer: this.config.maxConnectionsPerPeer,
-    });
-    if (decision.kind === 'refuse') {
-      this.refuse(socket, peer, decision.reason);
+    if (this.slots.admit(peer) !== null) {
+      // A reset, not a FIN: a POS that checks sees the job failed (counted and reported).
+      socket.resetAndDestroy();
       return;
     }
-    if (this.connections.size >= SOCKETS_PER_SLOT * this.config.maxConnections) {
-      // Connections closing hold sockets, not slots; at the bound, one that loses nothing goes.
-      const closing = [...this.connections].filter((c) => c.closing);
-      closing.sort((a, b) => a.idleSince - b.idleSince);
-      if (!closing.some((c) => c.reclaim())) {
-        this.refuse(socket, peer, 'all-busy');
-        return;
-      }
-    }
-    if (decision.kind === 'evict' && decision.holder.closeIdle('evicted')) this.evictedIdle++;
     const bound = port.state.port;
     const connection = new PrinterConnection(socket, peer, station, bound, this.options.sink, {
       idleTimeoutMs: this.config.idleTimeoutMs,
@@ -290,82 +267,6 @@ export class CaptureService {
     this.connections.add(connection);
     socket.once('close', () => this.connections.delete(connection));
     if (this.paused) connection.pause();
-  }
-
-  /** Connections holding a slot: open and not being closed. */
-  private holders(): PrinterConnection[] {
-    return [...this.connections].filter((c) => !c.closing);
-  }
-
-  /** Who holds the slots, per address, most first. */
-  private slots(): SlotsView {
-    const at = this.now();
-    const byPeer = new Map<string, PeerSlots>();
-    for (const c of this.holders()) {
-      let p = byPeer.get(c.peer);
-      if (!p) byPeer.set(c.peer, (p = { peer: c.peer, open: 0, inProgress: 0, longestIdleS: 0 }));
-      p.open++;
-      if (c.busy) p.inProgress++;
-      p.longestIdleS = Math.max(p.longestIdleS, Math.floor((at - c.idleSince) / 1000));
-    }
-    const peers = [...byPeer.values()].sort(
-      (a, b) => b.open - a.open || b.longestIdleS - a.longestIdleS,
-    );
-    return {
-      peers,
-      maxConnections: this.config.maxConnections,
-      maxPerPeer: this.config.maxConnectionsPerPeer,
-    };
-  }
-
-  /**
-   * Turns a till away with a reset (not a FIN), so a POS that checks sees the job failed; counted,
-   * shown in health, logged once a minute.
-   */
-  private refuse(socket: net.Socket, peer: string, reason: RefusalReason): void {
-    if (reason === 'peer-full') this.refusedPerPeer++;
-    else this.refusedOverLimit++;
-    this.refusals.record(reason, peer);
-    socket.resetAndDestroy();
-    this.reportRefusals();
-  }
-
-  /** The log line (and notice) about refusals: at once for the first, then one a minute. */
-  private reportRefusals(): void {
-    const line = this.refusals.report(this.slots());
-    if (line !== null) {
-      this.options.log?.(`CONNECTIONS_REFUSED: ${line}`);
-      this.options.onRefusing?.({ code: 'CONNECTIONS_REFUSED', message: line });
-    } else if (!this.reportTimer) {
-      const wait = Math.max(this.refusals.dueAt() - this.now(), 0);
-      this.reportTimer = setTimeout(() => {
-        this.reportTimer = null;
-        this.reportRefusals();
-      }, wait);
-      this.reportTimer.unref();
-    }
-  }
-
-  /**
-   * Closes connections silent for idleCloseS with nothing in progress. Checked a few times per
-   * idleCloseS (at most each second), so a connection closes within a second of its time.
-   */
-  private scheduleSweep(): void {
-    const every = Math.min(1000, (this.config.idleCloseS * 1000) / 4);
-    this.sweepTimer = setTimeout(() => {
-      this.sweepIdle();
-      this.scheduleSweep();
-    }, every);
-    this.sweepTimer.unref();
-  }
-
-  private sweepIdle(): void {
-    // Paused (manager or backpressure), tills wait on their connections: none of them is idle.
-    if (this.paused) return;
-    const silentSince = this.now() - this.config.idleCloseS * 1000;
-    for (const c of this.connections) {
-      if (c.idleSince <= silentSince && c.closeIdle('idle-close')) this.closedIdle++;
-    }
   }
 }
 
