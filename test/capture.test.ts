@@ -228,22 +228,29 @@ describe('capture', () => {
     expect(stats.bytesTotal).toBe(0);
   });
 
-  it('holds at most maxConnections open, closing extra ones at once', async () => {
+  it('holds at most maxConnections open: with every slot busy, an extra one is reset at once', async () => {
     desk = await startDesk({ capture: { maxConnections: 3 } });
     const open = await Promise.all([1, 2, 3].map(() => openSocket(desk!.port)));
-    await eventually(() => desk!.service.capture.gauges().open === 3);
-    const extra = await openSocket(desk.port);
-    extra.on('error', () => {});
-    await closed(extra);
+    // Each holds a receipt in progress, so none of them gives up its slot (see fair-slots).
+    open.forEach((s, i) => s.write(esc.text(`Table ${i + 1}\n`)));
+    await eventually(() => desk!.service.capture.gauges().peers[0]?.inProgress === 3);
+    const extra = await openSocket(desk.port).catch(() => null);
+    if (extra) {
+      extra.on('error', () => {});
+      await closed(extra);
+    }
     expect(desk.service.capture.gauges().refusedOverLimit).toBe(1);
 
-    open[0].end();
+    open[0].end(esc.cut);
     await closed(open[0]);
     await eventually(() => desk!.service.capture.gauges().open === 2);
     const { acknowledged } = await sendRaw(desk.port, esc.receipt('after a slot freed up'));
     expect(acknowledged).toBe(true);
-    for (const s of open.slice(1)) s.end();
+    for (const s of open.slice(1)) s.end(esc.cut);
     await Promise.all(open.slice(1).map(closed));
+    expect((await desk.waitForReceipts(4)).map((r) => r.text).sort()).toEqual(
+      ['Table 1', 'Table 2', 'Table 3', 'after a slot freed up'].sort(),
+    );
   });
 
   it('pauses sockets when the pool is saturated and loses nothing', async () => {

@@ -114,6 +114,10 @@ describe('settings', () => {
         'needs an access token',
       ],
       [{ ...settings, listeners: [] }, 'at least one printer port'],
+      [
+        { ...settings, capture: { ...settings.capture, maxConnectionsPerPeer: 0 } },
+        'Connections per device must be at least 1.',
+      ],
     ];
     for (const [input, words] of cases) {
       await expect(d.service.saveSettings(input as Settings)).rejects.toMatchObject({
@@ -142,6 +146,23 @@ describe('settings', () => {
     const refused = await openSocket(d.port).then(closed);
     expect(refused).toBeUndefined();
     expect(d.service.capture.gauges().refused).toBe(1);
+  });
+
+  it('applies the per-device cap and the idle close to the tills already connected', async () => {
+    const d = await desk();
+    const { settings } = await d.service.getSettings();
+    const first = await openSocket(d.port);
+    await d.service.saveSettings({
+      ...settings,
+      capture: { ...settings.capture, maxConnectionsPerPeer: 1, idleCloseS: 1 },
+    });
+    // The cap holds at once: a second connection from the same address takes the idle one's slot.
+    const second = await openSocket(d.port);
+    await closed(first);
+    expect(d.service.capture.gauges()).toMatchObject({ evictedIdle: 1, maxPerPeer: 1 });
+    // And a connection silent for a second is closed.
+    await closed(second);
+    expect(d.service.capture.gauges().closedIdle).toBe(1);
   });
 
   it('asks before a shorter kept period deletes receipts, then deletes them', async () => {

@@ -16,7 +16,18 @@ export function gaugeSources(m: GaugeModules): MetricsSources {
   return {
     connections: () => {
       const g = m.capture.gauges();
-      return { open: g.open, max: g.max, refused: g.refused, refusedOverLimit: g.refusedOverLimit };
+      return {
+        open: g.open,
+        max: g.max,
+        refused: g.refused,
+        refusedOverLimit: g.refusedOverLimit,
+        refusedPerPeer: g.refusedPerPeer,
+        evictedIdle: g.evictedIdle,
+        closedIdle: g.closedIdle,
+        refusedLastMinute: g.refusedLastMinute,
+        maxPerPeer: g.maxPerPeer,
+        peers: g.peers,
+      };
     },
     pool: () => {
       const g = m.pool.gauges();

@@ -121,12 +121,18 @@ export class DeskService implements DeskBackend {
       listeners: s.listeners,
       idleTimeoutMs: s.capture.idleTimeoutMs,
       maxConnections: s.capture.maxConnections,
+      idleCloseS: s.capture.idleCloseS,
+      maxConnectionsPerPeer: s.capture.maxConnectionsPerPeer,
       maxReceiptBytes: s.capture.maxReceiptBytes,
       allowList: s.capture.allowList,
       identity: s.identity,
       sink: this.sink(),
       now: this.now,
       log: this.log,
+      // Tills turned away: the desktop app's notice (throttled there) reads it like a disk fault.
+      onRefusing: (p) => {
+        for (const listener of this.problemListeners) listener(new DeskFailure(p.code, p.message));
+      },
     });
   }
 
@@ -302,6 +308,8 @@ export class DeskService implements DeskBackend {
           : { code: 'DB_UNHEALTHY', message: 'The receipts file cannot be read. Check the disk.' },
       );
     }
+    const refusing = this.capture.refusalProblem();
+    if (refusing) problems.push(refusing);
     for (const l of listeners) {
       if (l.listening) continue;
       problems.push({

@@ -116,6 +116,16 @@ export interface Stats {
   drawerKicksToday: number;
 }
 
+/** One address's share of the printer slots (connections being closed are not counted). */
+export interface PeerSlots {
+  peer: string;
+  open: number;
+  /** Of those, connections with a receipt in progress. */
+  inProgress: number;
+  /** How long the one idle the longest has sent nothing, whole seconds. */
+  longestIdleS: number;
+}
+
 export interface Percentiles {
   p50: number | null;
   p99: number | null;
@@ -123,7 +133,26 @@ export interface Percentiles {
 
 export interface Metrics {
   at: number;
-  connections: { open: number; max: number; refused: number; refusedOverLimit: number };
+  connections: {
+    open: number;
+    max: number;
+    /** Refused by the allow-list. */
+    refused: number;
+    /** Refused because every slot held a receipt in progress. */
+    refusedOverLimit: number;
+    /** Refused because their address held maxPerPeer connections with receipts in progress. */
+    refusedPerPeer: number;
+    /** Idle connections closed to make room for a newcomer. */
+    evictedIdle: number;
+    /** Connections closed after capture.idleCloseS without a byte. */
+    closedIdle: number;
+    /** Over-limit and per-peer refusals in the last minute (tills being turned away now). */
+    refusedLastMinute: number;
+    /** capture.maxConnectionsPerPeer. */
+    maxPerPeer: number;
+    /** Who holds the printer slots: the ~20 addresses with the most, most first. */
+    peers: PeerSlots[];
+  };
   pool: {
     threads: number;
     busy: number;

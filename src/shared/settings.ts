@@ -78,6 +78,15 @@ const settingsShape = z.object({
       idleTimeoutMs: wholeAtLeast('The idle time', 50, ' ms').default(10_000),
       /** Open connections over all listeners. */
       maxConnections: wholeAtLeast('Open connections', 1).default(50),
+      /**
+       * A connection that sent nothing for this long, with no receipt in progress, is closed (as
+       * a network printer closes its own idle ones); the till reconnects on its next receipt.
+       */
+      idleCloseS: wholeAtLeast('The time before an idle connection closes', 1, ' second').default(
+        120,
+      ),
+      /** Open connections from one address, so one device cannot take every till's room. */
+      maxConnectionsPerPeer: wholeAtLeast('Connections per device', 1).default(8),
       /** Larger receipts are cut off, stored as received and flagged truncated. */
       maxReceiptBytes: wholeAtLeast('The largest receipt', 1024, ' bytes').default(16 * MiB),
       /** Empty = every peer may print. Otherwise exact IP addresses (IPv4 or IPv6). */
@@ -86,6 +95,8 @@ const settingsShape = z.object({
     .default({
       idleTimeoutMs: 10_000,
       maxConnections: 50,
+      idleCloseS: 120,
+      maxConnectionsPerPeer: 8,
       maxReceiptBytes: 16 * MiB,
       allowList: [],
     }),

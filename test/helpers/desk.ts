@@ -32,16 +32,26 @@ export interface Desk {
   stop(): Promise<void>;
 }
 
-export async function startDesk(input: SettingsInput = {}, dataDir = tempDir()): Promise<Desk> {
+export async function startDesk(
+  input: SettingsInput = {},
+  dataDir = tempDir(),
+  /** Receives the service's log lines (tests that check what the log says). */
+  log?: (message: string) => void,
+): Promise<Desk> {
   const settings = settingsSchema.parse({
     ...input,
     listeners: input.listeners ?? [{ host: '127.0.0.1', port: 0, station: 'Front' }],
   });
   const logs: string[] = [];
-  const log = (line: string): void => {
-    logs.push(line);
-  };
-  const service = new DeskService({ dataDir, settings, workerDir: WORKER_DIR, log });
+  const service = new DeskService({
+    dataDir,
+    settings,
+    workerDir: WORKER_DIR,
+    log: (line) => {
+      logs.push(line);
+      log?.(line);
+    },
+  });
   await service.start();
   const announced: ReceiptSummary[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];

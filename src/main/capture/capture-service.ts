@@ -1,7 +1,9 @@
 import type net from 'node:net';
-import type { ListenerSettings, PrinterIdentity } from '../../shared';
+import type { HealthProblem, ListenerSettings, PrinterIdentity } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
+import type { PeerSlots } from './refusal-watch';
+import { SlotKeeper } from './slot-keeper';
 import { type PrinterCondition, createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
@@ -11,6 +13,10 @@ export interface CaptureConfig {
   listeners: ListenerSettings[];
   idleTimeoutMs: number;
   maxConnections: number;
+  /** A connection silent this long with nothing in progress is closed. */
+  idleCloseS: number;
+  /** Open connections from one address. */
+  maxConnectionsPerPeer: number;
   maxReceiptBytes: number;
   /** Empty: everyone may print. */
   allowList: string[];
@@ -21,6 +27,11 @@ export interface CaptureOptions extends CaptureConfig {
   sink: CaptureSink;
   now?: () => number;
   log?: (message: string) => void;
+  /**
+   * Tills are being turned away: called with each log line about it (at most one a minute), so
+   * the desktop app can tell the manager.
+   */
+  onRefusing?: (problem: HealthProblem) => void;
 }
 
 /**
@@ -34,10 +45,24 @@ export interface CaptureGauges {
   max: number;
   /** Peers refused by the allow-list. */
   refused: number;
-  /** Connections closed at once because maxConnections were already open. */
+  /** Connections closed at once because every slot held a receipt in progress. */
   refusedOverLimit: number;
+  /** Connections closed at once because their address held maxConnectionsPerPeer busy ones. */
+  refusedPerPeer: number;
+  /** Idle connections closed to make room for a newcomer. */
+  evictedIdle: number;
+  /** Connections closed after idleCloseS without a byte. */
+  closedIdle: number;
+  /** Over-limit and per-peer refusals in the last minute. */
+  refusedLastMinute: number;
+  maxPerPeer: number;
+  /** The addresses holding the most slots (at most PEERS_SHOWN), most first. */
+  peers: PeerSlots[];
   paused: boolean;
 }
+
+/** Addresses listed in the gauges: enough for a restaurant's tills and the odd intruder. */
+export const PEERS_SHOWN = 20;
 
 /** "::ffff:192.168.1.20" and "192.168.1.20" are the same POS. */
 export function normalizePeer(address: string | undefined): string {
@@ -54,7 +79,7 @@ export class CaptureService {
   private config: CaptureConfig;
   private allow: Set<string> | null;
   private refused = 0;
-  private refusedOverLimit = 0;
+  private readonly slots: SlotKeeper;
   private paused = false;
   private turnSpentMs = 0;
   private turnResetScheduled = false;
@@ -70,11 +95,20 @@ export class CaptureService {
     this.ports = options.listeners.map((l) => this.port(l));
     this.replier = createStatusReplier(options.identity, () => this.condition);
     this.now = options.now ?? Date.now;
+    this.slots = new SlotKeeper({
+      connections: this.connections,
+      config: () => this.config,
+      paused: () => this.paused,
+      now: this.now,
+      log: options.log,
+      onRefusing: options.onRefusing,
+    });
   }
 
   /** Starts every listener. Rejects with PORT_IN_USE / PORT_DENIED naming the port and the fix. */
   async start(): Promise<void> {
     await Promise.all(this.ports.map((p) => p.open()));
+    this.slots.start();
   }
 
   listeners(): ListenerState[] {
@@ -142,7 +176,10 @@ export class CaptureService {
       open: this.connections.size,
       max: this.config.maxConnections,
       refused: this.refused,
-      refusedOverLimit: this.refusedOverLimit,
+      ...this.slots.counts,
+      refusedLastMinute: this.slots.refusedLastMinute(),
+      maxPerPeer: this.config.maxConnectionsPerPeer,
+      peers: this.slots.view().peers.slice(0, PEERS_SHOWN),
       paused: this.paused,
     };
   }
@@ -167,6 +204,11 @@ export class CaptureService {
     for (const c of this.connections) c.conditionChanged();
   }
 
+  /** CONNECTIONS_REFUSED while tills were turned away in the last minute, naming the holders. */
+  refusalProblem(): HealthProblem | null {
+    return this.slots.problem();
+  }
+
   /** TCP backpressure: stop reading every socket until resume(). */
   pause(): void {
     this.paused = true;
@@ -180,9 +222,14 @@ export class CaptureService {
 
   /** Stops accepting, ends each receipt in progress, waits until every byte is committed. */
   async stop(): Promise<void> {
+    this.slots.stop();
     const closing = [...this.ports.map((p) => p.close()), ...this.retiring];
-    // Read what the kernel already holds before the receipts in progress are closed.
-    if (this.paused) this.resume();
+    // Read what the kernel already holds before the receipts in progress are closed (a turn of
+    // the event loop reads it), so it is stored before each FIN rather than reset after it.
+    if (this.paused) {
+      this.resume();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await Promise.all([...this.connections].map((c) => c.finish('shutdown')));
     await Promise.all(closing);
   }
@@ -225,9 +272,9 @@ export class CaptureService {
       socket.destroy();
       return;
     }
-    if (this.connections.size >= this.config.maxConnections) {
-      this.refusedOverLimit++;
-      socket.destroy();
+    if (this.slots.admit(peer) !== null) {
+      // A reset, not a FIN: a POS that checks sees the job failed (counted and reported).
+      socket.resetAndDestroy();
       return;
     }
     const bound = port.state.port;

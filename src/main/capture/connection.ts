@@ -46,6 +46,18 @@ export interface ConnectionOptions {
   onWork?: (ms: number) => void;
 }
 
+/** Why capture closed a connection the POS left open (kept as the connection's close reason). */
+export type IdleClose = 'idle-close' | 'evicted';
+
+/**
+ * A connection that gave up its slot closes once it has sent nothing for this long: one that
+ * connected a moment ago may have its job on the way (or unread in the kernel while capture is
+ * paused), and that job is stored first, as on any connection.
+ */
+export const CLOSE_QUIET_MS = 1000;
+/** After capture's FIN, the longest a POS that never closes its side keeps the socket open. */
+export const CLOSE_GRACE_MS = 2000;
+
 export class PrinterConnection {
   readonly id: number;
   private seq = 0;
@@ -59,6 +71,10 @@ export class PrinterConnection {
   private paused = false;
   /** The last GS a n this POS sent: which changes the printer reports unasked (Epson ASB). */
   private asbMask = 0;
+  /** Set once the connection gave up its slot: it closes when quiet (closeWhenQuiet). */
+  private closeReason: IdleClose | null = null;
+  private quietTimer: NodeJS.Timeout | null = null;
+  private lastByteAt: number;
   private readonly closed: Promise<void>;
 
   constructor(
@@ -77,6 +93,7 @@ export class PrinterConnection {
       openedAt: options.now(),
     });
     const replier = options.replier;
+    this.lastByteAt = options.now();
     this.framer = new ReceiptFramer({
       maxReceiptBytes: options.maxReceiptBytes,
       replier: {
@@ -94,8 +111,14 @@ export class PrinterConnection {
     });
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
+      // After the FIN (the ack) nothing more can be stored: a reset tells the POS it failed.
+      if (this.finishing && socket.writableEnded) {
+        socket.resetAndDestroy();
+        return;
+      }
       const started = performance.now();
-      if (this.framer.pendingBytes === 0) this.segmentStartedAt = options.now();
+      this.lastByteAt = options.now();
+      if (this.framer.pendingBytes === 0) this.segmentStartedAt = this.lastByteAt;
       this.bytes += chunk.length;
       this.framer.push(chunk);
       options.onWork?.(performance.now() - started);
@@ -104,6 +127,63 @@ export class PrinterConnection {
     socket.on('end', () => void this.finish('fin'));
     socket.on('error', () => void this.finish('error'));
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  /** When the POS last sent a byte (or connected): the longest idle gives up its slot first. */
+  get idleSince(): number {
+    return this.lastByteAt;
+  }
+
+  /** A receipt in progress: bytes not ended by a cut yet, or not committed yet. */
+  get busy(): boolean {
+    return this.framer.pendingBytes > 0 || this.uncommitted > 0;
+  }
+
+  /** Being closed: it no longer holds a slot. */
+  get closing(): boolean {
+    return this.finishing || this.closeReason !== null;
+  }
+
+  /**
+   * Gives up the slot of a connection with no receipt in progress, as a printer closes its idle
+   * ones: it is closed (a FIN after everything it sent is committed, like any ack) once it has
+   * sent nothing for CLOSE_QUIET_MS, is not paused and has nothing in progress; until then it is
+   * read as usual. The POS reconnects for its next receipt. False if it is busy or closing.
+   */
+  closeIdle(why: IdleClose): boolean {
+    if (this.busy || this.closing) return false;
+    this.closeReason = why;
+    this.closeWhenQuiet();
+    return true;
+  }
+
+  private closeWhenQuiet(): void {
+    this.quietTimer = null;
+    if (this.finishing) return;
+    const quietFor = this.options.now() - this.lastByteAt;
+    if (!this.paused && !this.busy && quietFor >= CLOSE_QUIET_MS) {
+      void this.finish('idle');
+      return;
+    }
+    // Paused or printing: look again later (a paused one may have bytes waiting unread).
+    const wait = this.paused || this.busy ? CLOSE_QUIET_MS : CLOSE_QUIET_MS - quietFor;
+    this.quietTimer = setTimeout(() => this.closeWhenQuiet(), wait);
+    this.quietTimer.unref();
+  }
+
+  /**
+   * Frees the socket now when that loses nothing (capture is at its bound of open sockets):
+   * after its FIN everything is committed, so it is destroyed; a connection waiting to close
+   * while quiet and idle is closed at once. False if it has something in progress.
+   */
+  reclaim(): boolean {
+    if (this.socket.writableEnded && !this.busy) {
+      this.socket.destroy();
+      return true;
+    }
+    if (this.closeReason === null || this.finishing || this.busy || this.paused) return false;
+    void this.finish('idle');
+    return true;
   }
 
   /** Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. */
@@ -145,16 +225,24 @@ export class PrinterConnection {
     if (this.finishing) return this.closed;
     this.finishing = true;
     this.socket.setTimeout(0);
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     this.framer.flush(reason);
     await this.allCommitted();
-    this.sink.closeConnection(this.id, this.options.now(), this.bytes, reason);
+    // Bytes that arrived while the commits ran are a receipt too: stored before the FIN.
+    while (this.framer.pendingBytes > 0 && !this.commitFailed) {
+      this.framer.flush(reason);
+      await this.allCommitted();
+    }
+    const closeReason = this.closeReason ?? reason;
+    this.sink.closeConnection(this.id, this.options.now(), this.bytes, closeReason);
     if (this.commitFailed) {
       // Not everything is safe: a reset tells the POS the job did not go through.
       this.socket.resetAndDestroy();
-    } else if (reason === 'fin' || reason === 'shutdown') {
+    } else if (reason === 'fin' || reason === 'shutdown' || this.closeReason !== null) {
       this.socket.end();
       // A POS that never closes its side must not hold a shutdown (or a slot) forever.
-      setTimeout(() => this.socket.destroy(), 2000).unref();
+      setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
     } else {
       this.socket.destroy();
     }

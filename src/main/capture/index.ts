@@ -1,6 +1,8 @@
 // The printer side: TCP listeners that answer like a healthy Epson or Star printer, split each
 // connection's stream into receipts (cut / FIN / idle), and hand them to a sink that commits
 // them before the connection is closed. Bounded: connections, receipt size, allow-list, pause.
+// Slots are shared fairly: per-address cap, idle connections closed and evicted first, and every
+// refusal counted, in health and in the log.
 export { CaptureService, normalizePeer } from './capture-service';
 export type {
   CaptureConfig,

@@ -16,7 +16,7 @@ import { pushToWindow, registerIpcHandlers } from './ipc';
 import { startAtLogin, startedAtLogin } from './login-item';
 import { electronNativeBinding } from './native-binding';
 import { APP_ID, unpackedPath } from './packaged-layout';
-import { throttledNotices } from './problem-notices';
+import { noticeTitle, throttledNotices } from './problem-notices';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 import { keepWindowState, loadWindowState } from './window-state';
@@ -91,7 +91,7 @@ function runApp(): void {
       );
       service.onReceipts((batch) => pushToWindow(window, DESK_EVENTS.receipts, batch));
       service.onProblem((problem) =>
-        notice(problem.code, 'Receipt Desk stopped keeping receipts', problem.message),
+        notice(problem.code, noticeTitle(problem.code), problem.message),
       );
       service.onMetrics((m) => pushToWindow(window, DESK_EVENTS.metrics, m));
       log(`Receipt Desk is listening; data in ${dataDir}`);

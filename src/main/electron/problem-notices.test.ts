@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_QUIET_MS, throttledNotices } from './problem-notices';
+import { NOTICE_QUIET_MS, noticeTitle, throttledNotices } from './problem-notices';
 
 describe('problem notifications', () => {
   it('tells the manager about a full disk once, and again only if it goes on', () => {
@@ -21,5 +21,22 @@ describe('problem notifications', () => {
     now = NOTICE_QUIET_MS;
     notice('DISK_FULL', 'Stopped', 'The disk is still full.');
     expect(shown.at(-1)).toBe('Stopped: The disk is still full.');
+  });
+
+  it('tells the manager tills are being turned away at most once per 10 minutes', () => {
+    let now = 0;
+    const shown: number[] = [];
+    const notice = throttledNotices(
+      () => shown.push(now),
+      () => now,
+    );
+    // The service reports refusals once a minute while they go on: half an hour of them.
+    for (let minute = 0; minute < 30; minute++) {
+      now = minute * 60_000;
+      notice('CONNECTIONS_REFUSED', noticeTitle('CONNECTIONS_REFUSED'), '3 connections refused');
+    }
+    expect(shown).toEqual([0, 10 * 60_000, 20 * 60_000]);
+    expect(noticeTitle('CONNECTIONS_REFUSED')).toBe('Receipt Desk is turning tills away');
+    expect(noticeTitle('DISK_FULL')).toBe('Receipt Desk stopped keeping receipts');
   });
 });

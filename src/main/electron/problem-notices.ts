@@ -1,7 +1,8 @@
 /**
  * Desktop notifications for problems that stop receipts being kept. A full disk fails every
- * commit; the manager needs to hear about it once, not every second, and again later if it
- * is still going on. No electron import: the tests drive it with a clock.
+ * commit, and tills turned away at the printer port are reported each minute; the manager needs
+ * to hear about it once, not every minute, and again later if it is still going on. No electron
+ * import: the tests drive it with a clock.
  */
 export const NOTICE_QUIET_MS = 10 * 60_000;
 
@@ -21,4 +22,11 @@ export function throttledNotices(
     lastShown.set(code, at);
     show(title, body);
   };
+}
+
+/** The notice's title: what the manager lost, in a few words. */
+export function noticeTitle(code: string): string {
+  return code === 'CONNECTIONS_REFUSED'
+    ? 'Receipt Desk is turning tills away'
+    : 'Receipt Desk stopped keeping receipts';
 }

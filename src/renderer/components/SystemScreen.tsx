@@ -5,6 +5,7 @@ import { HISTORY_MS, useMetricsHistory } from '../state/metrics-history';
 import { GaugeCard } from '../system/GaugeCard';
 import { GAUGES } from '../system/gauge-list';
 import { PrinterPorts } from '../system/PrinterPorts';
+import { SlotHolders } from '../system/SlotHolders';
 
 /** The service's health: printer ports first, then each gauge with its last ten minutes. */
 export function SystemScreen() {
@@ -23,6 +24,15 @@ export function SystemScreen() {
           Printer ports
         </Title>
         <PrinterPorts health={health} now={m?.at ?? Date.now()} />
+      </section>
+      <section aria-labelledby="system-slots">
+        <Title order={3} size="h5" mb="xs" id="system-slots">
+          Who holds the printer slots
+        </Title>
+        <SlotHolders
+          connections={m?.connections ?? null}
+          problem={health?.problems.find((p) => p.code === 'CONNECTIONS_REFUSED') ?? null}
+        />
       </section>
       <section aria-labelledby="system-gauges">
         <Title order={3} size="h5" id="system-gauges">

@@ -11,9 +11,21 @@ export function CapacitySection({ form }: { form: SettingsForm }) {
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
       <NumberInput
         label="Tills printing at once"
-        description="More connections than this are turned away until one ends"
+        description="When all are open, the one idle the longest makes room"
         allowDecimal={false}
         {...form.getInputProps('capture.maxConnections')}
+      />
+      <NumberInput
+        label="Connections per device"
+        description="So one device cannot shut the tills out"
+        allowDecimal={false}
+        {...form.getInputProps('capture.maxConnectionsPerPeer')}
+      />
+      <NumberInput
+        label="Close an idle connection after (seconds)"
+        description="Tills reconnect for their next receipt"
+        allowDecimal={false}
+        {...form.getInputProps('capture.idleCloseS')}
       />
       <ScaledNumberInput
         form={form}

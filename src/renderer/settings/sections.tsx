@@ -47,7 +47,14 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     id: 'capacity',
     title: 'Capacity',
     description: 'Limits that keep the PC steady in a rush. The defaults suit most restaurants.',
-    paths: ['capture.maxConnections', 'capture.idleTimeoutMs', 'capture.maxReceiptBytes', 'pool'],
+    paths: [
+      'capture.maxConnections',
+      'capture.maxConnectionsPerPeer',
+      'capture.idleCloseS',
+      'capture.idleTimeoutMs',
+      'capture.maxReceiptBytes',
+      'pool',
+    ],
     render: (form) => <CapacitySection form={form} />,
   },
   {

@@ -4,7 +4,18 @@ import type { Metrics } from '../../shared/api';
 export function testMetrics(at: number, change: (m: Metrics) => void = () => {}): Metrics {
   const m: Metrics = {
     at,
-    connections: { open: 0, max: 50, refused: 0, refusedOverLimit: 0 },
+    connections: {
+      open: 0,
+      max: 50,
+      refused: 0,
+      refusedOverLimit: 0,
+      refusedPerPeer: 0,
+      evictedIdle: 0,
+      closedIdle: 0,
+      refusedLastMinute: 0,
+      maxPerPeer: 8,
+      peers: [],
+    },
     pool: {
       threads: 2,
       busy: 0,

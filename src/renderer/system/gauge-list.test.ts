@@ -21,10 +21,12 @@ describe('gauge states', () => {
     }
   });
 
-  it('connections: near the limit is a warning, at the limit (tills turned away) failing', () => {
+  it('connections: near or at the limit is a warning, tills turned away failing', () => {
     expect(stateOf('connections', (m) => (m.connections.open = 39))).toBe('ok');
     expect(stateOf('connections', (m) => (m.connections.open = 40))).toBe('warning');
-    expect(stateOf('connections', (m) => (m.connections.open = 50))).toBe('failing');
+    // Full, a newcomer still gets the slot of an idle connection.
+    expect(stateOf('connections', (m) => (m.connections.open = 50))).toBe('warning');
+    expect(stateOf('connections', (m) => (m.connections.refusedLastMinute = 1))).toBe('failing');
   });
 
   it('pool queue: nearly full is a warning, saturated (ports paused) failing', () => {

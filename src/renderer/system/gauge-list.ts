@@ -63,7 +63,9 @@ export const GAUGES: readonly GaugeDef[] = [
     say: (n) => formatCount(n),
     ceiling: (m) => m.connections.max,
     status: ({ connections: c }) => {
-      if (c.open >= c.max) return { state: 'failing', note: 'Full: new tills are turned away' };
+      // Full is not yet a fault: a newcomer takes the slot of an idle connection.
+      if (c.refusedLastMinute > 0) return { state: 'failing', note: 'Tills turned away' };
+      if (c.open >= c.max) return { state: 'warning', note: 'Full: idle ones make room' };
       if (c.open >= c.max * 0.8) return { state: 'warning', note: 'Near the limit' };
       return ok();
     },
