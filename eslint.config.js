@@ -1,11 +1,18 @@
 // Layers import downward only, and only through each module's door (index.ts). Enforced here,
 // not by memory: electron only in src/main/electron and src/preload; the renderer sees
 // src/shared only; src/shared sees nothing of ours.
+import fs from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const MODULES = 'capture|escpos|pool|store|events|relay|reports|metrics|server|sales|export';
+// Every folder of src/main is a module: the list is read from the tree, so it names exactly the
+// modules that exist.
+const MODULES = fs
+  .readdirSync(new URL('./src/main', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'electron' && !d.name.startsWith('__'))
+  .map((d) => d.name)
+  .join('|');
 const deepImport = {
   regex: `^\\.\\./(${MODULES})/.+`,
   message: 'Import another module through its door (its index.ts), not its files.',

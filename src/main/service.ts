@@ -14,6 +14,7 @@ import type {
   ReceiptPage,
   ReceiptQuery,
   ReceiptSummary,
+  Reinterpreted,
   Settings,
   Stats,
   PrinterAddress,
@@ -398,7 +399,7 @@ export class DeskService implements DeskBackend {
    * Interprets again every receipt received in [from, to) from its stored bytes (after the
    * interpreter improved). Resolves with how many receipts were redone.
    */
-  async reinterpret(from: number, to: number): Promise<number> {
+  async reinterpret({ from, to }: { from: number; to: number }): Promise<Reinterpreted> {
     let after = 0;
     let count = 0;
     for (;;) {
@@ -412,7 +413,7 @@ export class DeskService implements DeskBackend {
       await this.pool.idle();
     }
     await this.store.writer.barrier();
-    return count;
+    return { receipts: count };
   }
 
   async previewExport(range: ExportRange): Promise<ExportPreview> {

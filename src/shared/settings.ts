@@ -151,6 +151,23 @@ const settingsShape = z.object({
         .min(16, { error: 'The access token needs at least 16 characters.' })
         .nullable()
         .default(null),
+      /**
+       * Names that reach the page when it is open to the network, besides this PC's own
+       * addresses and host name (e.g. "office-pc.lan"). Any other name is refused: that is how
+       * a web page on a stranger's name (DNS rebinding) is kept out.
+       */
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/u, {
+              error: 'A name is letters, digits, dots and dashes, like office-pc.lan.',
+            }),
+        )
+        .max(20)
+        .default([]),
       maxStreamClients: z.number().int().min(1).default(20),
       /** Each event stream is closed after this long; clients reconnect and resume. */
       streamMaxAgeS: z.number().int().min(5).default(300),
@@ -159,6 +176,7 @@ const settingsShape = z.object({
       host: '127.0.0.1',
       port: 9180,
       apiToken: null,
+      allowedHosts: [],
       maxStreamClients: 20,
       streamMaxAgeS: 300,
     }),

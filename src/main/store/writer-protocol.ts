@@ -3,7 +3,7 @@
  * read-write connection to the receipts file. Commits (and their fsyncs) happen there, so the
  * main thread keeps answering printers while the disk works.
  */
-import type { ReceiptEnd, ReceiptStatus } from '../../shared';
+import type { DeskErrorCode, ReceiptEnd, ReceiptStatus } from '../../shared';
 
 export interface NewConnection {
   peer: string;
@@ -79,7 +79,7 @@ export type ToWriter = { type: 'ops'; ops: WriteOp[] } | { type: 'close' };
 
 export type FromWriter =
   | { type: 'ready'; maxConnectionId: number; maxReceiptId: number; totals: TotalsSnapshot }
-  | { type: 'fatal'; code: string; message: string }
+  | { type: 'fatal'; code: DeskErrorCode; message: string }
   /** results: [tag, value] for each tagged op: receipt id, or rows removed by retention. */
   | {
       type: 'committed';
@@ -88,5 +88,5 @@ export type FromWriter =
       batch: number;
       ms: number;
     }
-  | { type: 'failed'; tags: number[]; code: string; message: string }
+  | { type: 'failed'; tags: number[]; code: DeskErrorCode; message: string }
   | { type: 'closed' };
