@@ -243,10 +243,38 @@ export function defaultSettings(): Settings {
  * What a window or page sends to save settings: an object, checked setting by setting by the
  * service (which names the one that is wrong), and the save's options.
  */
-export const settingsInputSchema = z.custom<SettingsInput>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'settings must be an object',
-);
+export const settingsInputSchema = z
+  .custom<SettingsInput>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'settings must be an object',
+  )
+  .superRefine((value, ctx) => {
+    // A misspelt setting would otherwise be dropped without a word, and its default used.
+    const unknown = unknownSetting(settingsShape, value, []);
+    if (unknown) ctx.addIssue({ code: 'custom', message: `There is no setting ${unknown}.` });
+  });
+
+/** The path of the first field the schema does not declare, or null. */
+function unknownSetting(schema: z.core.$ZodType, value: unknown, path: string[]): string | null {
+  let s = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+    s = s.unwrap() as z.core.$ZodType;
+  }
+  if (s instanceof z.ZodObject && typeof value === 'object' && value !== null) {
+    const shape = s.shape as Record<string, z.core.$ZodType>;
+    for (const [key, v] of Object.entries(value)) {
+      const field = shape[key];
+      const found = field ? unknownSetting(field, v, [...path, key]) : [...path, key].join('.');
+      if (found) return found;
+    }
+  } else if (s instanceof z.ZodArray && Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = unknownSetting(s.element as z.core.$ZodType, v, [...path, String(i)]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
 export const saveSettingsOptionsSchema = z
   .object({ confirmDeletion: z.boolean().optional() })
   .strict();
