@@ -7,6 +7,8 @@
  *   call that changes something, before its handler runs.
  * - One set of argument checks: each call answers the same over HTTP as over the IPC path.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invokeCall } from '../src/main/calls';
 import {
@@ -18,7 +20,7 @@ import {
   fillPath,
   pathParams,
 } from '../src/shared';
-import { esc, eventually, sendRaw } from './helpers/desk';
+import { ROOT, esc, eventually, sendRaw } from './helpers/desk';
 import { rawRequest, startWebDesk, type WebDesk } from './helpers/web-page';
 
 let web: WebDesk | null = null;
@@ -176,6 +178,15 @@ describe('the HTTP door', () => {
       Host: `127.0.0.1:${port}`,
     });
     expect([word.status, word.json().error?.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
+  it('is documented: the README lists every call with its method and path', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const name of DESK_CALLS) {
+      const { method, path: route } = DESK_CONTRACT[name];
+      expect(readme).toContain(`| \`${name}\``);
+      expect(readme).toContain(`\`${method} ${route}\``);
+    }
   });
 
   it('takes the token in the address only for the stream and downloads', async () => {

@@ -98,6 +98,7 @@ export class DeskService implements DeskBackend {
   /** The settings in force (Settings may change them while running). */
   private settings: Settings;
   private saving: Promise<unknown> = Promise.resolve();
+  private reinterpreting = false;
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
@@ -399,7 +400,28 @@ export class DeskService implements DeskBackend {
    * Interprets again every receipt received in [from, to) from its stored bytes (after the
    * interpreter improved). Resolves with how many receipts were redone.
    */
-  async reinterpret({ from, to }: { from: number; to: number }): Promise<Reinterpreted> {
+  async reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {
+    if (this.reinterpreting) {
+      throw new DeskFailure(
+        'BUSY',
+        'Receipts are already being read again. Wait for that to finish, then try again.',
+      );
+    }
+    this.reinterpreting = true;
+    try {
+      return await this.reinterpretRange(range);
+    } finally {
+      this.reinterpreting = false;
+    }
+  }
+
+  private async reinterpretRange({
+    from,
+    to,
+  }: {
+    from: number;
+    to: number;
+  }): Promise<Reinterpreted> {
     let after = 0;
     let count = 0;
     for (;;) {

@@ -5,6 +5,7 @@ import { HISTORY_MS, useMetricsHistory } from '../state/metrics-history';
 import { GaugeCard } from '../system/GaugeCard';
 import { GAUGES } from '../system/gauge-list';
 import { PrinterPorts } from '../system/PrinterPorts';
+import { ReadAgain } from '../system/ReadAgain';
 
 /** The service's health: printer ports first, then each gauge with its last ten minutes. */
 export function SystemScreen() {
@@ -36,6 +37,12 @@ export function SystemScreen() {
             <GaugeCard key={g.id} def={g} current={m} samples={samples} />
           ))}
         </SimpleGrid>
+      </section>
+      <section aria-labelledby="system-read-again">
+        <Title order={3} size="h5" mb="xs" id="system-read-again">
+          Stored receipts
+        </Title>
+        <ReadAgain />
       </section>
     </Stack>
   );
