@@ -35,6 +35,7 @@ export const DESK_ERROR_CODES = [
   'TOKEN_REQUIRED',
   'TOO_LARGE',
   'TOO_MANY_STREAMS',
+  'TOO_SLOW',
   'UNAUTHORIZED',
   'WRITER_CRASHED',
 ] as const;
