@@ -23,6 +23,7 @@ async function serve(): Promise<{ desk: Desk; url: (p: string) => string }> {
     host: '127.0.0.1',
     port: 0,
     apiToken: null,
+    allowedHosts: [],
     maxStreamClients: 4,
     streamMaxAgeS: 60,
     uiDir: null,
@@ -34,13 +35,20 @@ async function serve(): Promise<{ desk: Desk; url: (p: string) => string }> {
   return { desk, url: (p) => `http://127.0.0.1:${port}${p}` };
 }
 
-function today(): string {
+function todayRange(): { from: number; to: number } {
   const d = new Date();
   d.setHours(0, 0, 0, 0);
-  return `from=${d.getTime()}&to=${d.getTime() + 24 * 3600 * 1000}`;
+  return { from: d.getTime(), to: d.getTime() + 24 * 3600 * 1000 };
 }
 
-const PAGE_HEADER = { 'X-Receipt-Desk': '1' };
+function today(): string {
+  const { from, to } = todayRange();
+  return `from=${from}&to=${to}`;
+}
+
+const PAGE_HEADER = { 'X-Receipt-Desk': '1', 'Content-Type': 'application/json' };
+/** POST /api/exports: the call's one argument, as a JSON array. */
+const startBody = (format: string) => JSON.stringify([{ ...todayRange(), format }]);
 
 describe('export over HTTP', () => {
   it('starts with the page header, reports progress, and sends the file as an attachment', async () => {
@@ -51,13 +59,18 @@ describe('export over HTTP', () => {
     const preview = await fetch(url(`/api/exports/preview?${today()}`));
     expect(await preview.json()).toMatchObject({ receipts: 1 });
 
-    const refused = await fetch(url(`/api/exports?${today()}&format=csv`), { method: 'POST' });
+    const refused = await fetch(url('/api/exports'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: startBody('csv'),
+    });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const started = await fetch(url(`/api/exports?${today()}&format=csv`), {
+    const started = await fetch(url('/api/exports'), {
       method: 'POST',
       headers: PAGE_HEADER,
+      body: startBody('csv'),
     });
     expect(started.status).toBe(200);
     const job = (await started.json()) as ExportJob;
@@ -85,9 +98,10 @@ describe('export over HTTP', () => {
     expect((await unknown.json()).error.message).toContain('There is no export number 99');
     const traversal = await fetch(url('/api/exports/..%2F..%2Freceipts.sqlite/file'));
     expect(traversal.status).toBe(400);
-    const badFormat = await fetch(url(`/api/exports?${today()}&format=xlsx`), {
+    const badFormat = await fetch(url('/api/exports'), {
       method: 'POST',
       headers: PAGE_HEADER,
+      body: startBody('xlsx'),
     });
     expect(badFormat.status).toBe(400);
     expect((await badFormat.json()).error.message).toContain('format');

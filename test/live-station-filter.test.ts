@@ -5,9 +5,8 @@
  * adapter does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskApi, DeskBackend, Metrics, ReceiptSummary } from '../src/shared';
-import { DESK_CALLS } from '../src/shared/ipc';
-import type { DeskService } from '../src/main/service';
+import type { DeskApi } from '../src/shared';
+import { inProcessApi } from './helpers/in-process-api';
 import { connectDesk, loadOlder } from '../src/renderer/state/connect-desk';
 import { useDesk } from '../src/renderer/state/desk-store';
 import { showStation } from '../src/renderer/state/station-filter';
@@ -21,25 +20,6 @@ afterEach(async () => {
   desk = null;
   useDesk.setState({ receipts: [], loaded: false, hasOlder: false, station: null, stations: [] });
 });
-
-function deskApi(service: DeskService): DeskApi {
-  const call =
-    <K extends keyof DeskBackend>(name: K) =>
-    async (...args: Parameters<DeskBackend[K]>) => {
-      try {
-        // Each call keeps its own argument and value types; TypeScript cannot follow K here.
-        const fn = service[name] as (...a: unknown[]) => Promise<unknown>;
-        return { ok: true as const, value: await fn.apply(service, args) };
-      } catch (err) {
-        return { ok: false as const, error: { code: 'FAILED', message: String(err) } };
-      }
-    };
-  return {
-    ...Object.fromEntries(DESK_CALLS.map((name) => [name, call(name)])),
-    onReceipts: (listener: (batch: ReceiptSummary[]) => void) => service.onReceipts(listener),
-    onMetrics: (listener: (m: Metrics) => void) => service.onMetrics(listener),
-  } as unknown as DeskApi;
-}
 
 /** `count` receipts on one connection, each cut, as a busy till sends them. */
 const receipts = (station: string, from: number, count: number) =>
@@ -62,7 +42,7 @@ describe('Live list filtered by station', () => {
     await sendRaw(frontPort, receipts('Front', 1, 5));
     await desk.waitForReceipts(135);
 
-    const api = deskApi(desk.service);
+    const api = inProcessApi(desk.service);
     disconnect = connectDesk(api, useDesk);
     await eventually(() => useDesk.getState().stations.length === 2);
     expect(useDesk.getState().stations).toEqual(['Bar', 'Front']);
@@ -109,7 +89,7 @@ describe('Live list filtered by station', () => {
     await sendRaw(barPort, receipts('Bar', 1, 3));
     await sendRaw(frontPort, receipts('Front', 1, 105));
     await desk.waitForReceipts(108);
-    const real = deskApi(desk.service);
+    const real = inProcessApi(desk.service);
     // A slow answer for Front (a busy service): it arrives after the manager picked Bar.
     const api: DeskApi = {
       ...real,

@@ -272,16 +272,16 @@ describe('npm run serve', () => {
       });
     const page = { 'X-Receipt-Desk': '1' };
     // Another web page cannot send the custom header without a preflight the server refuses.
-    expect((await post(JSON.stringify({ settings: current }))).status).toBe(403);
-    const notJson = await post('{"settings":', page);
+    expect((await post(JSON.stringify([current]))).status).toBe(403);
+    const notJson = await post('[{"listeners":', page);
     expect([notJson.status, notJson.body.error?.code]).toEqual([400, 'BAD_REQUEST']);
     const bad = await post(
-      JSON.stringify({ settings: { ...current, capture: { allowList: ['till-one'] } } }),
+      JSON.stringify([{ ...current, capture: { allowList: ['till-one'] } }]),
       page,
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toContain('"till-one" is not an IP address');
-    const good = await post(JSON.stringify({ settings: current }), page);
+    const good = await post(JSON.stringify([current]), page);
     expect(good.status).toBe(200);
     expect(fs.existsSync(path.join(s.dataDir, 'settings.json'))).toBe(true);
   });

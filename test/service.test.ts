@@ -50,7 +50,10 @@ describe('service', () => {
     db.prepare("UPDATE receipts SET text = 'garbled', status = 'failed' WHERE id = ?").run(r.id);
     db.close();
     expect((await d.service.getReceipt(r.id)).text).toBe('garbled');
-    const count = await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    const { receipts: count } = await d.service.reinterpret({
+      from: r.receivedAt - 1000,
+      to: r.receivedAt + 1000,
+    });
     expect(count).toBe(1);
     const again = await d.service.getReceipt(r.id);
     expect(again.text).toBe('Grilled halloumi   9.50');
@@ -75,7 +78,7 @@ describe('service', () => {
       'UPDATE receipts SET drawer_kicks = 0, dialect = NULL, interpreter_version = 1 WHERE id = ?',
     ).run(r.id);
     expect((await d.service.getStats()).drawerKicksToday).toBe(0);
-    await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    await d.service.reinterpret({ from: r.receivedAt - 1000, to: r.receivedAt + 1000 });
     const row = db
       .prepare('SELECT drawer_kicks, dialect, interpreter_version FROM receipts WHERE id = ?')
       .get(r.id) as { drawer_kicks: number; dialect: string; interpreter_version: number };
@@ -101,7 +104,7 @@ describe('service', () => {
     expect(opened.document?.blocks.filter((b) => b.kind === 'text')).toHaveLength(2);
     await eventually(() => cached() === 1);
     expect((await d.service.getReceipt(r.id)).document).toEqual(opened.document);
-    await d.service.reinterpret(r.receivedAt - 1000, r.receivedAt + 1000);
+    await d.service.reinterpret({ from: r.receivedAt - 1000, to: r.receivedAt + 1000 });
     expect(cached()).toBe(0);
   });
 

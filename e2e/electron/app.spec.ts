@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
-import { DESK_CALLS } from '../../src/shared/ipc';
+import { DESK_CALLS } from '../../src/shared/contract';
 import { printReceipt } from '../fixtures/print';
 import { launchDesktop, newUserData, whyNoElectron, type DesktopApp } from './electron-app';
 

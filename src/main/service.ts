@@ -14,6 +14,7 @@ import type {
   ReceiptPage,
   ReceiptQuery,
   ReceiptSummary,
+  Reinterpreted,
   Settings,
   Stats,
   PrinterAddress,
@@ -99,6 +100,7 @@ export class DeskService implements DeskBackend {
   /** The settings in force (Settings may change them while running). */
   private settings: Settings;
   private saving: Promise<unknown> = Promise.resolve();
+  private reinterpreting = false;
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
@@ -131,7 +133,8 @@ export class DeskService implements DeskBackend {
       log: this.log,
       // Tills turned away: the desktop app's notice (throttled there) reads it like a disk fault.
       onRefusing: (p) => {
-        for (const listener of this.problemListeners) listener(new DeskFailure(p.code, p.message));
+        for (const listener of this.problemListeners)
+          listener(new DeskFailure('CONNECTIONS_REFUSED', p.message));
       },
     });
   }
@@ -445,7 +448,28 @@ export class DeskService implements DeskBackend {
    * Interprets again every receipt received in [from, to) from its stored bytes (after the
    * interpreter improved). Resolves with how many receipts were redone.
    */
-  async reinterpret(from: number, to: number): Promise<number> {
+  async reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {
+    if (this.reinterpreting) {
+      throw new DeskFailure(
+        'BUSY',
+        'Receipts are already being read again. Wait for that to finish, then try again.',
+      );
+    }
+    this.reinterpreting = true;
+    try {
+      return await this.reinterpretRange(range);
+    } finally {
+      this.reinterpreting = false;
+    }
+  }
+
+  private async reinterpretRange({
+    from,
+    to,
+  }: {
+    from: number;
+    to: number;
+  }): Promise<Reinterpreted> {
     let after = 0;
     let count = 0;
     for (;;) {
@@ -459,7 +483,7 @@ export class DeskService implements DeskBackend {
       await this.pool.idle();
     }
     await this.store.writer.barrier();
-    return count;
+    return { receipts: count };
   }
 
   async previewExport(range: ExportRange): Promise<ExportPreview> {

@@ -1,20 +1,17 @@
 /**
  * The bridge between the sandboxed window and the service: exposes DeskApi as `window.desk`,
- * domain verbs only. Nothing raw (no ipcRenderer, no channel names) reaches the page.
+ * domain verbs only, one per call of the contract table. Nothing raw (no ipcRenderer, no
+ * channel names) reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DeskApi, DeskCall, Unsubscribe } from '../shared/api';
+import type { DeskApi, DeskCalls, Unsubscribe } from '../shared/api';
+import { DESK_CALLS } from '../shared/contract';
 import {
   callChannel,
   DESK_EVENTS,
   type DeskEventChannel,
   type DeskEventPayloads,
 } from '../shared/ipc';
-
-function call<K extends DeskCall>(name: K): DeskApi[K] {
-  const channel = callChannel(name);
-  return ((...args: unknown[]) => ipcRenderer.invoke(channel, ...args)) as DeskApi[K];
-}
 
 function subscribe<C extends DeskEventChannel>(
   channel: C,
@@ -28,21 +25,16 @@ function subscribe<C extends DeskEventChannel>(
   };
 }
 
+// Each call forwards its arguments as they are; the main process checks them by the table.
+const calls = Object.fromEntries(
+  DESK_CALLS.map((name) => {
+    const channel = callChannel(name);
+    return [name, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)];
+  }),
+) as DeskCalls;
+
 const api = {
-  getHealth: call('getHealth'),
-  listReceipts: call('listReceipts'),
-  getReceipt: call('getReceipt'),
-  getStats: call('getStats'),
-  getMetrics: call('getMetrics'),
-  getToday: call('getToday'),
-  getPrinterAddresses: call('getPrinterAddresses'),
-  printTestReceipt: call('printTestReceipt'),
-  getSettings: call('getSettings'),
-  saveSettings: call('saveSettings'),
-  previewExport: call('previewExport'),
-  startExport: call('startExport'),
-  getExport: call('getExport'),
-  openExport: call('openExport'),
+  ...calls,
   // The main process shows the finished file in the system's file manager.
   exportDelivery: 'show-in-folder',
   onReceipts: (listener) => subscribe(DESK_EVENTS.receipts, listener),

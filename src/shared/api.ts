@@ -3,8 +3,9 @@
  * bridge, the HTTP routes and both renderer adapters are typed by it.
  */
 import type { Dialect, ReceiptDocument } from './document';
+import type { CallArgs, CallResult, DeskCall } from './contract';
 import type { DeskError, Result } from './result';
-import type { Settings, SettingsInput } from './settings';
+import type { Settings } from './settings';
 
 export type ReceiptStatus = 'pending' | 'ok' | 'failed';
 export type ReceiptEnd = 'cut' | 'fin' | 'idle' | 'limit' | 'shutdown' | 'error';
@@ -299,66 +300,31 @@ export type ExportDelivery = 'show-in-folder' | 'download';
 
 export type Unsubscribe = () => void;
 
-export interface DeskApi {
-  getHealth(): Promise<Result<Health>>;
-  listReceipts(query: ReceiptQuery): Promise<Result<ReceiptPage>>;
-  getReceipt(id: number): Promise<Result<ReceiptDetail>>;
-  getStats(): Promise<Result<Stats>>;
-  getMetrics(): Promise<Result<Metrics>>;
-  /** Today by hour and station, against the same weekday last week. */
-  getToday(): Promise<Result<DaySummary>>;
-  /** The addresses and ports to point a POS at, per station. */
-  getPrinterAddresses(): Promise<Result<PrinterAddress[]>>;
-  /** Prints a test receipt to the first listener, as a till would (it then appears live). */
-  printTestReceipt(): Promise<Result<TestPrint>>;
-  getSettings(): Promise<Result<SettingsView>>;
-  /**
-   * Validates, applies (printer ports reopen without losing a receipt) and saves the settings.
-   * Nothing changes when any part fails.
-   */
-  saveSettings(
-    settings: SettingsInput,
-    options?: SaveSettingsOptions,
-  ): Promise<Result<SettingsView>>;
-  /** How many receipts a range holds, and their bytes (cheap: for the Export screen). */
-  previewExport(range: ExportRange): Promise<Result<ExportPreview>>;
-  /** Starts writing an export file; one at a time (another start meanwhile answers BUSY). */
-  startExport(request: ExportRequest): Promise<Result<ExportJob>>;
-  /** Where an export stands: receipts written of the total, then the file or the reason. */
-  getExport(id: number): Promise<Result<ExportJob>>;
-  /** Hands a finished export to the manager (see exportDelivery). */
-  openExport(id: number): Promise<Result<ExportHandoff>>;
+/** What a reinterpretation redid. */
+export interface Reinterpreted {
+  /** Receipts read again from their stored bytes. */
+  receipts: number;
+}
+
+/** The request/response calls, each as the contract table declares it. */
+export type DeskCalls = {
+  [K in DeskCall]: (...args: CallArgs<K>) => Promise<Result<CallResult<K>>>;
+};
+
+/** What the renderer talks to: the calls of the contract table, and the live feeds. */
+export interface DeskApi extends DeskCalls {
   readonly exportDelivery: ExportDelivery;
   /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
   onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
   onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;
 }
 
-/** The calls of DeskApi that are request/response (the rest are event subscriptions). */
-export type DeskCall =
-  | 'getHealth'
-  | 'listReceipts'
-  | 'getReceipt'
-  | 'getStats'
-  | 'getMetrics'
-  | 'getToday'
-  | 'getPrinterAddresses'
-  | 'printTestReceipt'
-  | 'getSettings'
-  | 'saveSettings'
-  | 'previewExport'
-  | 'startExport'
-  | 'getExport'
-  | 'openExport';
-
 export const RECEIPT_LIST_MAX = 500;
 export const RECEIPT_LIST_DEFAULT = 100;
 /** A ZIP export holds at most this many receipts (the ZIP format without its 64-bit extension). */
 export const EXPORT_ZIP_MAX_RECEIPTS = 65_000;
 
-/** The service side of DeskApi: the same calls, returning values and throwing on failure. */
+/** The service side of the contract: the same calls, returning values and throwing DeskFailure. */
 export type DeskBackend = {
-  [K in DeskCall]: (
-    ...args: Parameters<DeskApi[K]>
-  ) => Promise<Awaited<ReturnType<DeskApi[K]>> extends Result<infer T> ? T : never>;
+  [K in DeskCall]: (...args: CallArgs<K>) => Promise<CallResult<K>>;
 };

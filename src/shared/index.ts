@@ -4,3 +4,6 @@ export * from './api';
 export * from './document';
 export * from './result';
 export * from './settings';
+export * from './call-args';
+export * from './contract';
+export * from './contract-http';

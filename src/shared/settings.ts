@@ -162,6 +162,23 @@ const settingsShape = z.object({
         .min(16, { error: 'The access token needs at least 16 characters.' })
         .nullable()
         .default(null),
+      /**
+       * Names that reach the page when it is open to the network, besides this PC's own
+       * addresses and host name (e.g. "office-pc.lan"). Any other name is refused: that is how
+       * a web page on a stranger's name (DNS rebinding) is kept out.
+       */
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/u, {
+              error: 'A name is letters, digits, dots and dashes, like office-pc.lan.',
+            }),
+        )
+        .max(20)
+        .default([]),
       maxStreamClients: z.number().int().min(1).default(20),
       /** Each event stream is closed after this long; clients reconnect and resume. */
       streamMaxAgeS: z.number().int().min(5).default(300),
@@ -170,6 +187,7 @@ const settingsShape = z.object({
       host: '127.0.0.1',
       port: 9180,
       apiToken: null,
+      allowedHosts: [],
       maxStreamClients: 20,
       streamMaxAgeS: 300,
     }),
@@ -236,10 +254,38 @@ export function defaultSettings(): Settings {
  * What a window or page sends to save settings: an object, checked setting by setting by the
  * service (which names the one that is wrong), and the save's options.
  */
-export const settingsInputSchema = z.custom<SettingsInput>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'settings must be an object',
-);
+export const settingsInputSchema = z
+  .custom<SettingsInput>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'settings must be an object',
+  )
+  .superRefine((value, ctx) => {
+    // A misspelt setting would otherwise be dropped without a word, and its default used.
+    const unknown = unknownSetting(settingsShape, value, []);
+    if (unknown) ctx.addIssue({ code: 'custom', message: `There is no setting ${unknown}.` });
+  });
+
+/** The path of the first field the schema does not declare, or null. */
+function unknownSetting(schema: z.core.$ZodType, value: unknown, path: string[]): string | null {
+  let s = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+    s = s.unwrap() as z.core.$ZodType;
+  }
+  if (s instanceof z.ZodObject && typeof value === 'object' && value !== null) {
+    const shape = s.shape as Record<string, z.core.$ZodType>;
+    for (const [key, v] of Object.entries(value)) {
+      const field = shape[key];
+      const found = field ? unknownSetting(field, v, [...path, key]) : [...path, key].join('.');
+      if (found) return found;
+    }
+  } else if (s instanceof z.ZodArray && Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = unknownSetting(s.element as z.core.$ZodType, v, [...path, String(i)]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
 export const saveSettingsOptionsSchema = z
   .object({ confirmDeletion: z.boolean().optional() })
   .strict();

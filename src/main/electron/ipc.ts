@@ -1,18 +1,13 @@
 /**
- * IPC handlers: one ipcMain.handle per DeskApi call, arguments validated with zod, answers as
- * Result so the window can show the user what went wrong. Also pushes live receipts and metrics
- * to the window.
+ * IPC handlers: one ipcMain.handle per call of the contract table. Only the app's own window may
+ * call; the arguments are checked by the table (invokeCall), as they are over HTTP. Also pushes
+ * live receipts and metrics to the window.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { DeskBackend, DeskCall, Result } from '../../shared';
-import { DeskFailure, fail, ok } from '../../shared';
-import {
-  callChannel,
-  DESK_CALLS,
-  type DeskEventChannel,
-  type DeskEventPayloads,
-} from '../../shared/ipc';
-import { callArgs, describeIssue } from './ipc-args';
+import { DESK_CALLS, fail } from '../../shared';
+import { callChannel, type DeskEventChannel, type DeskEventPayloads } from '../../shared/ipc';
+import { invokeCall } from '../calls';
 
 export interface IpcOptions {
   /** Settles once the service has started, or with the reason it could not. */
@@ -43,19 +38,9 @@ async function handle(
   if (!win || event.sender !== win.webContents || event.senderFrame !== event.sender.mainFrame) {
     return fail('FORBIDDEN', 'Only the Receipt Desk window may ask the service.');
   }
-  const parsed = callArgs[name].safeParse(args);
-  if (!parsed.success) return fail('BAD_REQUEST', describeIssue(parsed.error));
   const service = await backend;
   if (!service.ok) return service;
-  try {
-    // The tuple was validated against this very call's parameters just above.
-    const method = service.value[name] as (...a: unknown[]) => Promise<unknown>;
-    return ok(await method.apply(service.value, parsed.data));
-  } catch (err) {
-    if (err instanceof DeskFailure) return fail(err.code, err.message);
-    console.error(`IPC ${name} failed:`, err);
-    return fail('INTERNAL', 'Something went wrong inside Receipt Desk; the log has details.');
-  }
+  return invokeCall(service.value, name, args, (message) => console.error(`IPC ${message}`));
 }
 
 /** Sends an event to the window if it is still there (a closed window just misses it). */

@@ -1,14 +1,22 @@
 import { Piscina } from 'piscina';
 import { SampleWindow } from '../metrics';
-import type { InterpretItem, InterpretResult, InterpretTask, InterpretTaskResult } from './task';
+import { DeskFailure } from '../../shared';
+import {
+  type InterpretItem,
+  type InterpretResult,
+  type InterpretTask,
+  type InterpretTaskResult,
+  ReceiptClock,
+} from './task';
 
 export interface InterpretPoolOptions {
   /** The built worker file (pool-worker.js next to the entry that starts the service). */
   workerFile: string;
   threads: number;
-  /** Batches allowed to wait for a thread before the pool calls itself saturated. */
+  /** Batches allowed to wait for a free thread before the pool calls itself saturated. */
   maxQueue: number;
   batchSize: number;
+  /** The limit on one receipt's own interpretation, timed from when a thread starts it. */
   taskTimeoutMs: number;
   /** Every submitted receipt comes back here exactly once, interpreted or failed. */
   onResults: (results: InterpretResult[]) => void;
@@ -41,13 +49,23 @@ const WORKER_EXEC_ARGV = process.allowedNodeEnvironmentFlags.has('--no-experimen
   ? [...process.execArgv, '--no-experimental-require-module']
   : undefined;
 
+/** A batch handed to a thread, with the clock its worker keeps. */
+interface Running {
+  batch: InterpretItem[];
+  clock: ReceiptClock;
+  controller: AbortController;
+  /** The receipt that ran past the limit, once the watchdog has stopped it. */
+  overdue: number | null;
+}
+
 export class InterpretPool {
   private readonly piscina: Piscina;
   private forming: InterpretItem[] = [];
   private formingScheduled = false;
-  /** Batches waiting for room in the pool (only while saturated). */
+  /** Batches waiting for a free thread; at maxQueue the pool is saturated. */
   private backlog: InterpretItem[][] = [];
-  private inFlight = 0;
+  private readonly running = new Set<Running>();
+  private watchdog: NodeJS.Timeout | null = null;
   private pendingReceipts = 0;
   private saturated = false;
   private timeouts = 0;
@@ -61,15 +79,13 @@ export class InterpretPool {
       filename: options.workerFile,
       minThreads: options.threads,
       maxThreads: options.threads,
-      // We bound the queue ourselves (maxInFlight) so that backpressure is explicit.
-      maxQueue: options.threads + options.maxQueue + 1,
+      // Batches go to piscina only while a thread is free; the rest wait in our backlog, so a
+      // task starts as it is handed over and the backlog is the bounded queue.
+      maxQueue: options.threads + 2,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       execArgv: WORKER_EXEC_ARGV,
     });
-  }
-
-  private get maxInFlight(): number {
-    return this.options.threads + this.options.maxQueue;
+    this.piscina.on('drain', () => this.dispatchWaiting());
   }
 
   /** Queues one receipt for interpretation; batches are cut on the next turn of the loop. */
@@ -96,8 +112,8 @@ export class InterpretPool {
   gauges(): PoolGauges {
     return {
       threads: this.piscina.threads.length,
-      busy: Math.min(this.inFlight, this.options.threads),
-      queued: Math.max(this.inFlight - this.options.threads, 0) + this.backlog.length,
+      busy: Math.min(this.running.size, this.options.threads),
+      queued: this.backlog.length,
       maxQueue: this.options.maxQueue,
       saturated: this.saturated,
       waitMs: { p50: this.wait.percentile(50), p99: this.wait.percentile(99) },
@@ -109,21 +125,18 @@ export class InterpretPool {
   }
 
   /**
-   * Interprets one receipt with its document now (a receipt being opened), outside the ingest
-   * batches and their backpressure, bounded by the same task timeout.
+   * Interprets one receipt with its document now (a receipt being opened), ahead of the ingest
+   * backlog, bounded by the same limit on its own run.
    */
   async interpretOne(item: InterpretItem): Promise<InterpretResult> {
-    const task: InterpretTask = {
-      items: [item],
-      withDocument: true,
-    };
-    const out = (await this.piscina.run(task, {
-      signal: AbortSignal.timeout(this.options.taskTimeoutMs),
-    })) as InterpretTaskResult;
+    const out = await this.start([item], true);
+    if (out.overdue !== null) throw new DeskFailure('TOO_SLOW', this.tooSlow());
     return out.results[0];
   }
 
   async close(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     await this.piscina.close({ force: true });
   }
 
@@ -131,69 +144,108 @@ export class InterpretPool {
     if (this.forming.length === 0) return;
     const batch = this.forming;
     this.forming = [];
-    if (this.inFlight < this.maxInFlight) this.dispatch(batch, this.options.taskTimeoutMs);
-    else {
-      this.backlog.push(batch);
-      this.setSaturated(true);
+    this.backlog.push(batch);
+    this.dispatchWaiting();
+  }
+
+  /** Hands waiting batches to free threads; the backlog's length decides saturation. */
+  private dispatchWaiting(): void {
+    // needsDrain alone is not enough: piscina counts threads that are still starting as free,
+    // and the batches handed to it then would bypass the backlog that decides saturation.
+    while (
+      this.backlog.length > 0 &&
+      this.running.size < this.options.threads &&
+      !this.piscina.needsDrain
+    ) {
+      this.dispatch(this.backlog.shift()!);
+    }
+    if (this.backlog.length >= this.options.maxQueue) this.setSaturated(true);
+    else if (this.backlog.length <= this.options.maxQueue / 2) this.setSaturated(false);
+  }
+
+  private dispatch(batch: InterpretItem[]): void {
+    const submitted = performance.now();
+    void this.start(batch, false).then((out) => {
+      const failed = out.overdue;
+      if (failed === null) {
+        this.run.add(out.runMs);
+        this.wait.add(Math.max(performance.now() - submitted - out.runMs, 0));
+        this.finish(out.results);
+        return;
+      }
+      // Only the receipt that ran past the limit fails; the others of its batch (their results
+      // went with the stopped thread) wait for a thread again like any other batch.
+      this.timeouts++;
+      const rest = batch.filter((_, i) => i !== failed);
+      if (rest.length > 0) this.backlog.unshift(rest);
+      this.finish([failedResult(batch[failed].id, this.tooSlow())]);
+    });
+  }
+
+  /**
+   * Runs a task on a thread and watches its receipts' clock. Resolves with the results, or with
+   * `overdue` set when one receipt ran past the limit (the thread is then stopped and replaced),
+   * or with every receipt failed when the worker itself broke.
+   */
+  private async start(
+    batch: InterpretItem[],
+    withDocument: boolean,
+  ): Promise<{ results: InterpretResult[]; runMs: number; overdue: number | null }> {
+    const running: Running = {
+      batch,
+      clock: new ReceiptClock(),
+      controller: new AbortController(),
+      overdue: null,
+    };
+    this.running.add(running);
+    this.watch();
+    const task: InterpretTask = { items: batch, withDocument, clock: running.clock.buffer };
+    try {
+      const out = (await this.piscina.run(task, {
+        signal: running.controller.signal,
+      })) as InterpretTaskResult;
+      return { ...out, overdue: null };
+    } catch (err) {
+      if (running.overdue !== null) return { results: [], runMs: 0, overdue: running.overdue };
+      const message = `Interpreter worker failed: ${(err as Error).message}`;
+      return {
+        results: batch.map((item) => failedResult(item.id, message)),
+        runMs: 0,
+        overdue: null,
+      };
+    } finally {
+      this.running.delete(running);
     }
   }
 
-  private dispatch(batch: InterpretItem[], timeoutMs: number): void {
-    this.inFlight++;
-    if (this.inFlight >= this.maxInFlight) this.setSaturated(true);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const submitted = performance.now();
-    const task: InterpretTask = {
-      items: batch,
-      withDocument: false,
-    };
-    (this.piscina.run(task, { signal: controller.signal }) as Promise<InterpretTaskResult>).then(
-      (out) => {
-        clearTimeout(timer);
-        const total = performance.now() - submitted;
-        this.run.add(out.runMs);
-        this.wait.add(Math.max(total - out.runMs, 0));
-        this.finish(out.results);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        if (controller.signal.aborted && batch.length > 1) {
-          // Find the receipt that is too slow: retry each one alone, so only it fails.
-          this.inFlight--;
-          for (const item of batch) this.dispatch([item], timeoutMs);
-          return;
-        }
-        if (controller.signal.aborted) this.timeouts++;
-        const message = controller.signal.aborted
-          ? `Interpretation took longer than ${timeoutMs} ms and was stopped; the raw bytes are kept.`
-          : `Interpreter worker failed: ${(err as Error).message}`;
-        this.finish(
-          batch.map((item) => ({
-            id: item.id,
-            ok: false,
-            text: null,
-            document: null,
-            warnings: 0,
-            empty: false,
-            dialect: null,
-            drawerKicks: 0,
-            cuts: 0,
-            error: message,
-          })),
-        );
-      },
-    );
+  /** Checks the running receipts a few times per limit while any batch runs. */
+  private watch(): void {
+    if (this.watchdog) return;
+    const every = Math.max(5, Math.min(250, this.options.taskTimeoutMs / 4));
+    this.watchdog = setInterval(() => {
+      for (const r of this.running) {
+        if (r.overdue !== null) continue;
+        const late = r.clock.overdue(this.options.taskTimeoutMs);
+        if (late === null) continue;
+        r.overdue = late;
+        r.controller.abort();
+      }
+      if (this.running.size === 0 && this.watchdog) {
+        clearInterval(this.watchdog);
+        this.watchdog = null;
+      }
+    }, every);
+    this.watchdog.unref();
+  }
+
+  private tooSlow(): string {
+    return `Interpretation took longer than ${this.options.taskTimeoutMs} ms and was stopped; the raw bytes are kept.`;
   }
 
   private finish(results: InterpretResult[]): void {
-    this.inFlight--;
     this.pendingReceipts -= results.length;
     if (results.length > 0) this.options.onResults(results);
-    while (this.backlog.length > 0 && this.inFlight < this.maxInFlight) {
-      this.dispatch(this.backlog.shift()!, this.options.taskTimeoutMs);
-    }
-    if (this.backlog.length === 0 && this.inFlight < this.maxInFlight) this.setSaturated(false);
+    this.dispatchWaiting();
     if (this.pendingReceipts === 0 && this.forming.length === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
@@ -207,4 +259,19 @@ export class InterpretPool {
     if (value) this.saturations++;
     this.options.onSaturation(value);
   }
+}
+
+function failedResult(id: number, error: string): InterpretResult {
+  return {
+    id,
+    ok: false,
+    text: null,
+    document: null,
+    warnings: 0,
+    empty: false,
+    dialect: null,
+    drawerKicks: 0,
+    cuts: 0,
+    error,
+  };
 }

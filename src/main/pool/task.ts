@@ -19,6 +19,11 @@ export interface InterpretItem {
 export interface InterpretTask {
   items: InterpretItem[];
   /**
+   * Where the worker says which receipt it is on (see ReceiptClock): shared memory, so the
+   * dispatcher times each receipt from the moment it starts, without a message per receipt.
+   */
+  clock: SharedArrayBuffer;
+  /**
    * Also serialise the document model. Off on the ingest path: the document is a pure function
    * of the stored bytes, built when a receipt is first opened and cached then.
    */
@@ -46,4 +51,37 @@ export interface InterpretTaskResult {
   results: InterpretResult[];
   /** Time spent interpreting inside the worker. */
   runMs: number;
+}
+
+/**
+ * The clock of one task, in shared memory: slot 0 the index of the receipt being interpreted,
+ * slot 1 when it started (ms since the epoch), 0 while none is. The worker writes, the
+ * dispatcher's watchdog reads, so the time limit counts only a receipt's own run: not the batch
+ * before it, not the wait for a thread, not a new thread loading.
+ */
+export class ReceiptClock {
+  readonly buffer: SharedArrayBuffer;
+  private readonly slots: Float64Array;
+
+  constructor(buffer = new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)) {
+    this.buffer = buffer;
+    this.slots = new Float64Array(buffer);
+  }
+
+  /** Worker: receipt `index` starts now. */
+  start(index: number): void {
+    this.slots[0] = index;
+    this.slots[1] = performance.timeOrigin + performance.now();
+  }
+
+  /** Worker: the batch is done. */
+  stop(): void {
+    this.slots[1] = 0;
+  }
+
+  /** Dispatcher: the receipt running longer than `limitMs`, or null. */
+  overdue(limitMs: number, now = performance.timeOrigin + performance.now()): number | null {
+    const started = this.slots[1];
+    return started > 0 && now - started > limitMs ? this.slots[0] : null;
+  }
 }

@@ -4,11 +4,18 @@
  */
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
-import type { InterpretResult, InterpretTask, InterpretTaskResult } from './task';
+import {
+  type InterpretResult,
+  type InterpretTask,
+  type InterpretTaskResult,
+  ReceiptClock,
+} from './task';
 
 export default function interpretBatch(task: InterpretTask): InterpretTaskResult {
   const started = performance.now();
-  const results: InterpretResult[] = task.items.map((item) => {
+  const clock = new ReceiptClock(task.clock);
+  const results: InterpretResult[] = task.items.map((item, index) => {
+    clock.start(index);
     try {
       const out = interpret(item.raw, { ...item.profile, bitmaps: task.withDocument });
       return {
@@ -41,5 +48,6 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
       };
     }
   });
+  clock.stop();
   return { results, runMs: performance.now() - started };
 }

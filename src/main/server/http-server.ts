@@ -1,33 +1,52 @@
 /**
- * The HTTP API and the browser UI. JSON endpoints mirror DeskApi; `/api/stream` is SSE.
+ * The HTTP API and the browser UI. One door: every request passes the Host check, then the
+ * token, then (for calls that change anything) the state-change check, before any handler runs;
+ * the calls themselves come from the contract table. `/api/stream` is SSE.
  * Binds 127.0.0.1 unless told otherwise, and any other bind requires a bearer token.
  */
-import crypto from 'node:crypto';
 import http from 'node:http';
-import type { DeskBackend } from '../../shared';
-import { DeskFailure, isLoopback } from '../../shared';
+import {
+  DESK_CONTRACT,
+  DeskFailure,
+  EVENT_STREAM_PATH,
+  EXPORT_FILE_PATH,
+  idSchema,
+  isLoopback,
+} from '../../shared';
+import { invokeCall } from '../calls';
+import { CallRoutes, pathPattern } from './call-routes';
+import { Door } from './door';
 import { EventStreamHub, type StreamSource } from './event-stream';
-import { type ExportBackend, handleExportRoute } from './export-routes';
-import { readJsonBody } from './json-body';
-import { parse, parseId, parseReceiptQuery, rangeSchema, saveSettingsBody } from './query-params';
-import { sendError, sendJson } from './respond';
+import { type ExportBackend, sendExportFile } from './export-file';
+import { sendError, sendJson, statusFor } from './respond';
 import { serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   host: string;
   port: number;
   apiToken: string | null;
+  /** Names besides this PC's own addresses that reach the page when it is open to the network. */
+  allowedHosts: string[];
   maxStreamClients: number;
   streamMaxAgeS: number;
   /** Folder of the built renderer (index.html); null when the UI is not built. */
   uiDir: string | null;
-  backend: DeskBackend & { reinterpret(from: number, to: number): Promise<number> } & ExportBackend;
+  backend: ExportBackend;
   stream: StreamSource;
+  /** Where failures nobody expected are written (the user is told the log has details). */
+  log?: (message: string) => void;
+  /** This PC's addresses and names (tests pretend to be on a network). */
+  ownNames?: () => string[];
 }
+
+const EXPORT_FILE = pathPattern(EXPORT_FILE_PATH);
 
 export class HttpServer {
   private readonly server: http.Server;
   private readonly hub: EventStreamHub;
+  private readonly door: Door;
+  private readonly routes = new CallRoutes();
+  private readonly log: (message: string) => void;
   private boundPort = 0;
 
   constructor(private readonly options: HttpServerOptions) {
@@ -41,8 +60,10 @@ export class HttpServer {
       maxClients: options.maxStreamClients,
       maxAgeS: options.streamMaxAgeS,
     });
+    this.log = options.log ?? ((message) => console.error(message));
+    this.door = new Door(options);
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => sendError(res, err));
+      this.handle(req, res).catch((err: unknown) => sendError(res, err, this.log));
     });
     this.server.keepAliveTimeout = 5_000;
   }
@@ -66,6 +87,7 @@ export class HttpServer {
       this.server.listen(this.options.port, this.options.host, () => {
         const address = this.server.address();
         this.boundPort = address && typeof address === 'object' ? address.port : this.options.port;
+        this.door.setPort(this.boundPort);
         resolve(this.boundPort);
       });
     });
@@ -78,83 +100,45 @@ export class HttpServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Before anything else, the page included: a rebound name must not even get the UI.
+    this.door.checkHost(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
+    const method = req.method ?? 'GET';
     if (!path.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (method !== 'GET' && method !== 'HEAD') {
         throw new DeskFailure('METHOD_NOT_ALLOWED', 'Only GET is served here.');
       }
       serveStatic(this.options.uiDir, path, res);
       return;
     }
-    this.authorize(req, url);
-    const b = this.options.backend;
-    if (await handleExportRoute(req, res, url, b)) return;
-    if (req.method === 'POST' && path === '/api/reinterpret') {
-      const range = parse(rangeSchema, {
-        from: url.searchParams.get('from'),
-        to: url.searchParams.get('to'),
-      });
-      sendJson(res, 200, { reinterpreted: await b.reinterpret(range.from, range.to) });
-      return;
-    }
-    if (req.method === 'POST') {
-      // A custom header means the Receipt Desk page sent it: a browser lets another web page
-      // send one only after a CORS preflight, which this server never grants.
-      if (req.headers['x-receipt-desk'] !== '1') {
-        throw new DeskFailure('FORBIDDEN', 'Only the Receipt Desk page may ask for this.');
-      }
-    }
-    if (req.method === 'POST' && path === '/api/test-print') {
-      sendJson(res, 200, await b.printTestReceipt());
-      return;
-    }
-    if (req.method === 'POST' && path === '/api/settings') {
-      const body = parse(saveSettingsBody, await readJsonBody(req));
-      sendJson(res, 200, await b.saveSettings(body.settings, body.options));
-      return;
-    }
-    if (req.method !== 'GET') {
-      throw new DeskFailure('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`);
-    }
-    if (path === '/api/health') return sendJson(res, 200, await b.getHealth());
-    if (path === '/api/stats') return sendJson(res, 200, await b.getStats());
-    if (path === '/api/metrics') return sendJson(res, 200, await b.getMetrics());
-    if (path === '/api/today') return sendJson(res, 200, await b.getToday());
-    if (path === '/api/settings') return sendJson(res, 200, await b.getSettings());
-    if (path === '/api/printer-addresses') {
-      return sendJson(res, 200, await b.getPrinterAddresses());
-    }
-    if (path === '/api/receipts') {
-      return sendJson(res, 200, await b.listReceipts(parseReceiptQuery(url.searchParams)));
-    }
-    const one = /^\/api\/receipts\/([^/]+)$/u.exec(path);
-    if (one) return sendJson(res, 200, await b.getReceipt(parseId(one[1])));
-    if (path === '/api/stream') {
+    if (path === EVENT_STREAM_PATH && method === 'GET') {
+      this.door.checkToken(req, url, true);
       const header = req.headers['last-event-id'];
       const last =
         (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId');
       this.hub.open(req, res, last ?? null);
       return;
     }
-    throw new DeskFailure('NOT_FOUND', `There is no ${path} in the Receipt Desk API.`);
-  }
-
-  private authorize(req: http.IncomingMessage, url: URL): void {
-    const token = this.options.apiToken;
-    if (!token) return;
-    const header = req.headers.authorization ?? '';
-    // EventSource cannot set headers: the stream also accepts ?token=.
-    const given = header.startsWith('Bearer ')
-      ? header.slice(7)
-      : (url.searchParams.get('token') ?? '');
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
-      throw new DeskFailure(
-        'UNAUTHORIZED',
-        'This Receipt Desk asks for its access token. Open the address shown in Settings, Web page, on the PC (it ends in #token=…), or send Authorization: Bearer.',
-      );
+    const file = EXPORT_FILE.exec(path);
+    if (file && (method === 'GET' || method === 'HEAD')) {
+      this.door.checkToken(req, url, true);
+      const id = idSchema.safeParse(Number(file[1]));
+      if (!id.success)
+        throw new DeskFailure('BAD_REQUEST', 'An export file is asked for by its number.');
+      await sendExportFile(req, res, this.options.backend.exportFile(id.data));
+      return;
     }
+    const match = this.routes.match(method, path);
+    if (!match) throw new DeskFailure('NOT_FOUND', `There is no ${path} in the Receipt Desk API.`);
+    this.door.checkToken(req, url, false);
+    const { changes } = DESK_CONTRACT[match.name];
+    if (changes) this.door.checkStateChange(req);
+    const args = await this.routes.decodeArgs(match, url, req);
+    const result = await invokeCall(this.options.backend, match.name, args, (message) =>
+      this.log(`HTTP ${message}`),
+    );
+    if (result.ok) sendJson(res, 200, result.value);
+    else sendJson(res, statusFor(result.error.code), result);
   }
 }

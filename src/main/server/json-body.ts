@@ -29,9 +29,17 @@ export async function readJsonBody(req: http.IncomingMessage): Promise<unknown> 
   }
 }
 
+/** A body when the request has one (a call without arguments sends none). */
+export async function readOptionalJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  const empty =
+    req.headers['content-length'] === '0' ||
+    (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined);
+  return empty ? undefined : readJsonBody(req);
+}
+
 function tooLarge(): DeskFailure {
   return new DeskFailure(
-    'BAD_REQUEST',
+    'TOO_LARGE',
     `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
   );
 }

@@ -232,12 +232,13 @@ export class ReceiptQueries {
       .all(...ids) as { id: number; station: string; raw: Buffer }[];
   }
 
-  /** Ids of every receipt (printed or not) received in [from, to), for reinterpretation. */
+  /** Ids of the printed receipts received in [from, to), for reinterpretation. */
   idsInRange(from: number, to: number, afterId: number, limit: number): number[] {
     return (
       this.db
         .prepare(
-          `SELECT id FROM receipts WHERE received_at >= ? AND received_at < ? AND id > ?
+          `SELECT id FROM receipts
+           WHERE received_at >= ? AND received_at < ? AND id > ? AND empty = 0
            ORDER BY id LIMIT ?`,
         )
         .all(from, to, afterId, limit) as { id: number }[]

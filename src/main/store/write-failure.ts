@@ -4,6 +4,7 @@
  * restart: the desk waits for room and goes on by itself.
  */
 import { inspect } from 'node:util';
+import type { DeskErrorCode } from '../../shared';
 import { freeBytes } from './free-space';
 
 /**
@@ -15,7 +16,7 @@ import { freeBytes } from './free-space';
 export const ROOM_BYTES = 1024 * 1024;
 
 export interface WriteFailure {
-  code: string;
+  code: DeskErrorCode;
   /** What to tell the manager, with the real error in it. */
   message: string;
   /** The real error ("SQLITE_FULL: database or disk is full"). */

@@ -3,7 +3,7 @@
  * read-write connection to the receipts file. Commits (and their fsyncs) happen there, so the
  * main thread keeps answering printers while the disk works.
  */
-import type { ReceiptEnd, ReceiptStatus } from '../../shared';
+import type { DeskErrorCode, ReceiptEnd, ReceiptStatus } from '../../shared';
 
 export interface NewConnection {
   peer: string;
@@ -79,7 +79,7 @@ export type ToWriter = { type: 'ops'; ops: WriteOp[] } | { type: 'close' };
 
 export type FromWriter =
   | { type: 'ready'; maxConnectionId: number; maxReceiptId: number; totals: TotalsSnapshot }
-  | { type: 'fatal'; code: string; message: string }
+  | { type: 'fatal'; code: DeskErrorCode; message: string }
   /** results: [tag, value] for each tagged op: receipt id, or rows removed by retention. */
   | {
       type: 'committed';
@@ -88,11 +88,12 @@ export type FromWriter =
       batch: number;
       ms: number;
     }
-  | { type: 'failed'; tags: number[]; code: string; message: string }
+  | { type: 'failed'; tags: number[]; code: DeskErrorCode; message: string }
   /**
    * The disk is full (a write failed for lack of space) or has room again (a write succeeded
    * and the volume has space). While full, writes are kept and retried, not dropped.
    */
-  | { type: 'disk'; state: 'full' | 'ok'; code: string; message: string }
+  | { type: 'disk'; state: 'full'; code: DeskErrorCode; message: string }
+  | { type: 'disk'; state: 'ok'; message: string }
   /** problem: what went wrong while closing (the file is closed all the same). */
-  | { type: 'closed'; problem?: { code: string; message: string } };
+  | { type: 'closed'; problem?: { code: DeskErrorCode; message: string } };

@@ -10,7 +10,7 @@
  * is no duplicate). Connection rows and interpretations are kept until they are in the file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeskFailure } from '../../shared';
+import { type DeskErrorCode, DeskFailure } from '../../shared';
 import { BatchWriter } from './batch-writer';
 import { freeBytes } from './free-space';
 import { openDatabase } from './open';
@@ -43,12 +43,8 @@ function start(): void {
       const message = `Could not open the receipts file: the disk is full (${f.cause}). Free some space on it and start Receipt Desk again.`;
       send({ type: 'fatal', code: 'DISK_FULL', message });
     } else {
-      const code = (err as { code?: unknown }).code;
-      send({
-        type: 'fatal',
-        code: typeof code === 'string' ? code : 'DB_OPEN_FAILED',
-        message: errorText(err),
-      });
+      // errorText carries SQLite's own code (SQLITE_CANTOPEN: …) into the sentence.
+      send({ type: 'fatal', code: 'DB_OPEN_FAILED', message: errorText(err) });
     }
     return;
   }
@@ -125,7 +121,6 @@ function start(): void {
     send({
       type: 'disk',
       state: 'ok',
-      code: 'DISK_OK',
       message: 'The disk has room again: receipts are kept again.',
     });
     schedule();
@@ -150,7 +145,7 @@ function start(): void {
     closing = true;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    let problem: { code: string; message: string } | undefined;
+    let problem: { code: DeskErrorCode; message: string } | undefined;
     const ops = queue.drain();
     // One last try; what the disk still refuses is refused now. Receipts left pending for want
     // of their interpretation are interpreted again at the next start.

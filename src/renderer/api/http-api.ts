@@ -1,37 +1,43 @@
 /**
- * DeskApi over the service's HTTP API (`npm run serve`): JSON endpoints for calls, one
- * Server-Sent Events stream for live receipts and metrics.
+ * DeskApi over the service's HTTP API (`npm run serve`): every call of the contract table as a
+ * request encoded by the table's one rule (shared/contract-http), and one Server-Sent Events
+ * stream for live receipts and metrics.
  */
-import type { DeskApi, ReceiptQuery, ReceiptSummary } from '../../shared/api';
+import type { DeskApi, DeskCalls, ReceiptSummary } from '../../shared/api';
+import { DESK_CALLS, EVENT_STREAM_PATH } from '../../shared/contract';
+import { encodeCall } from '../../shared/contract-http';
 import { Batcher } from '../batcher';
 import { LiveStream } from './event-stream';
-import { exportCalls } from './export-calls';
-import { type FetchInit, fetchResult as fetchJson } from './fetch-result';
+import { downloadExport } from './export-download';
+import { fetchResult } from './fetch-result';
 
 /** SSE sends one event per receipt; listeners get them in batches, like the IPC adapter. */
 const RECEIPT_BATCH_MS = 50;
 
 export function createHttpApi(origin: string, token: string | null = null): DeskApi {
-  const api = (path: string): string => new URL(path, origin).href;
+  const url = (target: string): string => new URL(target, origin).href;
   // EventSource cannot send headers: the stream takes the token in its address.
-  const streamUrl = new URL('/api/stream', origin);
+  const streamUrl = new URL(EVENT_STREAM_PATH, origin);
   if (token) streamUrl.searchParams.set('token', token);
   const stream = new LiveStream(streamUrl.href);
-  const fetchResult = <T>(url: string, init: FetchInit = {}) =>
-    fetchJson<T>(url, { ...init, token });
+  const calls = Object.fromEntries(
+    DESK_CALLS.map((name) => [
+      name,
+      (...args: never[]) => {
+        const request = encodeCall(name, args as never);
+        return fetchResult(url(request.target), {
+          method: request.method,
+          body: request.body,
+          token,
+        });
+      },
+    ]),
+  ) as unknown as DeskCalls;
   return {
-    getHealth: () => fetchResult(api('/api/health')),
-    listReceipts: (query) => fetchResult(api(`/api/receipts${queryString(query)}`)),
-    getReceipt: (id) => fetchResult(api(`/api/receipts/${encodeURIComponent(String(id))}`)),
-    getStats: () => fetchResult(api('/api/stats')),
-    getMetrics: () => fetchResult(api('/api/metrics')),
-    getToday: () => fetchResult(api('/api/today')),
-    getPrinterAddresses: () => fetchResult(api('/api/printer-addresses')),
-    printTestReceipt: () => fetchResult(api('/api/test-print'), { method: 'POST' }),
-    getSettings: () => fetchResult(api('/api/settings')),
-    saveSettings: (settings, options) =>
-      fetchResult(api('/api/settings'), { method: 'POST', body: { settings, options } }),
-    ...exportCalls(api, token),
+    ...calls,
+    // A browser cannot open a folder on the PC: a finished export is downloaded instead.
+    openExport: (id) => downloadExport(url, id, token, calls.getExport),
+    exportDelivery: 'download',
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));
@@ -42,13 +48,4 @@ export function createHttpApi(origin: string, token: string | null = null): Desk
     },
     onMetrics: (listener) => stream.onMetrics(listener),
   };
-}
-
-function queryString(query: ReceiptQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

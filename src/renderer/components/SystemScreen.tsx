@@ -6,6 +6,7 @@ import { GaugeCard } from '../system/GaugeCard';
 import { GAUGES } from '../system/gauge-list';
 import { PrinterPorts } from '../system/PrinterPorts';
 import { SlotHolders } from '../system/SlotHolders';
+import { ReadAgain } from '../system/ReadAgain';
 
 /** The service's health: printer ports first, then each gauge with its last ten minutes. */
 export function SystemScreen() {
@@ -46,6 +47,12 @@ export function SystemScreen() {
             <GaugeCard key={g.id} def={g} current={m} samples={samples} />
           ))}
         </SimpleGrid>
+      </section>
+      <section aria-labelledby="system-read-again">
+        <Title order={3} size="h5" mb="xs" id="system-read-again">
+          Stored receipts
+        </Title>
+        <ReadAgain />
       </section>
     </Stack>
   );

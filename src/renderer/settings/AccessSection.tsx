@@ -91,6 +91,18 @@ export function WebPageSection({ form }: { form: SettingsForm }) {
           </Group>
         </Stack>
       </SimpleGrid>
+      {open ? (
+        <TagsInput
+          label="Other names for this PC"
+          description="The page answers to this PC’s addresses and its name. Add a name staff type instead (office-pc.lan); any other name is refused, so no other web site can reach it."
+          placeholder="office-pc.lan, then Enter"
+          value={http.allowedHosts}
+          onChange={(v) => form.setFieldValue('http.allowedHosts', v)}
+          error={errorUnder(form, 'http.allowedHosts')}
+          clearable
+          splitChars={[',', ' ']}
+        />
+      ) : null}
       {open && http.apiToken ? <PhoneAddress port={http.port} token={http.apiToken} /> : null}
       <Text size="sm" c="dimmed">
         Changes to the web page apply when Receipt Desk next starts.

@@ -1,0 +1,35 @@
+/**
+ * A finished export's file, as a download. Served only for a job this service wrote, by its
+ * number, never by a path the client sends.
+ */
+import fs from 'node:fs';
+import type http from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { DeskBackend } from '../../shared';
+import type { ExportedFile } from '../export';
+
+export interface ExportBackend extends DeskBackend {
+  exportFile(id: number): ExportedFile;
+}
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', zip: 'application/zip' } as const;
+
+export async function sendExportFile(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: ExportedFile,
+): Promise<void> {
+  // The name is ours (letters, digits, dot, dash), so it needs no escaping beyond the quotes.
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[file.format],
+    'Content-Length': file.bytes,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(fs.createReadStream(file.path), res);
+}
