@@ -15,19 +15,8 @@ export interface GaugeModules {
 export function gaugeSources(m: GaugeModules): MetricsSources {
   return {
     connections: () => {
-      const g = m.capture.gauges();
-      return {
-        open: g.open,
-        max: g.max,
-        refused: g.refused,
-        refusedOverLimit: g.refusedOverLimit,
-        refusedPerPeer: g.refusedPerPeer,
-        evictedIdle: g.evictedIdle,
-        closedIdle: g.closedIdle,
-        refusedLastMinute: g.refusedLastMinute,
-        maxPerPeer: g.maxPerPeer,
-        peers: g.peers,
-      };
+      const { paused: _paused, ...connections } = m.capture.gauges();
+      return connections;
     },
     pool: () => {
       const g = m.pool.gauges();

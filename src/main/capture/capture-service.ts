@@ -1,8 +1,7 @@
 import type net from 'node:net';
-import type { HealthProblem, ListenerSettings, PrinterIdentity } from '../../shared';
+import type { HealthProblem, ListenerSettings, Metrics, PrinterIdentity } from '../../shared';
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
-import type { PeerSlots } from './refusal-watch';
 import { SlotKeeper } from './slot-keeper';
 import { type PrinterCondition, createStatusReplier } from './status-replies';
 
@@ -40,26 +39,8 @@ export interface CaptureOptions extends CaptureConfig {
  */
 const TURN_BUDGET_MS = 8;
 
-export interface CaptureGauges {
-  open: number;
-  max: number;
-  /** Peers refused by the allow-list. */
-  refused: number;
-  /** Connections closed at once because every slot held a receipt in progress. */
-  refusedOverLimit: number;
-  /** Connections closed at once because their address held maxConnectionsPerPeer busy ones. */
-  refusedPerPeer: number;
-  /** Idle connections closed to make room for a newcomer. */
-  evictedIdle: number;
-  /** Connections closed after idleCloseS without a byte. */
-  closedIdle: number;
-  /** Over-limit and per-peer refusals in the last minute. */
-  refusedLastMinute: number;
-  maxPerPeer: number;
-  /** The addresses holding the most slots (at most PEERS_SHOWN), most first. */
-  peers: PeerSlots[];
-  paused: boolean;
-}
+/** The connection gauges of the contract (Metrics.connections), and whether reading is paused. */
+export type CaptureGauges = Metrics['connections'] & { paused: boolean };
 
 /** Addresses listed in the gauges: enough for a restaurant's tills and the odd intruder. */
 export const PEERS_SHOWN = 20;
