@@ -36,7 +36,7 @@ import {
   type SegmentMeta,
   describeStatusReply,
 } from './capture';
-import { ReceiptFeed } from './events';
+import { ReceiptFeed, withPreview } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
 import { printerAddresses, sendTestReceipt } from './printer-addresses';
@@ -105,7 +105,8 @@ export class DeskService implements DeskBackend {
     this.log = options.log ?? (() => {});
     this.startedAt = this.now();
     this.rate = new RateCounter(this.now);
-    this.feed = new ReceiptFeed(0);
+    // Receipts the feed could not keep within its byte budget are read back from the store.
+    this.feed = new ReceiptFeed(0, { reader: (ids) => this.store.queries.listByIds(ids) });
     this.pool = new InterpretPool({
       workerFile: path.join(options.workerDir, 'pool-worker.js'),
       threads: s.pool.threads ?? Math.min(4, os.availableParallelism()),
@@ -492,6 +493,8 @@ export class DeskService implements DeskBackend {
       endedBy: segment.endedBy,
       error: null,
       text: null,
+      textCut: false,
+      textBytes: null,
       warnings: 0,
       dialect: null,
       drawerKicks: 0,
@@ -528,24 +531,26 @@ export class DeskService implements DeskBackend {
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
     }));
-    const announce = (): void => {
-      const summaries: ReceiptSummary[] = [];
-      for (const r of results) {
-        const base = this.inFlight.get(r.id);
-        if (!base) continue;
-        this.inFlight.delete(r.id);
-        summaries.push({
+    // Previews now, so that waiting for the commit keeps no whole text (a till may print 16 MiB).
+    const summaries: ReceiptSummary[] = [];
+    for (const r of results) {
+      const base = this.inFlight.get(r.id);
+      if (!base) continue;
+      this.inFlight.delete(r.id);
+      summaries.push(
+        withPreview({
           ...base,
           status: r.ok ? 'ok' : 'failed',
           error: r.error,
           text: r.text,
+          textBytes: r.textBytes,
           warnings: r.warnings,
           dialect: r.dialect,
           drawerKicks: r.drawerKicks,
-        });
-      }
-      this.feed.complete(summaries);
-    };
+        }),
+      );
+    }
+    const announce = (): void => this.feed.complete(summaries);
     this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
       this.log(`Could not save interpretations: ${err.message}`);
       announce();

@@ -4,3 +4,4 @@ export * from './api';
 export * from './document';
 export * from './result';
 export * from './settings';
+export * from './text-preview';

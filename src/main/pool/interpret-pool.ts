@@ -173,6 +173,7 @@ export class InterpretPool {
             id: item.id,
             ok: false,
             text: null,
+            textBytes: null,
             document: null,
             warnings: 0,
             empty: false,

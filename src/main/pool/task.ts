@@ -29,6 +29,8 @@ export interface InterpretResult {
   id: number;
   ok: boolean;
   text: string | null;
+  /** The text's size in UTF-8 bytes, measured here so the main thread never walks a long text. */
+  textBytes: number | null;
   /** Document JSON, raw-deflated in the worker (only when the task asked for it). */
   document: Uint8Array | null;
   /** How many commands the interpreter could not read or had to warn about. */

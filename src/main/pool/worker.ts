@@ -15,6 +15,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         id: item.id,
         ok: true,
         text: out.text,
+        textBytes: Buffer.byteLength(out.text),
         // Deflated here so the main thread and the writer only move and store bytes.
         document: task.withDocument
           ? zlib.deflateRawSync(JSON.stringify(out.document), { level: 1 })
@@ -31,6 +32,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         id: item.id,
         ok: false,
         text: null,
+        textBytes: null,
         document: null,
         warnings: 0,
         empty: false,
