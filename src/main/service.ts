@@ -41,6 +41,7 @@ import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
 import { printerAddresses, sendTestReceipt } from './printer-addresses';
 import { MetricsSampler, RateCounter } from './metrics';
+import { IDLE_COLLECT, IdleCollector } from './memory';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
 import { ExportService, type ExportedFile } from './export';
 import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
@@ -97,6 +98,14 @@ export class DeskService implements DeskBackend {
   /** The settings in force (Settings may change them while running). */
   private settings: Settings;
   private saving: Promise<unknown> = Promise.resolve();
+  /**
+   * A full collection once quiet after a burst, in this thread and then in each pool thread, so
+   * memory returns near idle (src/main/memory; the writer thread has its own).
+   */
+  private readonly idleCollector = new IdleCollector({
+    ...IDLE_COLLECT,
+    onCollect: () => void this.pool.collectGarbage(),
+  });
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
@@ -215,6 +224,7 @@ export class DeskService implements DeskBackend {
       await withTimeout(this.pool.idle(), 5_000);
       if (this.store) await this.store.writer.barrier().catch(() => {});
       this.feed.flush();
+      this.idleCollector.stop();
       await this.pool.close();
       await this.store?.close();
     })();
@@ -467,6 +477,7 @@ export class DeskService implements DeskBackend {
   }
 
   private async storeSegment(segment: Segment, meta: SegmentMeta): Promise<void> {
+    this.idleCollector.note(segment.bytes.length + segment.droppedBytes);
     const id = await this.store.writer.appendReceipt({
       ...meta,
       bytes: segment.bytes,
@@ -550,6 +561,8 @@ export class DeskService implements DeskBackend {
         }),
       );
     }
+    // Quiet counts from the last interpretation: the pool holds the receipts' bytes until then.
+    for (const r of results) this.idleCollector.note(r.textBytes ?? 0);
     const announce = (): void => this.feed.complete(summaries);
     this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
       this.log(`Could not save interpretations: ${err.message}`);

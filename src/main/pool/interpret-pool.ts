@@ -123,6 +123,17 @@ export class InterpretPool {
     return out.results[0];
   }
 
+  /**
+   * Has each thread collect its garbage: as many collect tasks as threads, run at once, so each
+   * idle thread takes one (the heap a thread grew for a burst of big receipts goes back).
+   */
+  async collectGarbage(): Promise<void> {
+    const task: InterpretTask = { items: [], withDocument: false, collect: true };
+    await Promise.allSettled(
+      Array.from({ length: this.options.threads }, () => this.piscina.run(task)),
+    );
+  }
+
   async close(): Promise<void> {
     await this.piscina.close({ force: true });
   }

@@ -23,6 +23,8 @@ export interface InterpretTask {
    * of the stored bytes, built when a receipt is first opened and cached then.
    */
   withDocument: boolean;
+  /** No receipts: a full garbage collection of the thread's heap (after a burst, when quiet). */
+  collect?: boolean;
 }
 
 export interface InterpretResult {

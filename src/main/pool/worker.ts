@@ -4,10 +4,17 @@
  */
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
+import { collectGarbage } from '../memory';
 import type { InterpretResult, InterpretTask, InterpretTaskResult } from './task';
 
 export default function interpretBatch(task: InterpretTask): InterpretTaskResult {
   const started = performance.now();
+  if (task.collect) {
+    // Between tasks piscina parks this thread in Atomics.wait, where no timer of its own runs:
+    // the pool asks for the collection once the service is quiet (InterpretPool.collectGarbage).
+    collectGarbage();
+    return { results: [], runMs: performance.now() - started };
+  }
   const results: InterpretResult[] = task.items.map((item) => {
     try {
       const out = interpret(item.raw, { ...item.profile, bitmaps: task.withDocument });

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DeskFailure } from '../../shared';
+import { IDLE_COLLECT, IdleCollector } from '../memory';
 import { BatchWriter } from './batch-writer';
 import { openDatabase } from './open';
 import { Totals } from './totals';
@@ -92,9 +93,15 @@ function start(): void {
     else setImmediate(flush);
   };
 
+  // The receipts' bytes arrive here as copies; collected once the thread is quiet.
+  const idleCollector = new IdleCollector(IDLE_COLLECT);
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'ops') {
       for (const op of msg.ops) {
+        if (op.kind === 'receipt') idleCollector.note(op.r.bytes.length);
+        else if (op.kind === 'interpretations') {
+          for (const row of op.rows) idleCollector.note(row.text?.length ?? 0);
+        }
         if (op.kind === 'interpretations' || op.kind === 'document') {
           if (deferred.length === 0) deferredSince = performance.now();
           deferred.push(op);
@@ -102,6 +109,7 @@ function start(): void {
       }
       schedule();
     } else if (msg.type === 'close') {
+      idleCollector.stop();
       if (urgent.length > 0 || deferred.length > 0) commit([...urgent, ...deferred]);
       urgent = [];
       deferred = [];
