@@ -102,13 +102,14 @@ async function scenarioA() {
       series.push({ s: Math.round((performance.now() - t0) / 100) / 10, rssMiB: rss });
     }, 500);
     const result = await client.go();
+    // Taken while the client process still exists (its CPU would count as other work after).
+    const cpuSend = cpu();
     const stored = await waitUntil(async () => {
       const s = await getJson(svc.httpPort, '/api/stats');
       const m = await getJson(svc.httpPort, '/api/metrics');
       return s.truncatedTotal >= cfg.bigConns && m.receipts.pendingInterpretation === 0;
     }, 120_000);
     const burstS = Math.round((performance.now() - t0) / 100) / 10;
-    const cpuBurst = cpu();
     const atBurstEnd = await snapshot(svc);
     const after = [];
     const t1 = performance.now();
@@ -132,7 +133,7 @@ async function scenarioA() {
       after,
       end,
       series,
-      cpu: cpuBurst,
+      cpu: cpuSend,
     };
   });
 }
@@ -158,6 +159,7 @@ async function scenarioB() {
       const cpu = cpuWindow({ server: svc.pid, client: client.child.pid });
       const t0 = performance.now();
       const res = await client.go();
+      const cpuRound = cpu();
       expected += res.connections.reduce((n, c) => n + c.written, 0);
       const drained = await waitUntil(async () => {
         const s = await getJson(svc.httpPort, '/api/stats');
@@ -165,7 +167,6 @@ async function scenarioB() {
         return s.receiptsTotal >= expected && m.receipts.pendingInterpretation === 0;
       }, 120_000);
       const roundS = Math.round((performance.now() - t0) / 100) / 10;
-      const cpuRound = cpu();
       const peak = peakRssMiB(svc.pid);
       await sleep(cfg.settleS * 1000);
       const settled = await snapshot(svc);

@@ -161,6 +161,11 @@ export function runInterpreterBench(args, limitMs) {
   return runBenchScript('interpreter.mjs', args, limitMs);
 }
 
+/** The memory benchmark (bench/memory.mjs) in a process of its own, as the interpreter's. */
+export function runMemoryBench(args, limitMs) {
+  return runBenchScript('memory.mjs', args, limitMs);
+}
+
 /** The UI benchmark (bench/ui.mjs) in a process of its own, as the interpreter's. */
 export function runUiBench(args, limitMs) {
   return runBenchScript('ui.mjs', args, limitMs);
