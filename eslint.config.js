@@ -31,11 +31,12 @@ const electron = {
 const LAYERS = {
   escpos: [],
   metrics: [],
+  memory: [],
   events: [],
   calls: [],
   capture: ['escpos', 'metrics'],
-  pool: ['escpos', 'metrics'],
-  store: ['metrics'],
+  pool: ['escpos', 'memory', 'metrics'],
+  store: ['memory', 'metrics'],
   export: ['store'],
   server: ['calls', 'export'],
 };

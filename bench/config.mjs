@@ -1,6 +1,6 @@
 // Command line and environment -> one plain config object. Flags win over env, env over defaults.
 //   --quick                  short smoke run (seconds, not minutes)
-//   --only=interpreter|load|ui  only the interpreter, the load or the UI benchmark (BENCH_ONLY)
+//   --only=interpreter|load|memory|ui  only that benchmark (BENCH_ONLY)
 //   --scenarios=oneshot,stream,paced
 //   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
 //   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
@@ -14,10 +14,11 @@ const FULL = { n: 32, m: 100, conns: 8, perConn: 2000, rate: 200, duration: 15, 
 const QUICK = { n: 8, m: 20, conns: 8, perConn: 100, rate: 100, duration: 3, settle: 2 };
 export const SCENARIOS = ['oneshot', 'stream', 'paced'];
 /**
- * The phases of `npm run bench`: the interpreter alone (bench/interpreter.mjs), the load, then
- * the UI in a browser with 100,000 receipts stored (bench/ui.mjs).
+ * The phases of `npm run bench`: the interpreter alone (bench/interpreter.mjs), the load, the
+ * memory after bursts (bench/memory.mjs), then the UI in a browser with 100,000 receipts stored
+ * (bench/ui.mjs).
  */
-export const PHASES = ['interpreter', 'load', 'ui'];
+export const PHASES = ['interpreter', 'load', 'memory', 'ui'];
 
 export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   const { values } = parseArgs({
@@ -75,7 +76,7 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   };
 }
 
-export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|load|ui] [--scenarios=oneshot,stream,paced]
+export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|load|memory|ui] [--scenarios=oneshot,stream,paced]
        [--n=32 --m=100] [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05]
        [--settle=5]
 Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS,
@@ -85,5 +86,8 @@ with its own --cases, --rounds, --round-ms), then runs each scenario against a b
 against the service (127.0.0.1 only), then the UI in Chromium with 100,000 receipts stored
 (bench/ui.mjs, about 3 minutes, plus about 2 minutes the first time to seed the receipts; runnable
 alone with its own --first-paint-runs, --search-runs, --feed-runs, --feed-rate, --feed-seconds).
+The memory benchmark (bench/memory.mjs, about 7 minutes; alone with its own --scenario=A,B,
+--big-conns, --big-mib, --after-s, --rounds, --round-receipts, --settle-s) sends 50 receipts of
+20 MiB at once, then rounds of 100,000 ordinary receipts, and follows the service's RSS.
 Writes bench/results/<date>-<scenario>.json (and <date>-interpreter.json, <date>-ui.json) and
 prints markdown tables.`;

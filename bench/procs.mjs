@@ -4,6 +4,7 @@ import { fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { withMallocEnv } from '../scripts/malloc-env.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -78,7 +79,8 @@ export async function startService(dataDir) {
         '--http-port',
         '0',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root },
+      // The allocator settings `npm run serve` gives the service (scripts/malloc-env.mjs).
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, env: withMallocEnv() },
     ),
   );
   const log = [];
@@ -157,6 +159,11 @@ export function startClient(job, script = 'client.mjs') {
  */
 export function runInterpreterBench(args, limitMs) {
   return runBenchScript('interpreter.mjs', args, limitMs);
+}
+
+/** The memory benchmark (bench/memory.mjs) in a process of its own, as the interpreter's. */
+export function runMemoryBench(args, limitMs) {
+  return runBenchScript('memory.mjs', args, limitMs);
 }
 
 /** The UI benchmark (bench/ui.mjs) in a process of its own, as the interpreter's. */

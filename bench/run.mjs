@@ -1,5 +1,6 @@
 // `npm run bench`: first the interpreter alone on one thread (bench/interpreter.mjs, a child
-// process), then the load generator, then the UI (bench/ui.mjs, a child process). For each load
+// process), then the load generator, then the memory after bursts (bench/memory.mjs), then the
+// UI (bench/ui.mjs, a child process). For each load
 // scenario, runs the same client load against a
 // bare TCP sink (the physical ceiling) and against the real service, one after the other, each
 // in its own child process, then writes bench/results/<date>-<scenario>.json and prints a table.
@@ -7,7 +8,7 @@ import { HELP, parseConfig } from './config.mjs';
 import { waitForQuiet } from './cpu.mjs';
 import { codeVersion, machine } from './machine.mjs';
 import { runServicePhase, runSinkPhase } from './phase.mjs';
-import { killAll, runInterpreterBench, runUiBench } from './procs.mjs';
+import { killAll, runInterpreterBench, runMemoryBench, runUiBench } from './procs.mjs';
 import { markdownTable, writeJson } from './report.mjs';
 import { summarise } from './summarise.mjs';
 import { checks } from './targets.mjs';
@@ -103,6 +104,15 @@ async function main() {
       failures++;
       killAll();
       process.stdout.write(`${scenario}: FAILED — ${err.message}\n\n`);
+    }
+  }
+  if (cfg.phases.includes('memory')) {
+    // 50 receipts of 20 MiB at once, then 3 rounds of 100,000: about 7 minutes.
+    const args = [`--stamp=${stamp}`, ...(cfg.quick ? ['--quick'] : [])];
+    const ended = await runMemoryBench(args, 1_200_000).catch((err) => err.message);
+    if (ended !== 0) {
+      failures++;
+      process.stdout.write(`memory: FAILED — ${ended}\n\n`);
     }
   }
   if (cfg.phases.includes('ui')) {

@@ -158,6 +158,43 @@ describe('npm run serve', () => {
     expect(last).toEqual({ text: 'Table 9 still ordering', ended_by: 'shutdown', status: 'ok' });
   });
 
+  it('without the allocator settings, runs the service in a child that has them and ends with the launcher', async () => {
+    if (process.platform !== 'linux') {
+      console.log('skipped: the allocator settings are for glibc, on Linux only');
+      return;
+    }
+    const env = { ...process.env };
+    delete env.MALLOC_ARENA_MAX;
+    delete env.MALLOC_MMAP_THRESHOLD_;
+    const s = await startServe(
+      ['--data-dir', tempDir(), '--printer-port', '0', '--http-port', '0'],
+      20_000,
+      env,
+    );
+    running.push(s);
+    const launcher = s.child.pid!;
+    const [service] = fs
+      .readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8')
+      .trim()
+      .split(' ')
+      .map(Number);
+    const environ = fs.readFileSync(`/proc/${service}/environ`, 'utf8').split('\0');
+    expect(environ).toEqual(
+      expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_MMAP_THRESHOLD_=16384']),
+    );
+    expect((await sendRaw(s.printerPort, esc.receipt('Table 5', 'Tea  2.40'))).acknowledged).toBe(
+      true,
+    );
+    // However the launcher ends, the service does not outlive it (no port held by an orphan).
+    s.child.kill('SIGKILL');
+    await s.exited;
+    const deadline = Date.now() + 15_000;
+    while (fs.existsSync(`/proc/${service}`) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(fs.existsSync(`/proc/${service}`)).toBe(false);
+  });
+
   it('keeps every receipt it acknowledged through a kill -9 in the middle of a burst', async () => {
     const dataDir = tempDir();
     const s = await serve(dataDir);

@@ -101,6 +101,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by scripts/serve.mjs as its child (to set the allocator's environment): when that
+  // launcher goes, however it ends, so does the service.
+  if (process.connected) process.on('disconnect', () => shutdown('launcher gone'));
 
   const health = await service.getHealth();
   process.stdout.write(

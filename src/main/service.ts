@@ -37,11 +37,12 @@ import {
   type SegmentMeta,
   describeStatusReply,
 } from './capture';
-import { ReceiptFeed } from './events';
+import { ReceiptFeed, withPreview } from './events';
 import { INTERPRETER_VERSION } from './escpos';
 import { gaugeSources } from './gauge-sources';
 import { printerAddresses, sendTestReceipt } from './printer-addresses';
 import { MetricsSampler, RateCounter } from './metrics';
+import { IDLE_COLLECT, IdleCollector } from './memory';
 import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
 import { ExportService, type ExportedFile } from './export';
 import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
@@ -101,6 +102,14 @@ export class DeskService implements DeskBackend {
   private settings: Settings;
   private saving: Promise<unknown> = Promise.resolve();
   private reinterpreting = false;
+  /**
+   * A full collection once quiet after a burst, in this thread and then in each pool thread, so
+   * memory returns near idle (src/main/memory; the writer thread has its own).
+   */
+  private readonly idleCollector = new IdleCollector({
+    ...IDLE_COLLECT,
+    onCollect: () => void this.pool.collectGarbage(),
+  });
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
@@ -109,7 +118,8 @@ export class DeskService implements DeskBackend {
     this.log = options.log ?? (() => {});
     this.startedAt = this.now();
     this.rate = new RateCounter(this.now);
-    this.feed = new ReceiptFeed(0);
+    // Receipts the feed could not keep within its byte budget are read back from the store.
+    this.feed = new ReceiptFeed(0, { reader: (ids) => this.store.queries.listByIds(ids) });
     this.pool = new InterpretPool({
       workerFile: path.join(options.workerDir, 'pool-worker.js'),
       threads: s.pool.threads ?? Math.min(4, os.availableParallelism()),
@@ -262,6 +272,7 @@ export class DeskService implements DeskBackend {
         await this.store.writer.barrier().catch(() => {});
       }
       this.feed.flush();
+      this.idleCollector.stop();
       await this.pool.close();
       await this.store?.close();
     })();
@@ -537,6 +548,7 @@ export class DeskService implements DeskBackend {
   }
 
   private async storeSegment(segment: Segment, meta: SegmentMeta): Promise<void> {
+    this.idleCollector.note(segment.bytes.length + segment.droppedBytes);
     if (segment.empty && this.store.writer.diskFull) {
       // Status polls of a till keeping its connection: answered ("out of paper"), nothing to
       // keep but the polls. Refusing would reset the connection a printer would keep open.
@@ -570,6 +582,8 @@ export class DeskService implements DeskBackend {
       endedBy: segment.endedBy,
       error: null,
       text: null,
+      textCut: false,
+      textBytes: null,
       warnings: 0,
       dialect: null,
       drawerKicks: 0,
@@ -606,24 +620,28 @@ export class DeskService implements DeskBackend {
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
     }));
-    const announce = (): void => {
-      const summaries: ReceiptSummary[] = [];
-      for (const r of results) {
-        const base = this.inFlight.get(r.id);
-        if (!base) continue;
-        this.inFlight.delete(r.id);
-        summaries.push({
+    // Previews now, so that waiting for the commit keeps no whole text (a till may print 16 MiB).
+    const summaries: ReceiptSummary[] = [];
+    for (const r of results) {
+      const base = this.inFlight.get(r.id);
+      if (!base) continue;
+      this.inFlight.delete(r.id);
+      summaries.push(
+        withPreview({
           ...base,
           status: r.ok ? 'ok' : 'failed',
           error: r.error,
           text: r.text,
+          textBytes: r.textBytes,
           warnings: r.warnings,
           dialect: r.dialect,
           drawerKicks: r.drawerKicks,
-        });
-      }
-      this.feed.complete(summaries);
-    };
+        }),
+      );
+    }
+    // Quiet counts from the last interpretation: the pool holds the receipts' bytes until then.
+    for (const r of results) this.idleCollector.note(r.textBytes ?? 0);
+    const announce = (): void => this.feed.complete(summaries);
     this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
       // Refused only when the service stops with the disk full, which the store reports itself:
       // the receipts stay pending and are read again at the next start.

@@ -23,8 +23,16 @@ export interface ReceiptSummary {
   truncated: boolean;
   endedBy: ReceiptEnd;
   error: string | null;
-  /** The receipt's plain text (null until interpreted). */
+  /**
+   * The receipt's plain text (null until interpreted). In lists and the live feed only its first
+   * TEXT_PREVIEW_BYTES (8 KiB of UTF-8, whole characters), with `textCut` set when that is not
+   * all of it; a receipt's detail (getReceipt) has the whole text.
+   */
   text: string | null;
+  /** `text` is a preview: the receipt's text goes on past it (open the receipt for all of it). */
+  textCut: boolean;
+  /** Size of the whole text in UTF-8 bytes (null until interpreted). */
+  textBytes: number | null;
   /** Commands the interpreter could not read (unknown or cut short); garbage shows up here. */
   warnings: number;
   /** The printer language the receipt was read in (null until interpreted). */

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './call-args';
 export * from './contract';
 export * from './contract-http';
+export * from './text-preview';

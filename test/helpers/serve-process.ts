@@ -22,11 +22,23 @@ export interface ServeFailure {
   exitCode: number | null;
 }
 
-export function startServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
+/**
+ * The allocator settings scripts/serve.mjs gives the service (scripts/malloc-env.mjs). With them
+ * already set, the launcher runs the service in its own process, so a signal or a kill -9 of
+ * `child` reaches the service itself; `env` replaces them to test the launcher.
+ */
+const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '16384' };
+
+export function startServe(
+  args: string[],
+  timeoutMs = 20_000,
+  env: NodeJS.ProcessEnv = { ...MALLOC_ENV, ...process.env },
+): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env,
     });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

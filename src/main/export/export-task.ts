@@ -143,7 +143,11 @@ export class ExportTask {
       const page = deps.queries.page(request, this.upToId, after, deps.pageSize);
       if (page.length === 0) return;
       let sliceStart = performance.now();
-      for (const r of page) {
+      for (const item of page) {
+        // A text past the list preview is read whole here, one receipt at a time.
+        const r = item.textCut
+          ? { ...item, text: deps.queries.text(item.id) ?? item.text, textCut: false }
+          : item;
         // Retention may remove a receipt while the export runs: it is then not counted.
         if (await write(r)) this.done += 1;
         else this.total -= 1;

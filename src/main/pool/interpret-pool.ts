@@ -7,6 +7,7 @@ import {
   type InterpretTask,
   type InterpretTaskResult,
   ReceiptClock,
+  failedResult,
 } from './task';
 
 export interface InterpretPoolOptions {
@@ -134,6 +135,22 @@ export class InterpretPool {
     return out.results[0];
   }
 
+  /**
+   * Has each thread collect its garbage: as many collect tasks as threads, run at once, so each
+   * idle thread takes one (the heap a thread grew for a burst of big receipts goes back).
+   */
+  async collectGarbage(): Promise<void> {
+    const task: InterpretTask = {
+      items: [],
+      withDocument: false,
+      clock: new ReceiptClock().buffer,
+      collect: true,
+    };
+    await Promise.allSettled(
+      Array.from({ length: this.options.threads }, () => this.piscina.run(task)),
+    );
+  }
+
   async close(): Promise<void> {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
@@ -259,19 +276,4 @@ export class InterpretPool {
     if (value) this.saturations++;
     this.options.onSaturation(value);
   }
-}
-
-function failedResult(id: number, error: string): InterpretResult {
-  return {
-    id,
-    ok: false,
-    text: null,
-    document: null,
-    warnings: 0,
-    empty: false,
-    dialect: null,
-    drawerKicks: 0,
-    cuts: 0,
-    error,
-  };
 }

@@ -28,12 +28,16 @@ export interface InterpretTask {
    * of the stored bytes, built when a receipt is first opened and cached then.
    */
   withDocument: boolean;
+  /** No receipts: a full garbage collection of the thread's heap (after a burst, when quiet). */
+  collect?: boolean;
 }
 
 export interface InterpretResult {
   id: number;
   ok: boolean;
   text: string | null;
+  /** The text's size in UTF-8 bytes, measured here so the main thread never walks a long text. */
+  textBytes: number | null;
   /** Document JSON, raw-deflated in the worker (only when the task asked for it). */
   document: Uint8Array | null;
   /** How many commands the interpreter could not read or had to warn about. */
@@ -84,4 +88,21 @@ export class ReceiptClock {
     const started = this.slots[1];
     return started > 0 && now - started > limitMs ? this.slots[0] : null;
   }
+}
+
+/** A receipt that could not be interpreted: its bytes are kept, the reason is shown. */
+export function failedResult(id: number, error: string): InterpretResult {
+  return {
+    id,
+    ok: false,
+    text: null,
+    textBytes: null,
+    document: null,
+    warnings: 0,
+    empty: false,
+    dialect: null,
+    drawerKicks: 0,
+    cuts: 0,
+    error,
+  };
 }

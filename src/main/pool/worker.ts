@@ -4,15 +4,23 @@
  */
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
+import { collectGarbage } from '../memory';
 import {
   type InterpretResult,
   type InterpretTask,
   type InterpretTaskResult,
   ReceiptClock,
+  failedResult,
 } from './task';
 
 export default function interpretBatch(task: InterpretTask): InterpretTaskResult {
   const started = performance.now();
+  if (task.collect) {
+    // Between tasks piscina parks this thread in Atomics.wait, where no timer of its own runs:
+    // the pool asks for the collection once the service is quiet (InterpretPool.collectGarbage).
+    collectGarbage();
+    return { results: [], runMs: performance.now() - started };
+  }
   const clock = new ReceiptClock(task.clock);
   const results: InterpretResult[] = task.items.map((item, index) => {
     clock.start(index);
@@ -22,6 +30,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         id: item.id,
         ok: true,
         text: out.text,
+        textBytes: Buffer.byteLength(out.text),
         // Deflated here so the main thread and the writer only move and store bytes.
         document: task.withDocument
           ? zlib.deflateRawSync(JSON.stringify(out.document), { level: 1 })
@@ -34,18 +43,7 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         error: null,
       };
     } catch (err) {
-      return {
-        id: item.id,
-        ok: false,
-        text: null,
-        document: null,
-        warnings: 0,
-        empty: false,
-        dialect: null,
-        drawerKicks: 0,
-        cuts: 0,
-        error: `Interpreter error: ${(err as Error).message}`,
-      };
+      return failedResult(item.id, `Interpreter error: ${(err as Error).message}`);
     }
   });
   clock.stop();

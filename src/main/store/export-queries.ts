@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ExportRange, ReceiptSummary } from '../../shared';
-import { SUMMARY_COLUMNS, toSummary, type ReceiptRow } from './receipt-queries';
+import { LIST_COLUMNS, toSummary, type ReceiptRow } from './receipt-queries';
 
 /** Where the previous page ended: the last receipt's time and id. */
 export interface ExportCursor {
@@ -15,12 +15,14 @@ export interface ExportCursor {
 
 export class ExportQueries {
   private readonly rawById: Database.Statement;
+  private readonly textById: Database.Statement;
   private readonly newestId: Database.Statement;
   /** A range is counted in many small pieces: each shape of query is prepared once. */
   private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.rawById = db.prepare('SELECT raw FROM receipt_raw WHERE receipt_id = ?');
+    this.textById = db.prepare('SELECT text FROM receipts WHERE id = ?');
     this.newestId = db.prepare('SELECT coalesce(max(id), 0) AS id FROM receipts');
   }
 
@@ -43,7 +45,9 @@ export class ExportQueries {
 
   /**
    * The next `limit` printed receipts of the range after `after`, by time then id (the order
-   * the time index gives, so a page costs the same on the first day as on the last).
+   * the time index gives, so a page costs the same on the first day as on the last). Texts past
+   * the preview come cut (`textCut`), as in lists: the export reads each whole text with text(),
+   * one at a time, so a page of 16 MiB receipts is never in memory at once.
    */
   page(
     range: ExportRange,
@@ -57,7 +61,7 @@ export class ExportQueries {
     const { where, params } = rangeWhere(start, upToId);
     const next = after ? ' AND NOT (r.received_at = ? AND r.id <= ?)' : '';
     const rows = this.statement(
-      `SELECT ${SUMMARY_COLUMNS} FROM receipts r WHERE ${where}${next}
+      `SELECT ${LIST_COLUMNS} FROM receipts r WHERE ${where}${next}
        ORDER BY r.received_at, r.id LIMIT ?`,
     ).all(...params, ...(after ? [after.receivedAt, after.id] : []), limit) as ReceiptRow[];
     return rows.map(toSummary);
@@ -70,6 +74,12 @@ export class ExportQueries {
       this.prepared.set(sql, st);
     }
     return st;
+  }
+
+  /** One receipt's whole text (null if retention removed it meanwhile or it has none). */
+  text(id: number): string | null {
+    const row = this.textById.get(id) as { text: string | null } | undefined;
+    return row ? row.text : null;
   }
 
   /** Exactly the bytes the POS sent for one receipt (null if retention removed it meanwhile). */

@@ -12,7 +12,7 @@ import type {
   ReceiptSummary,
   Stats,
 } from '../../shared';
-import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX } from '../../shared';
+import { RECEIPT_LIST_DEFAULT, RECEIPT_LIST_MAX, TEXT_PREVIEW_BYTES } from '../../shared';
 import { toFtsQuery } from './search';
 import type { Totals } from './totals';
 import type { StatusReplyRow } from './writer-protocol';
@@ -35,13 +35,31 @@ export interface ReceiptRow {
   ended_by: ReceiptEnd;
   error: string | null;
   text: string | null;
+  /** LIST_COLUMNS only: the first bytes of a text longer than the preview. */
+  text_head?: Buffer | null;
+  text_bytes: number | null;
   warnings: number;
   dialect: Dialect | null;
   drawer_kicks: number;
 }
 
-export const SUMMARY_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
-  r.byte_count, r.truncated, r.ended_by, r.error, r.text, r.warnings, r.dialect, r.drawer_kicks`;
+const META_COLUMNS = `r.id, r.received_at, r.peer, r.station, r.connection_id, r.seq, r.status,
+  r.byte_count, r.truncated, r.ended_by, r.error, r.warnings, r.dialect, r.drawer_kicks,
+  octet_length(r.text) AS text_bytes`;
+
+/** A receipt with its whole text (one receipt's detail). */
+export const SUMMARY_COLUMNS = `${META_COLUMNS}, r.text`;
+
+/**
+ * A receipt with a preview of its text, for lists: a text past TEXT_PREVIEW_BYTES comes as its
+ * first bytes only (`text_head`, one byte more to find a character boundary), cut by SQLite, so
+ * a page of 16 MiB receipts never brings their texts into JavaScript. octet_length() reads the
+ * size from the record header without loading the text.
+ */
+export const LIST_COLUMNS = `${META_COLUMNS},
+  CASE WHEN octet_length(r.text) > ${TEXT_PREVIEW_BYTES} THEN NULL ELSE r.text END AS text,
+  CASE WHEN octet_length(r.text) > ${TEXT_PREVIEW_BYTES}
+    THEN substr(CAST(r.text AS BLOB), 1, ${TEXT_PREVIEW_BYTES + 1}) END AS text_head`;
 
 /** Documents are stored as raw-deflated JSON. */
 export function inflateDocument(stored: Uint8Array): ReceiptDocument {
@@ -61,11 +79,21 @@ export function toSummary(row: ReceiptRow): ReceiptSummary {
     truncated: row.truncated === 1,
     endedBy: row.ended_by,
     error: row.error,
-    text: row.text,
+    text: row.text_head ? previewFromHead(row.text_head) : row.text,
+    textCut: Boolean(row.text_head),
+    textBytes: row.text_bytes,
     warnings: row.warnings,
     dialect: row.dialect,
     drawerKicks: row.drawer_kicks,
   };
+}
+
+/** The head's bytes up to TEXT_PREVIEW_BYTES, ending before a character that would not fit. */
+function previewFromHead(head: Buffer): string {
+  let end = Math.min(head.length, TEXT_PREVIEW_BYTES);
+  // Back off continuation bytes (10xxxxxx): the character they belong to goes past the preview.
+  while (end > 0 && end < head.length && (head[end] & 0xc0) === 0x80) end--;
+  return head.toString('utf8', 0, end);
 }
 
 export class ReceiptQueries {
@@ -153,7 +181,7 @@ export class ReceiptQueries {
     }
     const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+        `SELECT ${LIST_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
          ORDER BY ${id} DESC LIMIT ?`,
       )
       .all(...params, limit + 1) as ReceiptRow[];
@@ -208,10 +236,23 @@ export class ReceiptQueries {
     return (
       this.db
         .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM receipts r
+          `SELECT ${LIST_COLUMNS} FROM receipts r
            WHERE r.id > ? AND r.id <= ? AND r.empty = 0 ORDER BY r.id LIMIT ?`,
         )
         .all(afterId, upToId, limit) as ReceiptRow[]
+    ).map(toSummary);
+  }
+
+  /** Printed receipts by id, oldest first, with text previews (the live feed reads them back). */
+  listByIds(ids: number[]): ReceiptSummary[] {
+    if (ids.length === 0) return [];
+    return (
+      this.db
+        .prepare(
+          `SELECT ${LIST_COLUMNS} FROM receipts r
+           WHERE r.id IN (SELECT value FROM json_each(?)) AND r.empty = 0 ORDER BY r.id`,
+        )
+        .all(JSON.stringify(ids)) as ReceiptRow[]
     ).map(toSummary);
   }
 

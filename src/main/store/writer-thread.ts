@@ -11,6 +11,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type DeskErrorCode, DeskFailure } from '../../shared';
+import { IDLE_COLLECT, IdleCollector } from '../memory';
 import { BatchWriter } from './batch-writer';
 import { freeBytes } from './free-space';
 import { openDatabase } from './open';
@@ -140,9 +141,13 @@ function start(): void {
     else setImmediate(flush);
   };
 
+  // The receipts' bytes arrive here as copies; collected once the thread is quiet.
+  const idleCollector = new IdleCollector(IDLE_COLLECT);
+
   /** Commits what it can, closes the file even when the disk refuses, and says what failed. */
   const close = (): void => {
     closing = true;
+    idleCollector.stop();
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
     let problem: { code: DeskErrorCode; message: string } | undefined;
@@ -181,7 +186,13 @@ function start(): void {
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'ops') {
       const now = performance.now();
-      for (const op of msg.ops) queue.push(op, now);
+      for (const op of msg.ops) {
+        if (op.kind === 'receipt') idleCollector.note(op.r.bytes.length);
+        else if (op.kind === 'interpretations') {
+          for (const row of op.rows) idleCollector.note(row.text?.length ?? 0);
+        }
+        queue.push(op, now);
+      }
       // While full, new ops wait for the retry timer, receipts for RECEIPT_GRACE_MS at most.
       if (full) queue.hold(now + RECEIPT_GRACE_MS);
       else schedule();

@@ -1,6 +1,7 @@
 import { Button } from '@mantine/core';
 import { memo } from 'react';
 import type { ReceiptSummary } from '../../shared/api';
+import { TEXT_PREVIEW_BYTES } from '../../shared/text-preview';
 import { formatBytes, formatReceivedAt } from '../format';
 import { useDesk } from '../state/desk-store';
 
@@ -37,8 +38,29 @@ export const ReceiptCard = memo(function ReceiptCard({ receipt: r }: { receipt: 
         </Button>
       </header>
       <pre className="paper" data-testid="receipt-text">
-        {r.text ?? (r.status === 'pending' ? '' : `(${formatBytes(r.byteCount)}, no text)`)}
+        {r.text === null
+          ? r.status === 'pending'
+            ? ''
+            : `(${formatBytes(r.byteCount)}, no text)`
+          : r.textCut
+            ? `${r.text}…`
+            : r.text}
       </pre>
+      {r.textCut ? (
+        <footer className="receipt-notes" data-testid="text-cut">
+          <span>
+            Preview: the first {formatBytes(TEXT_PREVIEW_BYTES)}
+            {r.textBytes !== null ? ` of ${formatBytes(r.textBytes)}` : ''} of text.{' '}
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => useDesk.getState().openReceipt(r.id)}
+            >
+              Open the receipt for all of it
+            </Button>
+          </span>
+        </footer>
+      ) : null}
       {r.truncated || r.error ? (
         <footer className="receipt-notes">
           {r.truncated ? <span>Cut short: the receipt was larger than the size limit.</span> : null}

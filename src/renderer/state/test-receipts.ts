@@ -17,6 +17,8 @@ export function testReceipt(id: number, change: Partial<ReceiptSummary> = {}): R
     drawerKicks: 0,
     error: null,
     text: `ORDER ${id}`,
+    textCut: false,
+    textBytes: `ORDER ${id}`.length,
     warnings: 0,
     ...change,
   };
