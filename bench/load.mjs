@@ -6,6 +6,15 @@ import { receiptMaker } from './receipts.mjs';
 import { now } from './stats.mjs';
 
 const HOST = '127.0.0.1';
+
+/**
+ * Each simulated till prints from an address of its own, as a restaurant's tills do (all of
+ * 127.0.0.0/8 is this machine): from one address, more than capture.maxConnectionsPerPeer (8)
+ * connections with receipts in progress would be refused as one device hogging the slots.
+ */
+export function tillAddress(n) {
+  return `127.0.0.${10 + (n % 240)}`;
+}
 /** One connection that neither closes nor fails within this long counts as failed. */
 const CONNECTION_TIMEOUT_MS = 20_000;
 
@@ -24,11 +33,11 @@ export function makeReceipts({ prefix, count, seed, logoShare }) {
  * One receipt on one connection: connect, write, end(), wait for the server to close.
  * Resolves { tEnd, tClose, ok } — ok: closed cleanly (the service's durable ack).
  */
-export function sendOne(port, bytes) {
+export function sendOne(port, bytes, from = HOST) {
   return new Promise((resolve) => {
     let tEnd = null;
     let failed = false;
-    const socket = net.connect({ host: HOST, port, noDelay: true });
+    const socket = net.connect({ host: HOST, port, noDelay: true, localAddress: from });
     const timer = setTimeout(() => {
       failed = true;
       socket.destroy();
@@ -56,10 +65,10 @@ export async function oneShot({ port, clients, perClient, runId, seed, logoShare
     const records = [];
     const started = now();
     await Promise.all(
-      sets.map(async (receipts) => {
+      sets.map(async (receipts, c) => {
         for (const r of receipts) {
           if (now() > deadline) break;
-          const res = await sendOne(port, r.bytes);
+          const res = await sendOne(port, r.bytes, tillAddress(c));
           records.push({ marker: r.marker, bytes: r.bytes.length, logo: r.logo, ...res });
         }
       }),
@@ -73,13 +82,13 @@ export async function streaming({ port, conns, perConn, runId, seed, logoShare }
   const sets = Array.from({ length: conns }, (_, c) =>
     makeReceipts({ prefix: `${runId}-s${c}`, count: perConn, seed: seed + 100 + c, logoShare }),
   );
-  const streamOne = (receipts, deadline) =>
+  const streamOne = (receipts, deadline, from) =>
     new Promise((resolve) => {
       let written = 0;
       let bytes = 0;
       let failed = false;
       let tEnd = null;
-      const socket = net.connect({ host: HOST, port, noDelay: true });
+      const socket = net.connect({ host: HOST, port, noDelay: true, localAddress: from });
       const timer = setTimeout(
         () => {
           failed = true;
@@ -110,7 +119,9 @@ export async function streaming({ port, conns, perConn, runId, seed, logoShare }
     });
   return async (deadline) => {
     const started = now();
-    const connections = await Promise.all(sets.map((r) => streamOne(r, deadline)));
+    const connections = await Promise.all(
+      sets.map((r, i) => streamOne(r, deadline, tillAddress(i))),
+    );
     return { started, finished: now(), connections };
   };
 }
@@ -154,7 +165,7 @@ export async function paced({ port, rate, durationS, maxInFlight, runId, seed, l
           const tSched = t0 + next * interval;
           next++;
           inFlight++;
-          sendOne(port, r.bytes).then((res) => {
+          sendOne(port, r.bytes, tillAddress(next)).then((res) => {
             inFlight--;
             done++;
             records.push({ marker: r.marker, bytes: r.bytes.length, logo: r.logo, tSched, ...res });

@@ -5,7 +5,7 @@
 // pattern (ordinary receipts back to back). 127.0.0.1 only; bounded by the job's time limit.
 import net from 'node:net';
 import { serveJob } from './child-job.mjs';
-import { streaming } from './load.mjs';
+import { streaming, tillAddress } from './load.mjs';
 import { now } from './stats.mjs';
 
 /** `mib` MiB of 48-column text lines (ESC @ first), the same bytes for every connection. */
@@ -18,10 +18,10 @@ function bigReceipt(mib, marker) {
   return out;
 }
 
-function sendBig(port, bytes, deadline) {
+function sendBig(port, bytes, deadline, from) {
   return new Promise((resolve) => {
     let failed = false;
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host: '127.0.0.1', port, localAddress: from });
     const timer = setTimeout(
       () => {
         failed = true;
@@ -44,7 +44,7 @@ async function burst({ port, conns, mib, runId }) {
   return async (deadline) => {
     const started = now();
     const ok = await Promise.all(
-      Array.from({ length: conns }, () => sendBig(port, bytes, deadline)),
+      Array.from({ length: conns }, (_, i) => sendBig(port, bytes, deadline, tillAddress(i))),
     );
     return { started, finished: now(), sent: conns, closedCleanly: ok.filter(Boolean).length };
   };

@@ -5,6 +5,7 @@
 // job -> {type:'ready'}; {type:'go'} -> {type:'result', result}.
 import net from 'node:net';
 import { serveJob } from './child-job.mjs';
+import { tillAddress } from './load.mjs';
 import { now } from './stats.mjs';
 import { feedReceiptMaker } from './ui-receipts.mjs';
 
@@ -21,7 +22,12 @@ async function prepare(job) {
       const closed = [];
       const sockets = Array.from({ length: job.conns }, (_, c) => {
         const { port } = job.ports[c % job.ports.length];
-        const s = net.connect({ host: '127.0.0.1', port, noDelay: true });
+        const s = net.connect({
+          host: '127.0.0.1',
+          port,
+          noDelay: true,
+          localAddress: tillAddress(c),
+        });
         let ok = true;
         s.on('error', () => (ok = false));
         s.on('data', () => {}); // status replies, if any
