@@ -39,6 +39,10 @@ const LAYERS = {
   store: ['memory', 'metrics'],
   export: ['store'],
   server: ['calls', 'export'],
+  settings: [],
+  days: [],
+  health: ['capture', 'metrics', 'pool', 'store'],
+  ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'store'],
 };
 for (const name of MODULE_NAMES) {
   if (!(name in LAYERS))

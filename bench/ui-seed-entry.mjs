@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ReceiptFramer, createStatusReplier } from '../src/main/capture';
 import { INTERPRETER_VERSION } from '../src/main/escpos';
 import { DeskService } from '../src/main/service';
-import { loadSettings, SETTINGS_FILE } from '../src/main/settings-file';
+import { loadSettings, SETTINGS_FILE } from '../src/main/settings';
 import { DB_FILE, MIGRATIONS } from '../src/main/store';
 import { GENERATOR_VERSION, STATIONS, restaurantDays } from './ui-receipts.mjs';
 

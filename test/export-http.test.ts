@@ -3,11 +3,10 @@
  * an attachment only for a job the service wrote, and bad input is a 400 that says which.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpServer } from '../src/main/server';
 import type { ExportJob } from '../src/shared';
 import { csvRecords } from './helpers/csv';
-import { serviceStream } from '../src/main/web-page';
-import { type Desk, esc, eventually, sendRaw, startDesk } from './helpers/desk';
+import { type Desk, esc, eventually, sendRaw } from './helpers/desk';
+import { startWebDesk } from './helpers/web-page';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,23 +15,9 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<{ desk: Desk; url: (p: string) => string }> {
-  const desk = await startDesk();
-  cleanup.push(() => desk.stop());
-  const service = desk.service;
-  const http = new HttpServer({
-    host: '127.0.0.1',
-    port: 0,
-    apiToken: null,
-    allowedHosts: [],
-    maxStreamClients: 4,
-    streamMaxAgeS: 60,
-    uiDir: null,
-    backend: service,
-    stream: serviceStream(service),
-  });
-  const port = await http.listen();
-  cleanup.push(() => http.close());
-  return { desk, url: (p) => `http://127.0.0.1:${port}${p}` };
+  const web = await startWebDesk();
+  cleanup.push(() => web.stop());
+  return { desk: web.desk, url: web.url };
 }
 
 function todayRange(): { from: number; to: number } {

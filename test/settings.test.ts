@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../src/shared';
-import { loadSettings } from '../src/main/settings-file';
+import { loadSettings } from '../src/main/settings';
 import { type Desk, closed, desksStoppedAfterEach, esc, openSocket, sendRaw } from './helpers/desk';
 
 const desk = desksStoppedAfterEach();

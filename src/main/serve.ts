@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { DeskFailure } from '../shared';
 import type { HttpServer } from './server';
 import { DeskService } from './service';
-import { loadSettings } from './settings-file';
-import { startWebPage } from './web-page';
+import { loadSettings } from './settings';
+import { startWebPage } from './server';
 
 const HELP = `Usage: npm run serve -- --data-dir DIR [--printer-port N] [--printer-host H]
                      [--http-port M] [--http-host H] [--api-token T] [--station NAME]

@@ -1,60 +1,47 @@
 /**
- * The one wiring place: builds capture, store, pool, feed and metrics from settings and connects
- * them. POS bytes -> framer -> store (committed) -> ack; committed -> pool -> interpretation saved
- * -> feed -> IPC/SSE. Runs under plain Node: Electron and `npm run serve` both start it.
+ * The one wiring place: builds capture, store, pool, feed, metrics and the rest from settings,
+ * connects them, and implements the contract by handing each call to its module. POS bytes ->
+ * capture -> ingest (store commits: the till's ack -> pool -> text saved -> feed -> IPC/SSE).
+ * Runs under plain Node: Electron and `npm run serve` both start it.
  */
 import os from 'node:os';
 import path from 'node:path';
 import type {
-  DeskBackend,
-  Health,
-  HealthProblem,
-  Metrics,
-  ReceiptDetail,
-  ReceiptPage,
-  ReceiptQuery,
-  ReceiptSummary,
-  Reinterpreted,
-  Settings,
-  Stats,
-  PrinterAddress,
-  TestPrint,
   DaySummary,
-  SaveSettingsOptions,
-  SettingsInput,
-  SettingsView,
+  DeskBackend,
   ExportHandoff,
   ExportJob,
   ExportPreview,
   ExportRange,
   ExportRequest,
+  Health,
+  Metrics,
+  PrinterAddress,
+  ReceiptDetail,
+  ReceiptPage,
+  ReceiptQuery,
+  ReceiptSummary,
+  Reinterpreted,
+  SaveSettingsOptions,
+  Settings,
+  SettingsInput,
+  SettingsView,
+  Stats,
+  TestPrint,
 } from '../shared';
 import { DeskFailure } from '../shared';
-import {
-  CaptureService,
-  type CaptureSink,
-  type Segment,
-  type SegmentMeta,
-  describeStatusReply,
-} from './capture';
-import { ReceiptFeed, withPreview } from './events';
-import { INTERPRETER_VERSION } from './escpos';
-import { gaugeSources } from './gauge-sources';
-import { printerAddresses, sendTestReceipt } from './printer-addresses';
-import { MetricsSampler, RateCounter } from './metrics';
-import { IDLE_COLLECT, IdleCollector } from './memory';
-import { InterpretPool, type InterpretResult, type StationProfile } from './pool';
+import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
+import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
+import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
-import { saveSettingsFile, settingsFile, validSettings } from './settings-file';
-import { waitingForRestart } from './settings-restart';
-import {
-  ExportQueries,
-  type InterpretationRow,
-  Store,
-  type StoredReceipt,
-  inflateDocument,
-  retentionCutoff,
-} from './store';
+import { DeskHealth, gaugeSources } from './health';
+import { ReceiptPath } from './ingest';
+import { IDLE_COLLECT, IdleCollector } from './memory';
+import { MetricsSampler } from './metrics';
+import { InterpretPool } from './pool';
+import type { StreamSource } from './server';
+import { SettingsKeeper } from './settings';
+import { ExportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -86,22 +73,14 @@ export class DeskService implements DeskBackend {
   exports!: ExportService;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
-  private readonly startedAt: number;
-  private readonly rate: RateCounter;
+  private readonly ingest: ReceiptPath;
+  private readonly health: DeskHealth;
+  private readonly keeper: SettingsKeeper;
   private readonly metricListeners = new Set<(m: Metrics) => void>();
-  private retentionTimer: NodeJS.Timeout | null = null;
-  private lastWriteError: DeskFailure | null = null;
-  /** When the disk last filled up, and the refusals counted then (for the log line after). */
-  private diskFull: { since: number; refusedBefore: number } | null = null;
-  private stopping: Promise<void> | null = null;
-  private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
-  /** Receipt meta kept from commit until interpretation, to announce without re-reading. */
-  private readonly inFlight = new Map<number, ReceiptSummary>();
-  /** The settings in force (Settings may change them while running). */
-  private settings: Settings;
-  private saving: Promise<unknown> = Promise.resolve();
-  private reinterpreting = false;
+  private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private stopping: Promise<void> | null = null;
   /**
    * A full collection once quiet after a burst, in this thread and then in each pool thread, so
    * memory returns near idle (src/main/memory; the writer thread has its own).
@@ -113,11 +92,8 @@ export class DeskService implements DeskBackend {
 
   constructor(private readonly options: ServiceOptions) {
     const s = options.settings;
-    this.settings = s;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
-    this.startedAt = this.now();
-    this.rate = new RateCounter(this.now);
     // Receipts the feed could not keep within its byte budget are read back from the store.
     this.feed = new ReceiptFeed(0, { reader: (ids) => this.store.queries.listByIds(ids) });
     this.pool = new InterpretPool({
@@ -126,26 +102,44 @@ export class DeskService implements DeskBackend {
       maxQueue: s.pool.maxQueue,
       batchSize: s.pool.batchSize,
       taskTimeoutMs: s.pool.taskTimeoutMs,
-      onResults: (results) => this.saveResults(results),
+      onResults: (results) => this.ingest.saveResults(results),
       onSaturation: (saturated) => this.pauseCapture('pool', saturated),
+    });
+    this.ingest = new ReceiptPath({
+      store: () => this.store,
+      pool: this.pool,
+      feed: this.feed,
+      listeners: () => this.keeper.settings.listeners,
+      idleCollector: this.idleCollector,
+      now: this.now,
+      log: this.log,
+      onStored: () => this.health.receiptStored(),
     });
     this.capture = new CaptureService({
       listeners: s.listeners,
-      idleTimeoutMs: s.capture.idleTimeoutMs,
-      maxConnections: s.capture.maxConnections,
-      idleCloseS: s.capture.idleCloseS,
-      maxConnectionsPerPeer: s.capture.maxConnectionsPerPeer,
-      maxReceiptBytes: s.capture.maxReceiptBytes,
-      allowList: s.capture.allowList,
+      ...s.capture,
       identity: s.identity,
-      sink: this.sink(),
+      sink: this.ingest.sink(),
       now: this.now,
       log: this.log,
-      // Tills turned away: the desktop app's notice (throttled there) reads it like a disk fault.
-      onRefusing: (p) => {
-        for (const listener of this.problemListeners)
-          listener(new DeskFailure('CONNECTIONS_REFUSED', p.message));
-      },
+      onRefusing: (problem) => this.health.refusing(problem),
+    });
+    this.health = new DeskHealth({
+      capture: this.capture,
+      store: () => this.store,
+      now: this.now,
+      log: this.log,
+      notify: (problem) => this.problemListeners.forEach((l) => l(problem)),
+    });
+    const captureConfig = (next: Settings) => ({ listeners: next.listeners, ...next.capture });
+    this.keeper = new SettingsKeeper({
+      dataDir: options.dataDir,
+      atStart: s,
+      applyCapture: (next) => this.capture.reconfigure(captureConfig(next)),
+      retentionCutoff: (days) => retentionCutoff(days, this.now()),
+      countBefore: (cutoff) => this.store.queries.countBefore(cutoff),
+      applyRetention: () => this.applyRetention(),
+      log: this.log,
     });
   }
 
@@ -154,7 +148,7 @@ export class DeskService implements DeskBackend {
    * previous run left pending, then opens the printer ports.
    */
   async start(): Promise<void> {
-    const s = this.settings;
+    const s = this.options.settings;
     try {
       this.store = await Store.open({
         dataDir: this.options.dataDir,
@@ -163,11 +157,7 @@ export class DeskService implements DeskBackend {
         maxBacklogBytes: s.store.maxBacklogBytes,
         maxBacklogReceipts: s.store.maxBacklogReceipts,
         nativeBinding: this.options.nativeBinding,
-        onWriteError: (err) => {
-          this.lastWriteError = err;
-          for (const listener of this.problemListeners) listener(err);
-          this.log(`${err.code}: ${err.message}`);
-        },
+        onWriteError: (err) => this.health.writeFailed(err),
       });
     } catch (err) {
       await this.pool.close();
@@ -180,22 +170,21 @@ export class DeskService implements DeskBackend {
       now: this.now,
     });
     this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
-    this.store.writer.onDiskFull = (failure) => this.diskFullChanged(failure);
+    this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
+    const gauges = gaugeSources({
+      capture: this.capture,
+      pool: this.pool,
+      store: this.store,
+      receiptsPerMinute: () => this.ingest.perMinute(),
+      startOfToday: () => startOfDay(this.now()),
+    });
     this.metrics = new MetricsSampler(
-      gaugeSources({
-        capture: this.capture,
-        pool: this.pool,
-        store: this.store,
-        receiptsPerMinute: () => this.rate.perMinute(),
-        startOfToday: () => startOfDay(this.now()),
-      }),
-      (m) => {
-        for (const l of this.metricListeners) l(m);
-      },
+      gauges,
+      (m) => this.metricListeners.forEach((l) => l(m)),
       this.now,
     );
     await this.applyRetention();
-    this.resumePending();
+    this.ingest.resumePending();
     try {
       await this.capture.start();
     } catch (err) {
@@ -223,7 +212,10 @@ export class DeskService implements DeskBackend {
   private async applyRetention(): Promise<void> {
     let removed: number;
     try {
-      removed = await this.store.applyRetention(this.settings.store.retentionDays, this.now());
+      removed = await this.store.applyRetention(
+        this.keeper.settings.store.retentionDays,
+        this.now(),
+      );
     } catch (err) {
       // Deleting needs room in the write-ahead log too: on a full disk it waits for the next
       // hour, and neither a start nor the hourly timer may fail for it.
@@ -231,30 +223,6 @@ export class DeskService implements DeskBackend {
       return;
     }
     if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
-  }
-
-  /**
-   * The disk filled up (failure) or has room again (null). While full the printer ports answer
-   * "out of paper", so a till that checks holds its job; health shows DISK_FULL.
-   */
-  private diskFullChanged(failure: DeskFailure | null): void {
-    const refusedNow = this.store.writer.diskGauges().refusedWhileFull;
-    if (failure) {
-      this.diskFull = { since: this.now(), refusedBefore: refusedNow };
-      this.lastWriteError = failure;
-      for (const listener of this.problemListeners) listener(failure);
-      this.log(`${failure.code}: ${failure.message}`);
-      this.capture.setPrinterCondition('paper-out', 'the disk is full');
-      return;
-    }
-    if (this.lastWriteError?.code === 'DISK_FULL') this.lastWriteError = null;
-    const seconds = Math.round((this.now() - (this.diskFull?.since ?? this.now())) / 1000);
-    const refused = refusedNow - (this.diskFull?.refusedBefore ?? 0);
-    this.diskFull = null;
-    this.log(
-      `The disk has room again after ${seconds} s; receipts refused meanwhile: ${refused} (their tills were told the job failed).`,
-    );
-    this.capture.setPrinterCondition('online', 'the disk has room again');
   }
 
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
@@ -306,58 +274,27 @@ export class DeskService implements DeskBackend {
     return () => this.metricListeners.delete(listener);
   }
 
-  // --- DeskBackend -----------------------------------------------------------------------
-
-  async getHealth(): Promise<Health> {
-    const ports = this.capture.listeners();
-    const last = this.store.queries.lastReceiptAt(ports.map((l) => l.station));
-    const listeners = ports.map((l) => ({ ...l, lastReceiptAt: last.get(l.station) ?? null }));
-    const first = listeners[0];
-    const dbOk = this.store.healthy() && this.lastWriteError === null;
-    const problems: HealthProblem[] = [];
-    if (!dbOk) {
-      problems.push(
-        this.lastWriteError
-          ? { code: this.lastWriteError.code, message: this.lastWriteError.message }
-          : { code: 'DB_UNHEALTHY', message: 'The receipts file cannot be read. Check the disk.' },
-      );
-    }
-    const refusing = this.capture.refusalProblem();
-    if (refusing) problems.push(refusing);
-    for (const l of listeners) {
-      if (l.listening) continue;
-      problems.push({
-        code: 'PORT_CLOSED',
-        message: l.error ?? `Printer port ${l.port} (${l.station}) is not listening.`,
-      });
-    }
+  /** What the live stream (SSE) reads: receipts after an id, and the feeds. */
+  stream(): StreamSource {
     return {
-      status: problems.length === 0 ? 'ok' : 'degraded',
-      problems,
-      printer: { listening: first.listening, host: first.host, port: first.port },
-      listeners,
-      db: { ok: dbOk },
-      uptimeS: Math.round((this.now() - this.startedAt) / 1000),
+      listAfter: (after, upTo, limit) => this.store.queries.listAfter(after, upTo, limit),
+      announcedUpTo: () => this.feed.announcedUpTo,
+      onReceipts: (l) => this.onReceipts(l),
+      onMetrics: (l) => this.onMetrics(l),
     };
   }
 
+  // --- the contract (DeskBackend): each call handed to its module -------------------------
+
+  async getHealth(): Promise<Health> {
+    return this.health.health();
+  }
+
   async getToday(): Promise<DaySummary> {
-    const day = startOfDay(this.now());
-    const weekAgo = startOfDay(day - 7 * 24 * 3600 * 1000 + 12 * 3600 * 1000);
-    // A day is not always 24 hours (daylight saving): each ends at the next local midnight.
-    const today = this.store.queries.dayCounts(day, startOfDay(day + 36 * 3600 * 1000));
-    const before = this.store.queries.dayCounts(weekAgo, startOfDay(weekAgo + 36 * 3600 * 1000));
-    const names = new Set([...today.stations.keys(), ...before.stations.keys()]);
-    return {
-      day,
-      hours: today.hours,
-      lastWeekHours: before.hours,
-      stations: [...names].sort().map((station) => ({
-        station,
-        receipts: today.stations.get(station) ?? 0,
-        lastWeek: before.stations.get(station) ?? 0,
-      })),
-    };
+    const [day, end] = dayBounds(this.now());
+    const today = this.store.queries.dayCounts(day, end);
+    const lastWeek = this.store.queries.dayCounts(...sameDayLastWeek(day));
+    return daySummary(day, today, lastWeek);
   }
 
   async getPrinterAddresses(): Promise<PrinterAddress[]> {
@@ -370,81 +307,19 @@ export class DeskService implements DeskBackend {
   }
 
   async getSettings(): Promise<SettingsView> {
-    return {
-      settings: this.settings,
-      file: settingsFile(this.options.dataDir),
-      waitingForRestart: waitingForRestart(this.options.settings, this.settings),
-    };
+    return this.keeper.view();
   }
 
-  /**
-   * Applies and saves the manager's settings, one save at a time. Printer ports reopen without
-   * losing a receipt (see CaptureService.reconfigure); when a port cannot open or the file
-   * cannot be written, everything stays as it was.
-   */
   saveSettings(input: SettingsInput, options: SaveSettingsOptions = {}): Promise<SettingsView> {
-    const run = this.saving.then(() => this.applySettings(input, options));
-    this.saving = run.catch(() => {});
-    return run;
-  }
-
-  private async applySettings(
-    input: SettingsInput,
-    options: SaveSettingsOptions,
-  ): Promise<SettingsView> {
-    const next = validSettings(input, 'Nothing was changed.');
-    const before = this.settings;
-    const days = next.store.retentionDays;
-    const shorter = days !== null && (before.store.retentionDays ?? Infinity) > days;
-    if (shorter && !options.confirmDeletion) {
-      const cutoff = retentionCutoff(days, this.now());
-      const doomed = this.store.queries.countBefore(cutoff);
-      if (doomed > 0) {
-        throw new DeskFailure(
-          'CONFIRM_DELETION',
-          `Keeping receipts for ${days} days deletes the ${doomed.toLocaleString('en')} ${doomed === 1 ? 'receipt' : 'receipts'} received before ${new Date(cutoff).toLocaleString('en-GB')}. They cannot be brought back. Save again to confirm.`,
-        );
-      }
-    }
-    const captureConfig = (s: Settings) => ({ listeners: s.listeners, ...s.capture });
-    await this.capture.reconfigure(captureConfig(next));
-    try {
-      saveSettingsFile(this.options.dataDir, next);
-    } catch (err) {
-      await this.capture.reconfigure(captureConfig(before)).catch(() => {});
-      throw err;
-    }
-    this.settings = next;
-    this.log(
-      `Settings saved: ${next.listeners.map((l) => `${l.station} on ${l.port}`).join(', ')}.`,
-    );
-    if (shorter) await this.applyRetention();
-    return this.getSettings();
+    return this.keeper.save(input, options);
   }
 
   async listReceipts(query: ReceiptQuery): Promise<ReceiptPage> {
     return this.store.queries.list(query);
   }
 
-  /**
-   * One receipt with its document model. The document is built from the stored bytes the first
-   * time a receipt is opened (in the pool, off the main thread) and cached in the file.
-   */
-  async getReceipt(id: number): Promise<ReceiptDetail> {
-    const stored = this.store.queries.get(id);
-    if (!stored) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
-    const r = withStatusWords(stored);
-    if (r.document || r.status === 'pending') return r;
-    const raw = Buffer.from(r.rawBase64, 'base64');
-    try {
-      const result = await this.pool.interpretOne({ id, raw, profile: this.profileFor(r.station) });
-      if (!result.ok || !result.document) return r;
-      this.store.writer.cacheDocument(id, INTERPRETER_VERSION, result.document);
-      return { ...r, document: inflateDocument(result.document) };
-    } catch {
-      // Too slow or the worker failed: the receipt is still shown, with its text and bytes.
-      return r;
-    }
+  getReceipt(id: number): Promise<ReceiptDetail> {
+    return this.ingest.open(id);
   }
 
   async getStats(): Promise<Stats> {
@@ -455,46 +330,8 @@ export class DeskService implements DeskBackend {
     return this.metrics.current();
   }
 
-  /**
-   * Interprets again every receipt received in [from, to) from its stored bytes (after the
-   * interpreter improved). Resolves with how many receipts were redone.
-   */
-  async reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {
-    if (this.reinterpreting) {
-      throw new DeskFailure(
-        'BUSY',
-        'Receipts are already being read again. Wait for that to finish, then try again.',
-      );
-    }
-    this.reinterpreting = true;
-    try {
-      return await this.reinterpretRange(range);
-    } finally {
-      this.reinterpreting = false;
-    }
-  }
-
-  private async reinterpretRange({
-    from,
-    to,
-  }: {
-    from: number;
-    to: number;
-  }): Promise<Reinterpreted> {
-    let after = 0;
-    let count = 0;
-    for (;;) {
-      const ids = this.store.queries.idsInRange(from, to, after, 256);
-      if (ids.length === 0) break;
-      for (const r of this.store.queries.raw(ids)) {
-        this.pool.submit({ id: r.id, raw: r.raw, profile: this.profileFor(r.station) });
-      }
-      count += ids.length;
-      after = ids[ids.length - 1];
-      await this.pool.idle();
-    }
-    await this.store.writer.barrier();
-    return { receipts: count };
+  reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {
+    return this.ingest.reinterpret(range);
   }
 
   async previewExport(range: ExportRange): Promise<ExportPreview> {
@@ -523,146 +360,6 @@ export class DeskService implements DeskBackend {
   exportFile(id: number): ExportedFile {
     return this.exports.file(id);
   }
-
-  // --- wiring ----------------------------------------------------------------------------
-
-  /** How the station's printer is set up (the first listener with that label decides). */
-  private profileFor(station: string): StationProfile {
-    const l =
-      this.settings.listeners.find((x) => x.station === station) ?? this.settings.listeners[0];
-    return {
-      dialect: l.dialect,
-      columns: l.columns,
-      multibyte: l.multibyte,
-      kanjiAtStart: l.kanjiAtStart,
-    };
-  }
-
-  private sink(): CaptureSink {
-    return {
-      openConnection: (c) => this.store.writer.openConnection(c),
-      closeConnection: (id, closedAt, bytes, reason) =>
-        this.store.writer.closeConnection(id, closedAt, bytes, reason),
-      storeSegment: (segment, meta) => this.storeSegment(segment, meta),
-    };
-  }
-
-  private async storeSegment(segment: Segment, meta: SegmentMeta): Promise<void> {
-    this.idleCollector.note(segment.bytes.length + segment.droppedBytes);
-    if (segment.empty && this.store.writer.diskFull) {
-      // Status polls of a till keeping its connection: answered ("out of paper"), nothing to
-      // keep but the polls. Refusing would reset the connection a printer would keep open.
-      this.store.writer.skipEmptyWhileFull();
-      return;
-    }
-    const id = await this.store.writer.appendReceipt({
-      ...meta,
-      bytes: segment.bytes,
-      droppedBytes: segment.droppedBytes,
-      truncated: segment.truncated,
-      empty: segment.empty,
-      endedBy: segment.endedBy,
-      statusReplies: segment.statusReplies,
-      statusRepliesNotKept: segment.statusRepliesNotKept,
-    });
-    // A receipt that waited for room can commit while the disk still counts as full.
-    if (!this.store.writer.diskFull) this.lastWriteError = null;
-    if (!segment.empty) this.rate.add();
-    this.feed.expect(id, !segment.empty);
-    this.inFlight.set(id, {
-      id,
-      receivedAt: meta.receivedAt,
-      peer: meta.peer,
-      station: meta.station,
-      connectionId: meta.connectionId,
-      seq: meta.seq,
-      status: 'pending',
-      byteCount: segment.bytes.length,
-      truncated: segment.truncated,
-      endedBy: segment.endedBy,
-      error: null,
-      text: null,
-      textCut: false,
-      textBytes: null,
-      warnings: 0,
-      dialect: null,
-      drawerKicks: 0,
-    });
-    const profile = this.profileFor(meta.station);
-    // The connection may have told its dialect by commands earlier than this receipt's.
-    if (segment.dialect) profile.dialect = segment.dialect;
-    this.pool.submit({ id, raw: segment.bytes, profile });
-  }
-
-  private resumePending(): void {
-    let after = 0;
-    for (;;) {
-      const ids = this.store.queries.pending(after, 500);
-      if (ids.length === 0) break;
-      for (const r of this.store.queries.raw(ids)) {
-        this.pool.submit({ id: r.id, raw: r.raw, profile: this.profileFor(r.station) });
-      }
-      after = ids[ids.length - 1];
-    }
-  }
-
-  private saveResults(results: InterpretResult[]): void {
-    const at = this.now();
-    const rows: InterpretationRow[] = results.map((r) => ({
-      id: r.id,
-      status: r.ok ? 'ok' : 'failed',
-      error: r.error,
-      text: r.text,
-      warnings: r.warnings,
-      dialect: r.dialect,
-      drawerKicks: r.drawerKicks,
-      cuts: r.cuts,
-      interpreterVersion: INTERPRETER_VERSION,
-      interpretedAt: at,
-    }));
-    // Previews now, so that waiting for the commit keeps no whole text (a till may print 16 MiB).
-    const summaries: ReceiptSummary[] = [];
-    for (const r of results) {
-      const base = this.inFlight.get(r.id);
-      if (!base) continue;
-      this.inFlight.delete(r.id);
-      summaries.push(
-        withPreview({
-          ...base,
-          status: r.ok ? 'ok' : 'failed',
-          error: r.error,
-          text: r.text,
-          textBytes: r.textBytes,
-          warnings: r.warnings,
-          dialect: r.dialect,
-          drawerKicks: r.drawerKicks,
-        }),
-      );
-    }
-    // Quiet counts from the last interpretation: the pool holds the receipts' bytes until then.
-    for (const r of results) this.idleCollector.note(r.textBytes ?? 0);
-    const announce = (): void => this.feed.complete(summaries);
-    this.store.writer.saveInterpretations(rows).then(announce, (err: Error) => {
-      // Refused only when the service stops with the disk full, which the store reports itself:
-      // the receipts stay pending and are read again at the next start.
-      if ((err as DeskFailure).code !== 'DISK_FULL') {
-        this.log(`Could not save interpretations: ${err.message}`);
-      }
-      announce();
-    });
-  }
-}
-
-/** A stored receipt with its status replies put in words (names improve without migrations). */
-function withStatusWords(r: StoredReceipt): ReceiptDetail {
-  return { ...r, statusReplies: r.statusReplies.map(describeStatusReply) };
-}
-
-/** Local midnight of the day `now` falls in (business days come with the sales issue). */
-export function startOfDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
 }
 
 async function withTimeout(p: Promise<void>, ms: number): Promise<void> {

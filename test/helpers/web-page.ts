@@ -4,7 +4,6 @@
  */
 import http from 'node:http';
 import { HttpServer, type HttpServerOptions } from '../../src/main/server';
-import { serviceStream } from '../../src/main/web-page';
 import type { SettingsInput } from '../../src/shared';
 import { type Desk, startDesk } from './desk';
 
@@ -29,7 +28,7 @@ export async function startWebDesk(
     streamMaxAgeS: 60,
     uiDir: null,
     backend: desk.service,
-    stream: serviceStream(desk.service),
+    stream: desk.service.stream(),
     log: () => {},
     ...options,
   });

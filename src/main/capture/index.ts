@@ -16,3 +16,4 @@ export { ReceiptFramer } from './framer';
 export { createStatusReplier, ASB_OK, type PrinterCondition } from './status-replies';
 export { STATUS_REPLIES_KEPT, type StatusReplyRecord } from './status-log';
 export { describeStatusReply } from './status-names';
+export { printerAddresses, sendTestReceipt } from './printer-addresses';

@@ -3,3 +3,5 @@
 export { HttpServer } from './http-server';
 export type { HttpServerOptions } from './http-server';
 export type { StreamSource } from './event-stream';
+export { startWebPage, type WebPageBackend } from './web-page';
+export type { ExportBackend } from './export-file';

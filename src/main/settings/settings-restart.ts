@@ -3,7 +3,7 @@
  * and retention apply at once; the thread pool, the writer's bounds, the printer's identity and
  * the web page's address are built once when Receipt Desk starts.
  */
-import type { Settings } from '../shared';
+import type { Settings } from '../../shared';
 
 const AT_START: { label: string; pick: (s: Settings) => unknown }[] = [
   { label: 'Interpretation threads and queue', pick: (s) => s.pool },

@@ -5,9 +5,9 @@
  */
 import net from 'node:net';
 import os from 'node:os';
-import type { ListenerState } from './capture';
-import type { PrinterAddress, TestPrint } from '../shared';
-import { DeskFailure } from '../shared';
+import type { ListenerState } from './printer-port';
+import type { PrinterAddress, TestPrint } from '../../shared';
+import { DeskFailure } from '../../shared';
 
 /** The PC's addresses a till on the network can use: IPv4 first, loopback last. */
 export function printerAddresses(listeners: ListenerState[]): PrinterAddress[] {

@@ -1,8 +1,8 @@
 /** Maps each module's own gauges onto the Metrics shape of the contract, for the sampler. */
-import type { CaptureService } from './capture';
-import type { MetricsSources } from './metrics';
-import type { InterpretPool } from './pool';
-import type { Store } from './store';
+import type { CaptureService } from '../capture';
+import type { MetricsSources } from '../metrics';
+import type { InterpretPool } from '../pool';
+import type { Store } from '../store';
 
 export interface GaugeModules {
   capture: CaptureService;

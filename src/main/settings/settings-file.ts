@@ -1,8 +1,8 @@
 /** Reads and writes settings.json in the data folder (validated), shared by both entry points. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Settings, SettingsInput } from '../shared';
-import { DeskFailure, settingsSchema } from '../shared';
+import type { Settings, SettingsInput } from '../../shared';
+import { DeskFailure, settingsSchema } from '../../shared';
 
 export const SETTINGS_FILE = 'settings.json';
 
