@@ -7,23 +7,14 @@
 import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mantineInJsdom } from '../testing/mantine-in-jsdom';
 import type { StatusReplySent } from '../../shared/api';
 import { DOCUMENT_VERSION, type ReceiptDocument } from '../../shared/document';
 import { HexDump } from './HexDump';
 import { ReceiptEvents } from './ReceiptEvents';
 
-beforeAll(() => {
-  // jsdom has no matchMedia, which Mantine reads for the colour scheme.
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }) as unknown as MediaQueryList;
-});
-afterEach(cleanup);
+mantineInJsdom();
 
 const wrap = (ui: ReactNode) => render(<MantineProvider>{ui}</MantineProvider>);
 

@@ -4,22 +4,13 @@
  * why not), and how long ago it last printed.
  */
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mantineInJsdom } from '../testing/mantine-in-jsdom';
 import type { Health } from '../../shared/api';
 import { PrinterPorts } from './PrinterPorts';
 
-afterEach(cleanup);
-beforeAll(() => {
-  // Mantine follows the OS theme through matchMedia, which jsdom lacks.
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }) as unknown as MediaQueryList;
-});
+mantineInJsdom();
 
 const NOW = Date.UTC(2026, 4, 12, 18, 0, 0);
 

@@ -4,22 +4,13 @@
  * connections, receipts in progress and longest silence, and the tills turned away.
  */
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mantineInJsdom } from '../testing/mantine-in-jsdom';
 import { testMetrics } from '../state/test-metrics';
 import { SlotHolders, idleFor } from './SlotHolders';
 
-afterEach(cleanup);
-beforeAll(() => {
-  // Mantine follows the OS theme through matchMedia, which jsdom lacks.
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }) as unknown as MediaQueryList;
-});
+mantineInJsdom();
 
 describe('who holds the printer slots', () => {
   it('lists each device with its connections and longest silence, and the refusals', () => {
