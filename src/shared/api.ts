@@ -186,7 +186,10 @@ export interface Metrics {
     commitMs: Percentiles;
     /** Writes queued for the writer thread, not yet committed. */
     waiting: number;
-    /** Receipt bytes received and not yet committed (bounded: capture pauses beyond 32 MiB). */
+    /**
+     * Bytes waiting for the disk: receipts received and texts interpreted, not yet committed
+     * (bounded: capture pauses beyond store.maxBacklogBytes, 32 MiB).
+     */
     backlogBytes: number;
     /** Times that bound was reached and the printer ports paused reading. */
     saturations: number;
