@@ -304,20 +304,20 @@ describe('capture', () => {
     const { acknowledged } = await sendRaw(desk.port, garbage);
     expect(acknowledged).toBe(true);
     await eventually(async () => (await desk!.service.getStats()).bytesTotal === garbage.length);
-    const all = desk.service.store.db
-      .prepare('SELECT raw FROM receipt_raw ORDER BY receipt_id')
-      .all() as { raw: Buffer }[];
+    const all = desk.reader().prepare('SELECT raw FROM receipt_raw ORDER BY receipt_id').all() as {
+      raw: Buffer;
+    }[];
     expect(Buffer.concat(all.map((r) => r.raw))).toEqual(garbage);
     const interpreted = await eventually(() => {
-      const rows = desk!.service.store.db
-        .prepare("SELECT id FROM receipts WHERE status = 'ok'")
-        .all() as { id: number }[];
+      const rows = desk!.reader().prepare("SELECT id FROM receipts WHERE status = 'ok'").all() as {
+        id: number;
+      }[];
       return rows.length === all.length ? rows : undefined;
     });
     // Flagged where the manager sees it: each stored part says how much it could not read.
-    const listed = desk.service.store.db
-      .prepare('SELECT sum(warnings) AS n FROM receipts')
-      .get() as { n: number };
+    const listed = desk.reader().prepare('SELECT sum(warnings) AS n FROM receipts').get() as {
+      n: number;
+    };
     expect(listed.n).toBeGreaterThan(0);
     const warnings: unknown[] = [];
     for (const r of interpreted) {
@@ -350,7 +350,8 @@ describe('capture', () => {
     const [r] = await desk.waitForReceipts(1, 60_000);
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/longer than 100 ms/);
-    const stored = desk.service.store.db
+    const stored = desk
+      .reader()
       .prepare('SELECT raw FROM receipt_raw WHERE receipt_id = ?')
       .get(r.id) as {
       raw: Buffer;

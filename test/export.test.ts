@@ -62,7 +62,7 @@ describe('export', () => {
         { host: '127.0.0.1', port: 0, station: 'Bar' },
       ],
     });
-    const [front, bar] = d.service.capture.listeners();
+    const [front, bar] = (await d.service.getHealth()).listeners;
     const sent = [
       esc.receipt('Table 4, window', 'Pasta "al dente"   9.50', 'TOTAL  9.50'),
       esc.receipt('=HYPERLINK("http://evil.example","Refund")', '2x Negroni  16.00'),
@@ -143,14 +143,14 @@ describe('export', () => {
         { host: '127.0.0.1', port: 0, station: 'Bar' },
       ],
     });
-    const [front, bar] = d.service.capture.listeners();
+    const [front, bar] = (await d.service.getHealth()).listeners;
     for (const text of ['Before', 'First', 'At the end'])
       await sendRaw(front.port, esc.receipt(text));
     await sendRaw(bar.port, esc.receipt('Bar, inside'));
     const [before, first, atEnd, barInside] = await d.waitForReceipts(4);
     const from = new Date(2026, 10, 20).getTime();
     const to = new Date(2026, 10, 23).getTime();
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     const move = db.prepare('UPDATE receipts SET received_at = ? WHERE id = ?');
     move.run(from - 1, before.id);
     move.run(from, first.id);
@@ -179,7 +179,7 @@ describe('export', () => {
     const d = await desk();
     for (let i = 1; i <= 5; i++) await sendRaw(d.port, esc.receipt(`Order ${i}`));
     const receipts = await d.waitForReceipts(5);
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare('UPDATE receipts SET received_at = ?').run(receipts[0].receivedAt);
     db.close();
 
@@ -287,7 +287,7 @@ describe('export', () => {
     await sendRaw(d.port, esc.receipt('Real one'));
     const [r] = await d.waitForReceipts(1);
     // 65,000 more printed receipts in the file, as a very busy month would leave.
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65000)
        INSERT INTO receipts (connection_id, seq, station, peer, started_at, received_at,

@@ -37,7 +37,7 @@ describe('Live list filtered by station', () => {
         { host: '127.0.0.1', port: 0, station: 'Bar' },
       ],
     });
-    const [frontPort, barPort] = desk.service.capture.listeners().map((l) => l.port);
+    const [frontPort, barPort] = desk.ports;
     await sendRaw(barPort, receipts('Bar', 1, 130));
     await sendRaw(frontPort, receipts('Front', 1, 5));
     await desk.waitForReceipts(135);
@@ -85,7 +85,7 @@ describe('Live list filtered by station', () => {
         { host: '127.0.0.1', port: 0, station: 'Bar' },
       ],
     });
-    const [frontPort, barPort] = desk.service.capture.listeners().map((l) => l.port);
+    const [frontPort, barPort] = desk.ports;
     await sendRaw(barPort, receipts('Bar', 1, 3));
     await sendRaw(frontPort, receipts('Front', 1, 105));
     await desk.waitForReceipts(108);

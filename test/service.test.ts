@@ -21,7 +21,7 @@ describe('service', () => {
         { host: '127.0.0.1', port: 0, station: 'Kitchen' },
       ],
     });
-    const ports = d.service.capture.listeners();
+    const ports = (await d.service.getHealth()).listeners;
     expect(ports.map((l) => l.station)).toEqual(['Front', 'Bar', 'Kitchen']);
     await sendRaw(ports[1].port, esc.receipt('2x Negroni'));
     await sendRaw(ports[2].port, esc.receipt('Table 3: 2x Risotto'));
@@ -46,7 +46,7 @@ describe('service', () => {
     const d = await desk();
     await sendRaw(d.port, esc.receipt('Grilled halloumi   9.50'));
     const [r] = await d.waitForReceipts(1);
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare("UPDATE receipts SET text = 'garbled', status = 'failed' WHERE id = ?").run(r.id);
     db.close();
     expect((await d.service.getReceipt(r.id)).text).toBe('garbled');
@@ -73,7 +73,7 @@ describe('service', () => {
     expect(r.dialect).toBe('escpos');
     expect((await d.service.getStats()).drawerKicksToday).toBe(1);
     // A row written by the part-1 interpreter had neither the count nor the dialect.
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare(
       'UPDATE receipts SET drawer_kicks = 0, dialect = NULL, interpreter_version = 1 WHERE id = ?',
     ).run(r.id);
@@ -95,7 +95,8 @@ describe('service', () => {
     const [r] = await d.waitForReceipts(1);
     const cached = () =>
       (
-        d.service.store.db
+        d
+          .reader()
           .prepare('SELECT count(*) AS n FROM receipt_documents WHERE receipt_id = ?')
           .get(r.id) as { n: number }
       ).n;
@@ -116,7 +117,7 @@ describe('service', () => {
     await first.stop();
     // As if the process died between committing the bytes and saving the interpretation.
     const reopened = await desk({}, dataDir);
-    const db = new Database(reopened.service.store.db.name);
+    const db = new Database(reopened.receiptsFile);
     db.prepare("UPDATE receipts SET status = 'pending', text = NULL WHERE id = ?").run(r.id);
     db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?').run(r.id);
     db.close();
@@ -148,7 +149,7 @@ describe('service', () => {
     await sendRaw(d.port, esc.receipt('Table 3'));
     const [, , r] = await d.waitForReceipts(3);
     // One of them printed a week ago, at the same hour.
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare('UPDATE receipts SET received_at = received_at - ? WHERE id = ?').run(
       7 * 24 * 3600 * 1000,
       r.id,

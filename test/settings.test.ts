@@ -53,7 +53,10 @@ describe('settings', () => {
     const view = await d.service.saveSettings(withFront(settings, { port: newPort }));
 
     expect(view.settings.listeners[0].port).toBe(newPort);
-    expect(d.service.capture.listeners()[0]).toMatchObject({ port: newPort, listening: true });
+    expect((await d.service.getHealth()).listeners[0]).toMatchObject({
+      port: newPort,
+      listening: true,
+    });
     // Tills that connect to the old port now are refused: the POS retries, nothing was sent.
     await expect(openSocket(d.port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     // The till that was already printing finishes its receipt on the old connection.
@@ -72,7 +75,7 @@ describe('settings', () => {
     const d = await desk({ listeners: [{ host: '127.0.0.1', port, station: 'Front' }] });
     const { settings } = await d.service.getSettings();
     await d.service.saveSettings(withFront(settings, { host: '0.0.0.0' }));
-    expect(d.service.capture.listeners()[0]).toMatchObject({ host: '0.0.0.0', port });
+    expect((await d.service.getHealth()).listeners[0]).toMatchObject({ host: '0.0.0.0', port });
     await sendRaw(port, esc.receipt('Still port', String(port)));
     expect((await d.waitForReceipts(1))[0].text).toBe(`Still port\n${port}`);
   });
@@ -125,7 +128,7 @@ describe('settings', () => {
       });
     }
     expect(settingsOnDisk(d)).toBeNull();
-    expect(d.service.capture.listeners().map((l) => l.station)).toEqual(['Front', 'Bar']);
+    expect((await d.service.getHealth()).listeners.map((l) => l.station)).toEqual(['Front', 'Bar']);
   });
 
   it('renames a station and applies the allow-list to the next till', async () => {
@@ -170,7 +173,7 @@ describe('settings', () => {
     await sendRaw(d.port, esc.receipt('Old receipt'));
     await sendRaw(d.port, esc.receipt('New receipt'));
     const [old] = await d.waitForReceipts(2);
-    const db = new Database(d.service.store.db.name);
+    const db = new Database(d.receiptsFile);
     db.prepare('UPDATE receipts SET received_at = received_at - ? WHERE id = ?').run(
       40 * 24 * 3600 * 1000,
       old.id,

@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { ReceiptSummary, SettingsInput } from '../../src/shared';
 import { settingsSchema } from '../../src/shared';
 import { afterEach } from 'vitest';
+import Database from 'better-sqlite3';
 import { DeskService } from '../../src/main/service';
+import { DB_FILE } from '../../src/main/store';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const WORKER_DIR = path.join(ROOT, 'out', 'service');
@@ -21,7 +23,13 @@ export function tempDir(prefix = 'receipt-desk-test-'): string {
 
 export interface Desk {
   service: DeskService;
+  /** The first printer port, and every port in settings order. */
   port: number;
+  ports: number[];
+  /** The SQLite file, for tests that check what was really written, or age receipts. */
+  receiptsFile: string;
+  /** The receipts file opened read-only beside the service (closed by stop). */
+  reader(): Database.Database;
   dataDir: string;
   /** Every receipt announced so far, in order. */
   announced: ReceiptSummary[];
@@ -62,10 +70,15 @@ export async function startDesk(
       w.resolve();
     }
   });
+  let reader: Database.Database | null = null;
+  // The printer ports as the contract reports them (port 0 has become a real one).
+  const ports = (await service.getHealth()).listeners.map((l) => l.port);
   return {
     service,
-    port: service.capture.listeners()[0].port,
+    port: ports[0],
+    ports,
     dataDir,
+    receiptsFile: path.join(dataDir, DB_FILE),
     announced,
     logs,
     async waitForReceipts(count, timeoutMs = 15_000) {
@@ -86,7 +99,15 @@ export async function startDesk(
       }
       return announced.slice(0, count);
     },
-    stop: () => service.stop(),
+    reader() {
+      reader ??= new Database(path.join(dataDir, DB_FILE), { readonly: true });
+      return reader;
+    },
+    async stop() {
+      reader?.close();
+      reader = null;
+      await service.stop();
+    },
   };
 }
 
