@@ -3,7 +3,8 @@
  * live announcement came before the stream was connected. The window must still show it done.
  */
 import { describe, expect, it } from 'vitest';
-import type { DeskApi, ReceiptSummary } from '../../shared/api';
+import type { ReceiptSummary } from '../../shared/api';
+import { fakeDeskApi } from '../testing/fake-desk-api';
 import { connectDesk } from './connect-desk';
 import { useDesk } from './desk-store';
 import { testReceipt } from './test-receipts';
@@ -15,19 +16,13 @@ describe('connectDesk', () => {
   it('re-reads a receipt the first page showed as still being read', async () => {
     let reads = 0;
     // The live stream missed this receipt: it never announces anything.
-    const api = {
+    const api = fakeDeskApi({
       listReceipts: async () => {
         reads++;
         const item = reads === 1 ? receipt('pending', null) : receipt('ok', 'Table 4\nTOTAL 9.50');
         return { ok: true, value: { items: [item], nextCursor: null } };
       },
-      getHealth: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
-      getMetrics: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
-      getStats: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
-      getReceipt: async () => ({ ok: false, error: { code: 'X', message: 'not needed here' } }),
-      onReceipts: () => () => {},
-      onMetrics: () => () => {},
-    } as unknown as DeskApi;
+    });
     const stop = connectDesk(api, useDesk);
     try {
       await expect
