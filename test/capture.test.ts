@@ -18,6 +18,8 @@ import {
 } from './helpers/desk';
 
 let desk: Desk | null = null;
+/** The connection gauges as the contract reports them (GET /api/metrics). */
+const connections = async () => (await desk!.service.getMetrics()).connections;
 afterEach(async () => {
   await desk?.stop();
   desk = null;
@@ -222,7 +224,7 @@ describe('capture', () => {
     socket.on('error', () => {});
     socket.write(esc.receipt('should not be kept'));
     await closed(socket);
-    expect(desk.service.capture.gauges().refused).toBe(1);
+    expect((await desk.service.getMetrics()).connections.refused).toBe(1);
     const stats = await desk.service.getStats();
     expect(stats.connectionsTotal).toBe(0);
     expect(stats.bytesTotal).toBe(0);
@@ -233,17 +235,17 @@ describe('capture', () => {
     const open = await Promise.all([1, 2, 3].map(() => openSocket(desk!.port)));
     // Each holds a receipt in progress, so none of them gives up its slot (see fair-slots).
     open.forEach((s, i) => s.write(esc.text(`Table ${i + 1}\n`)));
-    await eventually(() => desk!.service.capture.gauges().peers[0]?.inProgress === 3);
+    await eventually(async () => (await connections()).peers[0]?.inProgress === 3);
     const extra = await openSocket(desk.port).catch(() => null);
     if (extra) {
       extra.on('error', () => {});
       await closed(extra);
     }
-    expect(desk.service.capture.gauges().refusedOverLimit).toBe(1);
+    expect((await connections()).refusedOverLimit).toBe(1);
 
     open[0].end(esc.cut);
     await closed(open[0]);
-    await eventually(() => desk!.service.capture.gauges().open === 2);
+    await eventually(async () => (await connections()).open === 2);
     const { acknowledged } = await sendRaw(desk.port, esc.receipt('after a slot freed up'));
     expect(acknowledged).toBe(true);
     for (const s of open.slice(1)) s.end(esc.cut);
@@ -257,7 +259,9 @@ describe('capture', () => {
     desk = await startDesk({ pool: { threads: 1, maxQueue: 1, batchSize: 1 } });
     let saturated = 0;
     const check = setInterval(() => {
-      if (desk?.service.capture.gauges().paused) saturated++;
+      void desk?.service.getMetrics().then((m) => {
+        if (m.connections.paused) saturated++;
+      });
     }, 1);
     const clients = 16;
     const perClient = 25;
@@ -277,7 +281,7 @@ describe('capture', () => {
     const receipts = await desk.waitForReceipts(clients * perClient, 30_000);
     expect(new Set(receipts.map((r) => r.text!.split(' item')[0]))).toEqual(new Set(sent));
     // The pool filled up and the listeners paused reading: that is what kept nothing dropped.
-    expect(desk.service.pool.gauges().saturations).toBeGreaterThan(0);
+    expect((await desk.service.getMetrics()).pool.saturations).toBeGreaterThan(0);
     expect(saturated).toBeGreaterThan(0);
   });
 
@@ -289,11 +293,10 @@ describe('capture', () => {
     expect(sent.every((s) => s.acknowledged)).toBe(true);
     const receipts = await desk.waitForReceipts(3);
     expect(receipts.every((r) => r.byteCount === big.length)).toBe(true);
-    // The writer's own gauges (the /api/metrics sample of them is at most a second old).
-    const writer = desk.service.store.writer.gauges();
-    expect(writer.saturations).toBeGreaterThan(0);
-    expect(writer.backlogBytes).toBe(0);
-    expect(desk.service.capture.gauges().paused).toBe(false);
+    const m = await desk.service.getMetrics();
+    expect(m.db.saturations).toBeGreaterThan(0);
+    expect(m.db.backlogBytes).toBe(0);
+    expect(m.connections.paused).toBe(false);
   });
 
   it('stores garbage bytes as received, flags what it could not read, and stays up', async () => {
@@ -357,7 +360,7 @@ describe('capture', () => {
       raw: Buffer;
     };
     expect(stored.raw.equals(huge)).toBe(true);
-    expect(desk.service.pool.gauges().timeouts).toBe(1);
+    expect((await desk.service.getMetrics()).pool.timeouts).toBe(1);
 
     // The pool replaced the worker and carries on. The limit counts only a receipt's own run
     // (not the new thread loading), but a cold thread on a machine busy with other tests can

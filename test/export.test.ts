@@ -188,7 +188,7 @@ describe('export', () => {
     const dir = path.join(d.dataDir, 'paged');
     const exports: ExportService = new ExportService({
       dir,
-      queries: new ExportQueries(d.service.store.db),
+      queries: new ExportQueries(d.reader()),
       pageSize: 2,
       yieldNow: async () => {
         seen.push(exports.get(id).done);
@@ -243,7 +243,7 @@ describe('export', () => {
     const midway = new Promise<void>((resolve) => (reached = resolve));
     const exports = new ExportService({
       dir,
-      queries: new ExportQueries(d.service.store.db),
+      queries: new ExportQueries(d.reader()),
       pageSize: 1,
       yieldNow: () => {
         reached();

@@ -61,8 +61,9 @@ async function print(port: number, line: string): Promise<void> {
   await printer.execute();
 }
 
-const gauges = () => desk!.service.capture.gauges();
-const peer = (address: string) => gauges().peers.find((p) => p.peer === address);
+/** The connection gauges as the contract reports them (GET /api/metrics). */
+const gauges = async () => (await desk!.service.getMetrics()).connections;
+const peer = async (address: string) => (await gauges()).peers.find((p) => p.peer === address);
 const stillOpen = (devices: Device[]) => devices.filter((d) => d.endedAt === null && !d.reset);
 
 describe('fair printer slots', () => {
@@ -72,7 +73,9 @@ describe('fair printer slots', () => {
     // The most slots either address ever holds, read as connections arrive.
     const most = new Map<string, number>();
     const watch = setInterval(() => {
-      for (const p of gauges().peers) most.set(p.peer, Math.max(most.get(p.peer) ?? 0, p.open));
+      void gauges().then((g) => {
+        for (const p of g.peers) most.set(p.peer, Math.max(most.get(p.peer) ?? 0, p.open));
+      });
     }, 2);
     try {
       const scanner = await Promise.all(
@@ -92,10 +95,10 @@ describe('fair printer slots', () => {
       // reset) to make room for its own newcomers, never for anyone else's.
       await eventually(() => stillOpen(scanner).length === 8 && stillOpen(hung).length === 8);
       expect(scanner.filter((d) => d.reset).length + hung.filter((d) => d.reset).length).toBe(0);
-      expect(peer('127.0.0.2')).toMatchObject({ open: 8, inProgress: 0 });
-      expect(peer('127.0.0.3')).toMatchObject({ open: 8, inProgress: 0 });
+      expect(await peer('127.0.0.2')).toMatchObject({ open: 8, inProgress: 0 });
+      expect(await peer('127.0.0.3')).toMatchObject({ open: 8, inProgress: 0 });
       expect(Math.max(...most.values())).toBe(8);
-      expect(gauges()).toMatchObject({
+      expect(await gauges()).toMatchObject({
         evictedIdle: 42 + 52,
         refusedOverLimit: 0,
         refusedPerPeer: 0,
@@ -114,28 +117,28 @@ describe('fair printer slots', () => {
     for (let i = 0; i < 10; i++) {
       // Five devices, two connections each, oldest first.
       holders.push(await connect(port, `127.0.0.${10 + (i % 5)}`));
-      await eventually(() => gauges().open === i + 1);
+      await eventually(async () => (await gauges()).open === i + 1);
     }
     await Promise.all([1, 2, 3, 4, 5].map((n) => print(port, `TABLE ${n}`)));
     const receipts = await desk.waitForReceipts(5);
     expect(receipts.map((r) => r.text?.split('\n')[0]).sort()).toEqual(
       ['TABLE 1', 'TABLE 2', 'TABLE 3', 'TABLE 4', 'TABLE 5'].sort(),
     );
-    const evicted = gauges().evictedIdle;
+    const evicted = (await gauges()).evictedIdle;
     expect(evicted).toBeGreaterThan(0);
     // The ones closed are the oldest, in order; the rest still hold their slots.
     await eventually(() => stillOpen(holders).length === 10 - evicted);
     expect(holders.map((d) => d.endedAt !== null)).toEqual(holders.map((_, i) => i < evicted));
-    expect(gauges()).toMatchObject({ refusedOverLimit: 0, refusedPerPeer: 0 });
+    expect(await gauges()).toMatchObject({ refusedOverLimit: 0, refusedPerPeer: 0 });
   });
 
   it('a connection closed to make room keeps the job it had just sent: stored before the close, also while paused', async () => {
     desk = await startDesk({ capture: { maxConnections: 2 } });
     const port = desk.port;
     const first = await connect(port, '127.0.0.2');
-    await eventually(() => gauges().open === 1);
+    await eventually(async () => (await gauges()).open === 1);
     await connect(port, '127.0.0.3');
-    await eventually(() => gauges().open === 2);
+    await eventually(async () => (await gauges()).open === 2);
     // What the till saw stored when the desk closed its connection (the close is its ack).
     let storedAtClose: number | null = null;
     first.socket.once('end', () => {
@@ -145,9 +148,9 @@ describe('fair printer slots', () => {
     desk.service.setPaused(true);
     first.socket.write(esc.receipt('Table 4', 'TOTAL 12.00'));
     await connect(port, '127.0.0.4');
-    await eventually(() => gauges().evictedIdle === 1);
+    await eventually(async () => (await gauges()).evictedIdle === 1);
     // Long enough for a close to have gone out had it not waited for the job (held while paused).
-    await eventually(() => (peer('127.0.0.3')?.longestIdleS ?? 0) >= 2, 5000);
+    await eventually(async () => ((await peer('127.0.0.3'))?.longestIdleS ?? 0) >= 2, 5000);
     expect(first.endedAt).toBeNull();
     desk.service.setPaused(false);
     const [r] = await desk.waitForReceipts(1);
@@ -189,11 +192,11 @@ describe('fair printer slots', () => {
     const tillReceipts = desk.announced.filter((r) => r.peer === '127.0.0.3');
     expect(tillReceipts).toHaveLength(10);
     expect(new Set(tillReceipts.map((r) => r.connectionId)).size).toBe(1);
-    expect(gauges().closedIdle).toBe(1);
+    expect((await gauges()).closedIdle).toBe(1);
 
     // Once it stops printing it is closed too, and its next receipt comes on a new connection.
     await eventually(() => till.endedAt !== null, 5000);
-    expect(gauges().closedIdle).toBe(2);
+    expect((await gauges()).closedIdle).toBe(2);
     const again = await connect(port, '127.0.0.3', esc.receipt('TILL ORDER 11'));
     again.socket.end();
     const [last] = (await desk.waitForReceipts(12)).slice(-1);
@@ -225,12 +228,14 @@ describe('fair printer slots', () => {
     const halfway = await Promise.all(
       tables.map((a, i) => connect(port, a, esc.text(`\x1b@Table ${i + 1}\nSoup   6.00\n`))),
     );
-    await eventually(() => gauges().peers.every((p) => p.inProgress === 3 && p.longestIdleS >= 2));
+    await eventually(async () =>
+      (await gauges()).peers.every((p) => p.inProgress === 3 && p.longestIdleS >= 2),
+    );
     expect(stillOpen(halfway)).toHaveLength(6);
 
     // node-thermal-printer writes its job and hangs up; the desk cannot keep it, and says so.
     await print(port, 'TURNED AWAY').catch(() => {});
-    await eventually(() => gauges().refusedOverLimit === 1);
+    await eventually(async () => (await gauges()).refusedOverLimit === 1);
     const health = await desk.service.getHealth();
     expect(health.status).toBe('degraded');
     const problem = health.problems.find((p) => p.code === 'CONNECTIONS_REFUSED');
@@ -249,7 +254,7 @@ describe('fair printer slots', () => {
     // A fourth connection from an address holding its three busy ones is over its own cap.
     const fourth = await connect(port, '127.0.0.2');
     await eventually(() => fourth.reset || fourth.endedAt !== null);
-    expect(gauges().refusedPerPeer).toBe(1);
+    expect((await gauges()).refusedPerPeer).toBe(1);
     const again = (await desk.service.getHealth()).problems.find(
       (p) => p.code === 'CONNECTIONS_REFUSED',
     );

@@ -148,7 +148,7 @@ describe('settings', () => {
     expect(view.settings.capture.allowList).toEqual(['192.168.1.20']);
     const refused = await openSocket(d.port).then(closed);
     expect(refused).toBeUndefined();
-    expect(d.service.capture.gauges().refused).toBe(1);
+    expect((await d.service.getMetrics()).connections.refused).toBe(1);
   });
 
   it('applies the per-device cap and the idle close to the tills already connected', async () => {
@@ -162,10 +162,13 @@ describe('settings', () => {
     // The cap holds at once: a second connection from the same address takes the idle one's slot.
     const second = await openSocket(d.port);
     await closed(first);
-    expect(d.service.capture.gauges()).toMatchObject({ evictedIdle: 1, maxPerPeer: 1 });
+    expect((await d.service.getMetrics()).connections).toMatchObject({
+      evictedIdle: 1,
+      maxPerPeer: 1,
+    });
     // And a connection silent for a second is closed.
     await closed(second);
-    expect(d.service.capture.gauges().closedIdle).toBe(1);
+    expect((await d.service.getMetrics()).connections.closedIdle).toBe(1);
   });
 
   it('asks before a shorter kept period deletes receipts, then deletes them', async () => {

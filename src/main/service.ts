@@ -63,14 +63,14 @@ const HOUR_MS = 60 * 60 * 1000;
 
 export class DeskService implements DeskBackend {
   /** Opened by start(). */
-  store!: Store;
-  readonly capture: CaptureService;
-  readonly pool: InterpretPool;
-  readonly feed: ReceiptFeed;
+  private store!: Store;
+  private readonly capture: CaptureService;
+  private readonly pool: InterpretPool;
+  private readonly feed: ReceiptFeed;
   /** Created by start(), once the store is open. */
-  metrics!: MetricsSampler;
+  private metrics!: MetricsSampler;
   /** Created by start(), once the store is open. */
-  exports!: ExportService;
+  private exports!: ExportService;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -327,7 +327,7 @@ export class DeskService implements DeskBackend {
   }
 
   async getMetrics(): Promise<Metrics> {
-    return this.metrics.current();
+    return this.metrics.fresh();
   }
 
   reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {

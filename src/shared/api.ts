@@ -161,6 +161,8 @@ export interface Metrics {
     maxPerPeer: number;
     /** Who holds the printer slots: the ~20 addresses with the most, most first. */
     peers: PeerSlots[];
+    /** The printer ports stopped reading while the pool or the disk catches up (or paused). */
+    paused: boolean;
   };
   pool: {
     threads: number;

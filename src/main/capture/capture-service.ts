@@ -39,8 +39,8 @@ export interface CaptureOptions extends CaptureConfig {
  */
 const TURN_BUDGET_MS = 8;
 
-/** The connection gauges of the contract (Metrics.connections), and whether reading is paused. */
-export type CaptureGauges = Metrics['connections'] & { paused: boolean };
+/** The connection gauges of the contract (Metrics.connections). */
+export type CaptureGauges = Metrics['connections'];
 
 /** Addresses listed in the gauges: enough for a restaurant's tills and the odd intruder. */
 export const PEERS_SHOWN = 20;

@@ -14,10 +14,7 @@ export interface GaugeModules {
 
 export function gaugeSources(m: GaugeModules): MetricsSources {
   return {
-    connections: () => {
-      const { paused: _paused, ...connections } = m.capture.gauges();
-      return connections;
-    },
+    connections: () => m.capture.gauges(),
     pool: () => {
       const g = m.pool.gauges();
       return {

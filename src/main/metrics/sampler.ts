@@ -36,6 +36,23 @@ export class MetricsSampler {
     return this.latest;
   }
 
+  /**
+   * The modules' gauges as they are now, with the process figures (event loop, memory, threads)
+   * of the last one-second window: what a call for the metrics answers.
+   */
+  fresh(): Metrics {
+    const s = this.sources;
+    return {
+      ...this.latest,
+      at: this.now(),
+      connections: s.connections(),
+      pool: s.pool(),
+      db: s.db(),
+      receipts: s.receipts(),
+      disk: s.disk(),
+    };
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

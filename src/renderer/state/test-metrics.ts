@@ -15,6 +15,7 @@ export function testMetrics(at: number, change: (m: Metrics) => void = () => {})
       refusedLastMinute: 0,
       maxPerPeer: 8,
       peers: [],
+      paused: false,
     },
     pool: {
       threads: 2,
