@@ -78,7 +78,6 @@ export class DeskService implements DeskBackend {
   private readonly keeper: SettingsKeeper;
   private readonly metricListeners = new Set<(m: Metrics) => void>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
-  private readonly pausedBy = new Set<'pool' | 'disk' | 'manager'>();
   private retentionTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   /**
@@ -103,7 +102,7 @@ export class DeskService implements DeskBackend {
       batchSize: s.pool.batchSize,
       taskTimeoutMs: s.pool.taskTimeoutMs,
       onResults: (results) => this.ingest.saveResults(results),
-      onSaturation: (saturated) => this.pauseCapture('pool', saturated),
+      onSaturation: (saturated) => this.capture.pauseFor('pool', saturated),
     });
     this.ingest = new ReceiptPath({
       store: () => this.store,
@@ -169,7 +168,7 @@ export class DeskService implements DeskBackend {
       queries: new ExportQueries(this.store.db),
       now: this.now,
     });
-    this.store.writer.onBacklog = (saturated) => this.pauseCapture('disk', saturated);
+    this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
     const gauges = gaugeSources({
       capture: this.capture,
@@ -196,33 +195,8 @@ export class DeskService implements DeskBackend {
     this.retentionTimer.unref();
   }
 
-  /**
-   * TCP backpressure: the printer ports stop reading while the pool or the disk is behind, and
-   * read again once both have room. Nothing is dropped and nothing piles up without bound.
-   */
-  private pauseCapture(reason: 'pool' | 'disk' | 'manager', saturated: boolean): void {
-    const before = this.pausedBy.size > 0;
-    if (saturated) this.pausedBy.add(reason);
-    else this.pausedBy.delete(reason);
-    const after = this.pausedBy.size > 0;
-    if (after && !before) this.capture.pause();
-    else if (!after && before) this.capture.resume();
-  }
-
-  private async applyRetention(): Promise<void> {
-    let removed: number;
-    try {
-      removed = await this.store.applyRetention(
-        this.keeper.settings.store.retentionDays,
-        this.now(),
-      );
-    } catch (err) {
-      // Deleting needs room in the write-ahead log too: on a full disk it waits for the next
-      // hour, and neither a start nor the hourly timer may fail for it.
-      this.log(`Retention: old receipts not removed yet (${(err as Error).message}).`);
-      return;
-    }
-    if (removed > 0) this.log(`Retention: removed ${removed} receipts past the kept period.`);
+  private applyRetention(): Promise<void> {
+    return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
   }
 
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
@@ -252,11 +226,11 @@ export class DeskService implements DeskBackend {
    * their connection; nothing is lost.
    */
   setPaused(paused: boolean): void {
-    this.pauseCapture('manager', paused);
+    this.capture.pauseFor('manager', paused);
   }
 
   get paused(): boolean {
-    return this.pausedBy.has('manager');
+    return this.capture.pausedByManager;
   }
 
   /** Problems that stop receipts being kept (a full disk, a failing write), as they happen. */
@@ -346,14 +320,8 @@ export class DeskService implements DeskBackend {
     return this.exports.get(id);
   }
 
-  /** The desktop app shows the file in its folder; a browser downloads exportFile() instead. */
   async openExport(id: number): Promise<ExportHandoff> {
-    const file = this.exports.file(id);
-    if (!this.options.showInFolder) {
-      throw new DeskFailure('NOT_AVAILABLE', `Download ${file.fileName} from the Export screen.`);
-    }
-    this.options.showInFolder(file.path);
-    return { fileName: file.fileName };
+    return this.exports.open(id, this.options.showInFolder);
   }
 
   /** A finished export's file, for the HTTP download. */

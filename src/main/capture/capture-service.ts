@@ -7,6 +7,9 @@ import { type PrinterCondition, createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
 
+/** Why the printer ports stop reading: the pool or the disk is behind, or the manager paused. */
+export type PauseReason = 'pool' | 'disk' | 'manager';
+
 /** What the manager can change while capture runs (Settings). */
 export interface CaptureConfig {
   listeners: ListenerSettings[];
@@ -62,6 +65,7 @@ export class CaptureService {
   private refused = 0;
   private readonly slots: SlotKeeper;
   private paused = false;
+  private readonly pausedBy = new Set<PauseReason>();
   private turnSpentMs = 0;
   private turnResetScheduled = false;
   private skipping = false;
@@ -190,13 +194,29 @@ export class CaptureService {
     return this.slots.problem();
   }
 
-  /** TCP backpressure: stop reading every socket until resume(). */
-  pause(): void {
+  /**
+   * TCP backpressure: the printer ports stop reading while any reason holds (the pool or the
+   * disk is behind, or the manager paused) and read again once none does. Nothing is dropped
+   * and nothing piles up without bound.
+   */
+  pauseFor(reason: PauseReason, on: boolean): void {
+    if (on) this.pausedBy.add(reason);
+    else this.pausedBy.delete(reason);
+    if (this.pausedBy.size > 0 && !this.paused) this.pause();
+    else if (this.pausedBy.size === 0 && this.paused) this.resume();
+  }
+
+  /** Whether the manager paused the printer ports (the tray). */
+  get pausedByManager(): boolean {
+    return this.pausedBy.has('manager');
+  }
+
+  private pause(): void {
     this.paused = true;
     for (const c of this.connections) c.pause();
   }
 
-  resume(): void {
+  private resume(): void {
     this.paused = false;
     for (const c of this.connections) c.resume();
   }

@@ -9,6 +9,7 @@ export type {
   CaptureOptions,
   CaptureGauges,
   ListenerState,
+  PauseReason,
 } from './capture-service';
 export type { CaptureSink, SegmentMeta } from './connection';
 export type { Segment } from './framer';

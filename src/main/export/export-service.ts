@@ -5,7 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportJob, ExportPreview, ExportRange, ExportRequest } from '../../shared';
+import type {
+  ExportHandoff,
+  ExportJob,
+  ExportPreview,
+  ExportRange,
+  ExportRequest,
+} from '../../shared';
 import { DeskFailure, EXPORT_ZIP_MAX_RECEIPTS } from '../../shared';
 import type { ExportQueries } from '../store';
 import { ExportTask } from './export-task';
@@ -129,6 +135,19 @@ export class ExportService {
 
   get(id: number): ExportJob {
     return this.task(id).snapshot();
+  }
+
+  /**
+   * Hands a finished export to the manager: the desktop app shows it in its folder; without a
+   * file manager (a browser) it is downloaded from the Export screen instead.
+   */
+  open(id: number, showInFolder: ((file: string) => void) | undefined): ExportHandoff {
+    const file = this.file(id);
+    if (!showInFolder) {
+      throw new DeskFailure('NOT_AVAILABLE', `Download ${file.fileName} from the Export screen.`);
+    }
+    showInFolder(file.path);
+    return { fileName: file.fileName };
   }
 
   /** The finished file of a job this service wrote, if it is still in the exports folder. */

@@ -106,6 +106,20 @@ export class Store {
     return this.writer.applyRetention(retentionDays, now);
   }
 
+  /**
+   * Deletes what the kept period no longer keeps, and says so in the log. Deleting needs room in
+   * the write-ahead log too: on a full disk it waits for the next try, and never fails a start
+   * or the hourly timer.
+   */
+  async keepWithin(retentionDays: number | null, now: number, log: (m: string) => void) {
+    try {
+      const removed = await this.applyRetention(retentionDays, now);
+      if (removed > 0) log(`Retention: removed ${removed} receipts past the kept period.`);
+    } catch (err) {
+      log(`Retention: old receipts not removed yet (${(err as Error).message}).`);
+    }
+  }
+
   async close(): Promise<void> {
     this.db.close();
     await this.writer.close();
