@@ -6,29 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type {
-  DaySummary,
-  DeskBackend,
-  ExportHandoff,
-  ExportJob,
-  ExportPreview,
-  ExportRange,
-  ExportRequest,
-  Health,
-  Metrics,
-  PrinterAddress,
-  ReceiptDetail,
-  ReceiptPage,
-  ReceiptQuery,
-  ReceiptSummary,
-  Reinterpreted,
-  SaveSettingsOptions,
-  Settings,
-  SettingsInput,
-  SettingsView,
-  Stats,
-  TestPrint,
-} from '../shared';
+import type { DeskBackend, Metrics, ReceiptSummary, Settings } from '../shared';
 import { DeskFailure } from '../shared';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
 import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
@@ -96,11 +74,9 @@ export class DeskService implements DeskBackend {
     // Receipts the feed could not keep within its byte budget are read back from the store.
     this.feed = new ReceiptFeed(0, { reader: (ids) => this.store.queries.listByIds(ids) });
     this.pool = new InterpretPool({
+      ...s.pool,
       workerFile: path.join(options.workerDir, 'pool-worker.js'),
       threads: s.pool.threads ?? Math.min(4, os.availableParallelism()),
-      maxQueue: s.pool.maxQueue,
-      batchSize: s.pool.batchSize,
-      taskTimeoutMs: s.pool.taskTimeoutMs,
       onResults: (results) => this.ingest.saveResults(results),
       onSaturation: (saturated) => this.capture.pauseFor('pool', saturated),
     });
@@ -150,11 +126,9 @@ export class DeskService implements DeskBackend {
     const s = this.options.settings;
     try {
       this.store = await Store.open({
+        ...s.store,
         dataDir: this.options.dataDir,
         writerFile: path.join(this.options.workerDir, 'store-writer.js'),
-        commitWindowMs: s.store.commitWindowMs,
-        maxBacklogBytes: s.store.maxBacklogBytes,
-        maxBacklogReceipts: s.store.maxBacklogReceipts,
         nativeBinding: this.options.nativeBinding,
         onWriteError: (err) => this.health.writeFailed(err),
       });
@@ -207,7 +181,7 @@ export class DeskService implements DeskBackend {
       // An export reads the receipts file: it stops (its unfinished file removed) before that closes.
       await this.exports?.stop();
       await this.capture.stop();
-      await withTimeout(this.pool.idle(), 5_000);
+      await this.pool.idle(5_000);
       // While the disk is full the writer makes its last try when it closes; a barrier would
       // only wait for the receipts' grace to run out.
       if (this.store && !this.store.writer.diskFull) {
@@ -258,80 +232,35 @@ export class DeskService implements DeskBackend {
     };
   }
 
-  // --- the contract (DeskBackend): each call handed to its module -------------------------
+  // --- the contract: each call typed by the table (DeskBackend) and handed to its module ---
 
-  async getHealth(): Promise<Health> {
-    return this.health.health();
-  }
-
-  async getToday(): Promise<DaySummary> {
+  getHealth: DeskBackend['getHealth'] = async () => this.health.health();
+  getToday: DeskBackend['getToday'] = async () => {
     const [day, end] = dayBounds(this.now());
-    const today = this.store.queries.dayCounts(day, end);
     const lastWeek = this.store.queries.dayCounts(...sameDayLastWeek(day));
-    return daySummary(day, today, lastWeek);
-  }
-
-  async getPrinterAddresses(): Promise<PrinterAddress[]> {
-    return printerAddresses(this.capture.listeners());
-  }
-
+    return daySummary(day, this.store.queries.dayCounts(day, end), lastWeek);
+  };
+  getPrinterAddresses: DeskBackend['getPrinterAddresses'] = async () =>
+    printerAddresses(this.capture.listeners());
   /** A test receipt through the first printer port, as a till would print it. */
-  async printTestReceipt(): Promise<TestPrint> {
-    return sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
-  }
-
-  async getSettings(): Promise<SettingsView> {
-    return this.keeper.view();
-  }
-
-  saveSettings(input: SettingsInput, options: SaveSettingsOptions = {}): Promise<SettingsView> {
-    return this.keeper.save(input, options);
-  }
-
-  async listReceipts(query: ReceiptQuery): Promise<ReceiptPage> {
-    return this.store.queries.list(query);
-  }
-
-  getReceipt(id: number): Promise<ReceiptDetail> {
-    return this.ingest.open(id);
-  }
-
-  async getStats(): Promise<Stats> {
-    return this.store.queries.stats(startOfDay(this.now()));
-  }
-
-  async getMetrics(): Promise<Metrics> {
-    return this.metrics.fresh();
-  }
-
-  reinterpret(range: { from: number; to: number }): Promise<Reinterpreted> {
-    return this.ingest.reinterpret(range);
-  }
-
-  async previewExport(range: ExportRange): Promise<ExportPreview> {
-    return this.exports.preview(range);
-  }
-
-  async startExport(request: ExportRequest): Promise<ExportJob> {
-    return this.exports.start(request);
-  }
-
-  async getExport(id: number): Promise<ExportJob> {
-    return this.exports.get(id);
-  }
-
-  async openExport(id: number): Promise<ExportHandoff> {
-    return this.exports.open(id, this.options.showInFolder);
-  }
+  printTestReceipt: DeskBackend['printTestReceipt'] = () =>
+    sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
+  getSettings: DeskBackend['getSettings'] = async () => this.keeper.view();
+  saveSettings: DeskBackend['saveSettings'] = (input, options = {}) =>
+    this.keeper.save(input, options);
+  listReceipts: DeskBackend['listReceipts'] = async (query) => this.store.queries.list(query);
+  getReceipt: DeskBackend['getReceipt'] = (id) => this.ingest.open(id);
+  getStats: DeskBackend['getStats'] = async () => this.store.queries.stats(startOfDay(this.now()));
+  getMetrics: DeskBackend['getMetrics'] = async () => this.metrics.fresh();
+  reinterpret: DeskBackend['reinterpret'] = (range) => this.ingest.reinterpret(range);
+  previewExport: DeskBackend['previewExport'] = async (range) => this.exports.preview(range);
+  startExport: DeskBackend['startExport'] = async (request) => this.exports.start(request);
+  getExport: DeskBackend['getExport'] = async (id) => this.exports.get(id);
+  openExport: DeskBackend['openExport'] = async (id) =>
+    this.exports.open(id, this.options.showInFolder);
 
   /** A finished export's file, for the HTTP download. */
   exportFile(id: number): ExportedFile {
     return this.exports.file(id);
   }
-}
-
-async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -104,10 +104,13 @@ export class InterpretPool {
     }
   }
 
-  /** Resolves once every submitted receipt has come back. */
-  idle(): Promise<void> {
+  /** Resolves once every submitted receipt has come back, or after `timeoutMs` when given. */
+  idle(timeoutMs?: number): Promise<void> {
     if (this.pendingReceipts === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      if (timeoutMs !== undefined) setTimeout(resolve, timeoutMs).unref();
+    });
   }
 
   gauges(): PoolGauges {
