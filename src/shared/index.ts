@@ -8,3 +8,4 @@ export * from './call-args';
 export * from './contract';
 export * from './contract-http';
 export * from './text-preview';
+export * from './zod-inner';

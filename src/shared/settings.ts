@@ -3,6 +3,7 @@
  * command-line flags are validated against it; the gauges report the same names.
  */
 import { z } from 'zod';
+import { innerSchema } from './zod-inner';
 
 export const MiB = 1024 * 1024;
 
@@ -267,10 +268,7 @@ export const settingsInputSchema = z
 
 /** The path of the first field the schema does not declare, or null. */
 function unknownSetting(schema: z.core.$ZodType, value: unknown, path: string[]): string | null {
-  let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
-    s = s.unwrap() as z.core.$ZodType;
-  }
+  const s = innerSchema(schema);
   if (s instanceof z.ZodObject && typeof value === 'object' && value !== null) {
     const shape = s.shape as Record<string, z.core.$ZodType>;
     for (const [key, v] of Object.entries(value)) {

@@ -5,10 +5,10 @@
  */
 import type net from 'node:net';
 import type { Dialect, ReceiptEnd } from '../../shared';
+import { GS } from '../escpos';
 import { ReceiptFramer, type Segment } from './framer';
 import type { StatusReplier } from './status-replies';
 
-const GS = 0x1d;
 /** GS a n bits: report changes of online / offline (1) and of the roll paper sensor (3). */
 const ASB_ON_CONDITION = 0x02 | 0x08;
 

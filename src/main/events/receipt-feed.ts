@@ -9,7 +9,7 @@
  * id and is read back from the store when its turn comes, and a delivery goes out at once.
  */
 import type { ReceiptSummary } from '../../shared';
-import { textPreview } from '../../shared';
+import { TEXT_PREVIEW_BYTES, textPreview } from '../../shared';
 
 type Listener = (batch: ReceiptSummary[]) => void;
 
@@ -43,9 +43,13 @@ export function summaryBytes(s: ReceiptSummary): number {
   );
 }
 
-/** The summary with its text cut to the preview lists carry. */
+/**
+ * The summary with its text cut to the preview lists carry. Already cut, or known to fit (its
+ * size in bytes came from the worker), it is returned as it is without walking the text.
+ */
 export function withPreview(s: ReceiptSummary): ReceiptSummary {
-  if (s.text === null) return s;
+  if (s.text === null || s.textCut) return s;
+  if (s.textBytes !== null && s.textBytes <= TEXT_PREVIEW_BYTES) return s;
   const p = textPreview(s.text);
   return p.cut ? { ...s, text: p.text, textCut: true } : s;
 }

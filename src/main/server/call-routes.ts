@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import type { DeskCall } from '../../shared';
-import { DESK_CALLS, DESK_CONTRACT, DeskFailure, pathParams } from '../../shared';
+import { DESK_CALLS, DESK_CONTRACT, DeskFailure, innerSchema, pathParams } from '../../shared';
 import { readOptionalJsonBody } from './json-body';
 
 export interface RouteMatch {
@@ -112,20 +112,12 @@ function typedQuery(schema: z.core.$ZodType, query: [string, string][]): Record<
 }
 
 function objectShape(schema: z.core.$ZodType): Record<string, z.core.$ZodType> | null {
-  const inner = unwrap(schema);
+  const inner = innerSchema(schema);
   return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.core.$ZodType>) : null;
 }
 
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
-    s = s.unwrap() as z.core.$ZodType;
-  }
-  return s;
-}
-
 function typed(field: z.core.$ZodType, value: string): unknown {
-  const inner = unwrap(field);
+  const inner = innerSchema(field);
   if (inner instanceof z.ZodNumber && /^-?\d+(\.\d+)?$/u.test(value)) return Number(value);
   if (inner instanceof z.ZodBoolean && (value === 'true' || value === 'false')) {
     return value === 'true';
