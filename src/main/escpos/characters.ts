@@ -6,7 +6,7 @@
  */
 import type { Codepage } from '@point-of-sale/codepage-encoder';
 import iconv from 'iconv-lite';
-import { decodeTable, decodeWith } from './code-pages';
+import { decodeTable, decodeWith, withBlockGraphics } from './code-pages';
 import { charStrings, hasMarks, isWide, letters, looksLikeUtf8, nationalMap } from './char-tables';
 import type { DocumentBuilder } from './document-builder';
 
@@ -33,6 +33,11 @@ export class Characters {
   /** FS ( C fn 48 m = 2: UTF-8 for everything printable. */
   utf8 = false;
   kanjiStyle: KanjiStyle = { width: 1, height: 1, underline: 0 };
+  /**
+   * A Star model with Japanese characters: with Kanji mode cancelled it is in block graphics
+   * mode, where 0x80-0x9F and 0xE0-0xFF print the JIS graphics (see withBlockGraphics).
+   */
+  japaneseModel = false;
   /** ESC % 1: codes the POS downloaded glyphs for (ESC &) print those glyphs. */
   userDefined = false;
   /** Which codes have downloaded glyphs (ESC & defines, ESC ? cancels); made on first use. */
@@ -109,7 +114,8 @@ export class Characters {
       b.text(this.national ? this.nationalize(text) : text);
       return;
     }
-    const utf8 = looksLikeUtf8(bytes, from, to, letters(this.table));
+    const table = this.japaneseModel ? withBlockGraphics(this.table) : this.table;
+    const utf8 = looksLikeUtf8(bytes, from, to, letters(table));
     if (utf8) {
       const decoded = bytes.toString('utf8', from, to);
       if (!this.utf8Warned) {
@@ -119,7 +125,7 @@ export class Characters {
           'undecodable',
           `Text at byte ${offset} is UTF-8 sent while code table ${this.codePage} was selected; ` +
             `shown as UTF-8 ("${decoded.slice(0, 20)}"), the paper shows ` +
-            `"${decodeWith(this.table, bytes, from, Math.min(to, from + 20))}".`,
+            `"${decodeWith(table, bytes, from, Math.min(to, from + 20))}".`,
         );
       }
       this.emitMixed(decoded, b);
@@ -137,8 +143,8 @@ export class Characters {
           `; shown as ${this.codePage}.`,
       );
     }
-    const text = this.decodeSingleByte(bytes, from, to);
-    b.text(this.national ? this.nationalize(text) : text, false, hasMarks(this.table));
+    const text = this.decodeSingleByte(table, bytes, from, to);
+    b.text(this.national ? this.nationalize(text) : text, false, hasMarks(table));
   }
 
   private warnDownloaded(
@@ -182,8 +188,8 @@ export class Characters {
    * A run in a single-byte table: its ASCII stretches as substrings of the decoded window, each
    * high byte from the table. Receipts are mostly ASCII with a few accented letters per line.
    */
-  private decodeSingleByte(bytes: Buffer, from: number, to: number): string {
-    const chars = charStrings(this.table);
+  private decodeSingleByte(table: Uint16Array, bytes: Buffer, from: number, to: number): string {
+    const chars = charStrings(table);
     let out = '';
     let start = from;
     for (let i = from; i < to; i++) {

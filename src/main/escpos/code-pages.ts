@@ -92,6 +92,28 @@ export function decodeTable(name: Codepage): Uint16Array {
   return table;
 }
 
+/**
+ * Block graphics mode of Star's Japanese models. Star's Line mode and StarPRNT command
+ * specifications (ESC $ n, "Specify/cancel shift JIS Kanji character mode"): with Shift JIS Kanji
+ * mode on, bytes 0x80-0x9F and 0xE0-0xFF start a double-byte character; with it cancelled, the
+ * block graphics mode is selected and those bytes print one block graphic character each. The
+ * graphics are the JIS ones (line drawing 0x8F-0x9B: 0x95 ─, 0x96 │, 0x98 ┌ ...; blocks, suits,
+ * 円年月日 at 0xE0-0xFF), the same as Epson's Katakana page has there, so they are read from that
+ * page's maintained table. The code page's other bytes (0xA0-0xDF) stay as selected.
+ */
+const blockGraphicsCache = new WeakMap<Uint16Array, Uint16Array>();
+export function withBlockGraphics(table: Uint16Array): Uint16Array {
+  let out = blockGraphicsCache.get(table);
+  if (!out) {
+    const jis = decodeTable('epson/katakana');
+    out = table.slice();
+    out.set(jis.subarray(0x80, 0xa0), 0x80);
+    out.set(jis.subarray(0xe0, 0x100), 0xe0);
+    blockGraphicsCache.set(table, out);
+  }
+  return out;
+}
+
 const CHUNK = 4096;
 const scratch = new Uint16Array(CHUNK);
 

@@ -154,22 +154,24 @@ export class DocumentBuilder {
     if (!this.printed && chars.trim() !== '') this.printed = true;
     if (this.line.runs.length === 0 && this.line.dots === 0) this.line.align = this.align;
     const cell = this.cellDots(wide);
+    const unit = FONT_DOTS[this.style.font ?? 'A'] + this.charSpacing;
     // Combining marks (Thai vowels and tones, accents sent apart) print over the character
     // before them and take no column; only text that left ASCII can hold them.
     const combining = marks && MARK.test(chars);
     let rest = chars;
     for (;;) {
-      const room = this.areaWidth - this.line.dots;
-      const fits = Math.floor(room / cell);
+      // From where the print head is: a position just set, or the end of the last character.
+      const at = this.line.pendingX ?? this.line.dots;
+      const fits = Math.floor((this.areaWidth - at) / cell);
       const columns = combining ? visibleLength(rest) : rest.length;
       if (columns <= fits) {
-        this.line.append(rest, columns * cell, this.style);
+        this.line.append(rest, columns, cell, unit, this.style);
         return;
       }
       // At least one character per line, or a character wider than the area would never print.
-      const take = Math.max(fits, this.line.dots === 0 ? 1 : 0);
+      const take = Math.max(fits, at === 0 ? 1 : 0);
       const cut = combining ? indexAfterVisible(rest, take) : take;
-      if (take > 0) this.line.append(rest.slice(0, cut), take * cell, this.style);
+      if (take > 0) this.line.append(rest.slice(0, cut), take, cell, unit, this.style);
       rest = rest.slice(cut);
       this.endLine(-1);
       if (rest.length === 0) return;
@@ -197,6 +199,14 @@ export class DocumentBuilder {
   /** Relative horizontal move in dots (ESC \); negative moves left. */
   moveBy(dx: number): void {
     this.moveTo((this.line.pendingX ?? this.line.dots) + dx);
+  }
+
+  /**
+   * CR on a printer whose head moves (impact models): prints what is on the line and takes the
+   * head back to its start without feeding, so what follows prints over the same line.
+   */
+  carriageReturn(): void {
+    if (this.line.runs.length > 0) this.line.pendingX = 0;
   }
 
   /** Ends the line (LF, CR where it prints, wraps). A line with nothing on it is a blank line. */

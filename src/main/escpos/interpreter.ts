@@ -18,7 +18,7 @@ import { bitImageBand, rasterImage } from './images';
 import { applyTextSetting } from './text-settings';
 
 /** Bump when the interpreter's output changes, so stored receipts can be reinterpreted. */
-export const INTERPRETER_VERSION = 2;
+export const INTERPRETER_VERSION = 3;
 
 export interface EscPosOptions extends LayoutOptions {
   /** The double-byte encoding of Kanji mode (the printer model's, set per station). */
@@ -39,6 +39,8 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
   const graphics = new Graphics();
   /** ESC = n: with bit 0 clear the printer ignores data meant for another device (a display). */
   let enabled = true;
+  /** Whether the receipt was made for an impact printer; looked up at the first CR. */
+  let impact: boolean | null = null;
 
   let i = 0;
   const end = bytes.length;
@@ -60,7 +62,11 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
     }
     // Line ends are most of the commands in a receipt: no need to measure them.
     if (c0 === 0x0d && enabled) {
-      i++; // CR prints nothing with automatic line feed off (every receipt printer's default)
+      // On a thermal printer CR prints nothing (automatic line feed off, every receipt printer's
+      // default). On an impact printer it prints the line and takes the head back to the start
+      // without feeding, so what follows overprints the same line (Epson's CR).
+      if ((impact ??= selectsColour(bytes))) b.carriageReturn();
+      i++;
       continue;
     }
     if (c0 === 0x0a && enabled) {
@@ -208,6 +214,24 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
       block.hri === 'none' ? undefined : [...block.data].filter((ch) => ch >= ' ').join(''); // FNC1 prints nothing
     b.printed2d(block, at, hri);
   }
+}
+
+const ESC_R = Buffer.from([ESC, 0x72]);
+
+/**
+ * Whether the receipt selects a print colour (ESC r n, n = 0, 1, 48, 49): POS software sends it
+ * only to two-colour impact printers (TM-U220 and its kind), whose CR returns the print head.
+ */
+function selectsColour(bytes: Buffer): boolean {
+  for (
+    let i = bytes.indexOf(ESC_R);
+    i >= 0 && i + 2 < bytes.length;
+    i = bytes.indexOf(ESC_R, i + 1)
+  ) {
+    const n = bytes[i + 2];
+    if (n === 0 || n === 1 || n === 48 || n === 49) return true;
+  }
+  return false;
 }
 
 /** ESC p m t1 t2 / DLE DC4 1 m t: which connector pin the pulse goes to. */

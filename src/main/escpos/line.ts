@@ -1,9 +1,17 @@
 /**
  * The printed line being built: its styled runs, where each starts and ends in dots, and which a
- * position command (HT, ESC $, ESC \) placed. A run shares the current style object until the
- * style changes, so runs in one style merge.
+ * position command (HT, ESC $, ESC \, Star's ESC GS A / R, an impact printer's CR) placed. A run
+ * shares the current style object until the style changes, so runs in one style merge.
+ *
+ * The line's plain text puts every run where the paper has it. The columns are those of the
+ * finest character on the line (font A's 12 dots, font B's 9, or narrower paper's), and a
+ * positioned run starts at round(x / column) from its own position, never from where the run
+ * before it ended, so half-column positions do not add up. A run placed over earlier text (rules
+ * printed first, cells filled after; a second colour over the first) lands in the same columns;
+ * a space printed over a character leaves it, as ink would.
  */
 import type { Align, TextRun, TextStyle } from '../../shared';
+import { MARK } from './plain-text';
 
 export class Line {
   runs: TextRun[] = [];
@@ -16,18 +24,39 @@ export class Line {
   pendingX: number | null = null;
   // Per run (index = run), reused from line to line: a line is built per LF.
   private starts = new Float64Array(16);
-  private ends = new Float64Array(16);
   private positioned = new Uint8Array(16);
+  /** The run's first segment (characters of one width); a run's segments run to the next's. */
+  private firstSegment = new Uint32Array(16);
+  // Per segment: where it ends in its run's text, its characters that take a column (combining
+  // marks do not), the dots each takes, and those of a narrow one of its font at single width.
+  private segments = 0;
+  private segEnd = new Uint32Array(16);
+  private segColumns = new Uint32Array(16);
+  private segCell = new Float64Array(16);
+  private segUnit = new Float64Array(16);
+  /** Leftmost start of any run (a run may be placed left of the first). */
+  private left = 0;
 
   isEmpty(): boolean {
     return this.runs.length === 0 && this.pendingX === null;
   }
 
-  /** Characters `dots` wide in `style`, after the last run or where the print head was moved. */
-  append(chars: string, dots: number, style: TextStyle): void {
+  /**
+   * `columns` characters of `cell` dots each in `style`, after the last run or where the print
+   * head was moved. `unit` is a narrow character of the run's font at single width.
+   */
+  append(chars: string, columns: number, cell: number, unit: number, style: TextStyle): void {
     const k = this.runs.length - 1;
-    if (k >= 0 && this.runs[k].style === style && this.pendingX === null) {
-      this.runs[k].text += chars;
+    if (k >= 0 && this.pendingX === null && this.runs[k].style === style) {
+      const run = this.runs[k];
+      const s = this.segments - 1;
+      if (this.segCell[s] === cell && this.segUnit[s] === unit) {
+        this.segColumns[s] += columns;
+      } else {
+        this.segment(columns, cell, unit);
+      }
+      run.text += chars;
+      this.segEnd[this.segments - 1] = run.text.length;
     } else {
       const run: TextRun = { text: chars, style };
       const explicit = this.pendingX !== null;
@@ -36,31 +65,46 @@ export class Line {
         this.dots = this.pendingX!; // the print head moved there
       }
       const n = this.runs.push(run) - 1;
-      if (n === this.starts.length) this.grow();
+      if (n === this.starts.length) this.growRuns();
       this.starts[n] = this.dots;
-      this.ends[n] = this.dots;
       this.positioned[n] = explicit ? 1 : 0;
+      this.firstSegment[n] = this.segments;
+      this.segment(columns, cell, unit);
+      this.segEnd[this.segments - 1] = chars.length;
+      if (n === 0 || this.dots < this.left) this.left = this.dots;
       this.pendingX = null;
     }
-    this.dots += dots;
-    this.ends[this.runs.length - 1] = this.dots;
+    this.dots += columns * cell;
     if (this.dots > this.extent) this.extent = this.dots;
   }
 
-  /** Where the first run starts, in dots (0 for an empty line). */
+  /** Where the leftmost run starts, in dots (0 for an empty line). */
   startDots(): number {
-    return this.runs.length > 0 ? this.starts[0] : 0;
+    return this.runs.length > 0 ? this.left : 0;
   }
 
-  /** The line's text with the spaces positioned runs' gaps are worth (colDots to a space). */
+  /**
+   * The line's text, each run at its column from the print area's left edge (`colDots` is the
+   * widest a column may be: font A's, or less on narrow paper).
+   */
   plain(colDots: number): string {
     const runs = this.runs;
-    if (runs.length === 0) return '';
-    let text = runs[0].text;
-    for (let k = 1; k < runs.length; k++) {
-      const gap = this.starts[k] - this.ends[k - 1];
-      if (this.positioned[k] && gap > 0) text += ' '.repeat(Math.max(1, Math.round(gap / colDots)));
+    const n = runs.length;
+    if (n === 0) return '';
+    let col = colDots;
+    for (let s = 0; s < this.segments; s++) if (this.segUnit[s] < col) col = this.segUnit[s];
+    // Most lines: every run starts at or after where the one before it ended.
+    let text = '';
+    let cursor = 0;
+    for (let k = 0; k < n; k++) {
+      const at = this.columnOf(k, col, cursor);
+      if (at < cursor) return this.overlaid(col);
+      if (at > cursor) text += ' '.repeat(at - cursor);
       text += runs[k].text;
+      cursor = at;
+      for (let s = this.firstSegment[k]; s < this.segmentsEnd(k); s++) {
+        cursor += this.segColumns[s] * this.span(s, col);
+      }
     }
     return text.trimEnd();
   }
@@ -69,18 +113,115 @@ export class Line {
   take(align: Align): TextRun[] {
     const runs = this.runs;
     this.runs = [];
+    this.segments = 0;
     this.dots = 0;
     this.extent = 0;
+    this.left = 0;
     this.pendingX = null;
     this.align = align;
     return runs;
   }
 
-  private grow(): void {
-    const n = this.starts.length * 2;
-    const grow = <T extends Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.starts = grow(this.starts, new Float64Array(n));
-    this.ends = grow(this.ends, new Float64Array(n));
-    this.positioned = grow(this.positioned, new Uint8Array(n));
+  private segment(columns: number, cell: number, unit: number): void {
+    const s = this.segments++;
+    if (s === this.segEnd.length) this.growSegments();
+    this.segColumns[s] = columns;
+    this.segCell[s] = cell;
+    this.segUnit[s] = unit;
   }
+
+  private segmentsEnd(k: number): number {
+    return k + 1 < this.runs.length ? this.firstSegment[k + 1] : this.segments;
+  }
+
+  /** The column run k starts in: its own position's when placed (or first), else the cursor's. */
+  private columnOf(k: number, col: number, cursor: number): number {
+    return k === 0 || this.positioned[k] ? Math.round(this.starts[k] / col) : cursor;
+  }
+
+  /** Columns one character of segment s takes (2 for a double-width or Kanji character). */
+  private span(s: number, col: number): number {
+    return Math.max(1, Math.floor(this.segCell[s] / col + 1e-9));
+  }
+
+  /**
+   * The slow path, for a line where a run was placed over earlier ones: characters go into the
+   * columns they print in. A character wider than a column keeps the columns after it ('').
+   */
+  private overlaid(col: number): string {
+    const grid: string[] = [];
+    /** Columns taken by the character starting at a column; 0 where one continues. */
+    const spans: number[] = [];
+    /** Blanks the whole character a column belongs to, so no half of a wide one is left. */
+    const clear = (c: number): void => {
+      if (grid[c] === undefined) return;
+      let start = c;
+      while (start > 0 && spans[start] === 0) start--;
+      const end = start + Math.max(1, spans[start]);
+      for (let j = start; j < end; j++) {
+        grid[j] = ' ';
+        spans[j] = 1;
+      }
+    };
+    const put = (c: number, ch: string, span: number): void => {
+      if (ch === ' ' && grid[c] !== undefined && grid[c] !== ' ') return; // no ink on ink
+      for (let j = c; j < c + span; j++) clear(j);
+      grid[c] = ch;
+      spans[c] = span;
+      for (let j = c + 1; j < c + span; j++) {
+        grid[j] = '';
+        spans[j] = 0;
+      }
+    };
+    let cursor = 0;
+    for (let k = 0; k < this.runs.length; k++) {
+      const text = this.runs[k].text;
+      let c = this.columnOf(k, col, cursor);
+      let i = 0;
+      for (let s = this.firstSegment[k]; s < this.segmentsEnd(k); s++) {
+        const span = this.span(s, col);
+        const end = this.segEnd[s];
+        if (this.segColumns[s] === end - i) {
+          for (; i < end; i++, c += span) put(c, text[i], span);
+          continue;
+        }
+        for (const ch of text.slice(i, end)) {
+          if (MARK.test(ch)) {
+            // A combining mark prints over the character before it and takes no column.
+            let last = c - 1;
+            while (last > 0 && spans[last] === 0) last--;
+            if (last >= 0 && grid[last] !== undefined) grid[last] += ch;
+          } else {
+            put(c, ch, span);
+            c += span;
+          }
+        }
+        i = end;
+      }
+      cursor = c;
+    }
+    let out = '';
+    for (let c = 0; c < grid.length; c++) out += grid[c] ?? ' ';
+    return out.trimEnd();
+  }
+
+  private growRuns(): void {
+    const n = this.starts.length * 2;
+    this.starts = grown(this.starts, new Float64Array(n));
+    this.positioned = grown(this.positioned, new Uint8Array(n));
+    this.firstSegment = grown(this.firstSegment, new Uint32Array(n));
+  }
+
+  private growSegments(): void {
+    const n = this.segEnd.length * 2;
+    this.segEnd = grown(this.segEnd, new Uint32Array(n));
+    this.segColumns = grown(this.segColumns, new Uint32Array(n));
+    this.segCell = grown(this.segCell, new Float64Array(n));
+    this.segUnit = grown(this.segUnit, new Float64Array(n));
+  }
+}
+
+function grown<T extends Float64Array | Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -30,9 +30,9 @@ export function indexAfterVisible(s: string, n: number): number {
 }
 
 /**
- * The line's text after the spaces its margin, first position and alignment are worth: the
- * content is `widthDots` wide from `startDots`, in a print area `areaWidth` wide after
- * `marginLeft`, with `colDots` to a column.
+ * The line's text after the spaces its margin and alignment are worth (the text already starts
+ * with those its positions are worth): the content is `widthDots` wide from `startDots`, in a
+ * print area `areaWidth` wide after `marginLeft`, with `colDots` to a column.
  */
 export function padded(
   text: string,
@@ -47,6 +47,6 @@ export function padded(
   const room = Math.max(areaWidth - startDots - widthDots, 0);
   const roomCols = Math.floor(room / colDots);
   const pad = align === 'center' ? Math.floor(roomCols / 2) : align === 'right' ? roomCols : 0;
-  const lead = Math.round((marginLeft + startDots) / colDots) + pad;
+  const lead = Math.round(marginLeft / colDots) + pad;
   return lead === 0 ? text : ' '.repeat(lead) + text;
 }

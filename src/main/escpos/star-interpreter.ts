@@ -35,6 +35,8 @@ export function interpretStar(
     : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const b = new DocumentBuilder(options);
   const chars = new Characters(options.multibyte, options.kanjiAtStart);
+  // A station set up to start in Shift JIS Kanji mode has a Japanese model (see ESC $ below).
+  chars.japaneseModel = !!options.kanjiAtStart && chars.multibyte === 'shift_jis';
   const mode = newStarMode();
   let qr: Code2d;
   let pdf417: Code2d;
@@ -224,7 +226,9 @@ export function interpretStar(
         chars.kanji = c === 0x70;
         break;
       case 0x24:
+        // Only models with Japanese characters take ESC $; cancelled, they print block graphics.
         chars.kanji = (digit(n) & 1) === 1;
+        if (chars.multibyte === 'shift_jis') chars.japaneseModel = true;
         break;
       case 0x30: // ESC 0: 3 mm
         b.lineSpacing = 24;
