@@ -13,6 +13,14 @@
 import type { Align, TextRun, TextStyle } from '../../shared';
 import { MARK } from './plain-text';
 
+// Per run, in `runData` (stride RUN): where it starts in dots, whether a position command
+// placed it, and its first segment. A segment is a stretch of the run's characters of one width;
+// a run's segments go on to the next run's first. Per segment, in `segData` (stride SEG): where
+// it ends in its run's text, its characters that take a column (combining marks do not), the
+// dots each takes, and those of a narrow character of its font at single width.
+const RUN = 3;
+const SEG = 4;
+
 export class Line {
   runs: TextRun[] = [];
   /** Where the next character goes, and how far right anything on the line reaches, in dots. */
@@ -22,18 +30,14 @@ export class Line {
   align: Align = 'left';
   /** Where a position command put the print head for the next run, if it did. */
   pendingX: number | null = null;
-  // Per run (index = run), reused from line to line: a line is built per LF.
-  private starts = new Float64Array(16);
-  private positioned = new Uint8Array(16);
-  /** The run's first segment (characters of one width); a run's segments run to the next's. */
-  private firstSegment = new Uint32Array(16);
-  // Per segment: where it ends in its run's text, its characters that take a column (combining
-  // marks do not), the dots each takes, and those of a narrow one of its font at single width.
+  // Reused from line to line (a line is built per LF): two arrays, few to make per receipt.
+  private runData = new Float64Array(16 * RUN);
+  private segData = new Float64Array(16 * SEG);
   private segments = 0;
-  private segEnd = new Uint32Array(16);
-  private segColumns = new Uint32Array(16);
-  private segCell = new Float64Array(16);
-  private segUnit = new Float64Array(16);
+  /** Whether a position command placed any run after the first. */
+  private moved = false;
+  /** The narrowest character unit on the line. */
+  private minUnit = Infinity;
   /** Leftmost start of any run (a run may be placed left of the first). */
   private left = 0;
 
@@ -49,14 +53,14 @@ export class Line {
     const k = this.runs.length - 1;
     if (k >= 0 && this.pendingX === null && this.runs[k].style === style) {
       const run = this.runs[k];
-      const s = this.segments - 1;
-      if (this.segCell[s] === cell && this.segUnit[s] === unit) {
-        this.segColumns[s] += columns;
-      } else {
-        this.segment(columns, cell, unit);
-      }
+      const s = (this.segments - 1) * SEG;
       run.text += chars;
-      this.segEnd[this.segments - 1] = run.text.length;
+      if (this.segData[s + 2] === cell && this.segData[s + 3] === unit) {
+        this.segData[s] = run.text.length;
+        this.segData[s + 1] += columns;
+      } else {
+        this.segment(run.text.length, columns, cell, unit);
+      }
     } else {
       const run: TextRun = { text: chars, style };
       const explicit = this.pendingX !== null;
@@ -65,12 +69,13 @@ export class Line {
         this.dots = this.pendingX!; // the print head moved there
       }
       const n = this.runs.push(run) - 1;
-      if (n === this.starts.length) this.growRuns();
-      this.starts[n] = this.dots;
-      this.positioned[n] = explicit ? 1 : 0;
-      this.firstSegment[n] = this.segments;
-      this.segment(columns, cell, unit);
-      this.segEnd[this.segments - 1] = chars.length;
+      if ((n + 1) * RUN > this.runData.length) this.runData = grown(this.runData);
+      const r = n * RUN;
+      this.runData[r] = this.dots;
+      this.runData[r + 1] = explicit ? 1 : 0;
+      if (explicit && n > 0) this.moved = true;
+      this.runData[r + 2] = this.segments;
+      this.segment(chars.length, columns, cell, unit);
       if (n === 0 || this.dots < this.left) this.left = this.dots;
       this.pendingX = null;
     }
@@ -91,9 +96,15 @@ export class Line {
     const runs = this.runs;
     const n = runs.length;
     if (n === 0) return '';
-    let col = colDots;
-    for (let s = 0; s < this.segments; s++) if (this.segUnit[s] < col) col = this.segUnit[s];
-    // Most lines: every run starts at or after where the one before it ended.
+    const col = Math.min(colDots, this.minUnit);
+    if (!this.moved) {
+      // Most lines: runs one after another from where the first starts.
+      let text = runs[0].text;
+      for (let k = 1; k < n; k++) text += runs[k].text;
+      const lead = Math.round(this.runData[0] / col);
+      return (lead > 0 ? ' '.repeat(lead) + text : text).trimEnd();
+    }
+    // Runs a position placed: each at its column, after where the one before it ended.
     let text = '';
     let cursor = 0;
     for (let k = 0; k < n; k++) {
@@ -102,8 +113,9 @@ export class Line {
       if (at > cursor) text += ' '.repeat(at - cursor);
       text += runs[k].text;
       cursor = at;
-      for (let s = this.firstSegment[k]; s < this.segmentsEnd(k); s++) {
-        cursor += this.segColumns[s] * this.span(s, col);
+      const last = this.lastSegment(k);
+      for (let s = this.runData[k * RUN + 2]; s < last; s++) {
+        cursor += this.segData[s * SEG + 1] * this.span(s, col);
       }
     }
     return text.trimEnd();
@@ -114,6 +126,8 @@ export class Line {
     const runs = this.runs;
     this.runs = [];
     this.segments = 0;
+    this.moved = false;
+    this.minUnit = Infinity;
     this.dots = 0;
     this.extent = 0;
     this.left = 0;
@@ -122,26 +136,31 @@ export class Line {
     return runs;
   }
 
-  private segment(columns: number, cell: number, unit: number): void {
-    const s = this.segments++;
-    if (s === this.segEnd.length) this.growSegments();
-    this.segColumns[s] = columns;
-    this.segCell[s] = cell;
-    this.segUnit[s] = unit;
+  private segment(end: number, columns: number, cell: number, unit: number): void {
+    const s = this.segments++ * SEG;
+    if (s + SEG > this.segData.length) this.segData = grown(this.segData);
+    this.segData[s] = end;
+    this.segData[s + 1] = columns;
+    this.segData[s + 2] = cell;
+    this.segData[s + 3] = unit;
+    if (unit < this.minUnit) this.minUnit = unit;
   }
 
-  private segmentsEnd(k: number): number {
-    return k + 1 < this.runs.length ? this.firstSegment[k + 1] : this.segments;
+  /** One past run k's last segment. */
+  private lastSegment(k: number): number {
+    return k + 1 < this.runs.length ? this.runData[(k + 1) * RUN + 2] : this.segments;
   }
 
   /** The column run k starts in: its own position's when placed (or first), else the cursor's. */
   private columnOf(k: number, col: number, cursor: number): number {
-    return k === 0 || this.positioned[k] ? Math.round(this.starts[k] / col) : cursor;
+    return k === 0 || this.runData[k * RUN + 1] === 1
+      ? Math.round(this.runData[k * RUN] / col)
+      : cursor;
   }
 
   /** Columns one character of segment s takes (2 for a double-width or Kanji character). */
   private span(s: number, col: number): number {
-    return Math.max(1, Math.floor(this.segCell[s] / col + 1e-9));
+    return Math.max(1, Math.floor(this.segData[s * SEG + 2] / col + 1e-9));
   }
 
   /**
@@ -178,19 +197,20 @@ export class Line {
       const text = this.runs[k].text;
       let c = this.columnOf(k, col, cursor);
       let i = 0;
-      for (let s = this.firstSegment[k]; s < this.segmentsEnd(k); s++) {
+      const last = this.lastSegment(k);
+      for (let s = this.runData[k * RUN + 2]; s < last; s++) {
         const span = this.span(s, col);
-        const end = this.segEnd[s];
-        if (this.segColumns[s] === end - i) {
+        const end = this.segData[s * SEG];
+        if (this.segData[s * SEG + 1] === end - i) {
           for (; i < end; i++, c += span) put(c, text[i], span);
           continue;
         }
         for (const ch of text.slice(i, end)) {
           if (MARK.test(ch)) {
             // A combining mark prints over the character before it and takes no column.
-            let last = c - 1;
-            while (last > 0 && spans[last] === 0) last--;
-            if (last >= 0 && grid[last] !== undefined) grid[last] += ch;
+            let prev = c - 1;
+            while (prev > 0 && spans[prev] === 0) prev--;
+            if (prev >= 0 && grid[prev] !== undefined) grid[prev] += ch;
           } else {
             put(c, ch, span);
             c += span;
@@ -204,24 +224,10 @@ export class Line {
     for (let c = 0; c < grid.length; c++) out += grid[c] ?? ' ';
     return out.trimEnd();
   }
-
-  private growRuns(): void {
-    const n = this.starts.length * 2;
-    this.starts = grown(this.starts, new Float64Array(n));
-    this.positioned = grown(this.positioned, new Uint8Array(n));
-    this.firstSegment = grown(this.firstSegment, new Uint32Array(n));
-  }
-
-  private growSegments(): void {
-    const n = this.segEnd.length * 2;
-    this.segEnd = grown(this.segEnd, new Uint32Array(n));
-    this.segColumns = grown(this.segColumns, new Uint32Array(n));
-    this.segCell = grown(this.segCell, new Float64Array(n));
-    this.segUnit = grown(this.segUnit, new Float64Array(n));
-  }
 }
 
-function grown<T extends Float64Array | Uint8Array | Uint32Array>(from: T, to: T): T {
+function grown(from: Float64Array): Float64Array<ArrayBuffer> {
+  const to = new Float64Array(from.length * 2);
   to.set(from);
   return to;
 }
