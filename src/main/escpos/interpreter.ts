@@ -39,8 +39,11 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
   const graphics = new Graphics();
   /** ESC = n: with bit 0 clear the printer ignores data meant for another device (a display). */
   let enabled = true;
-  /** Whether the receipt was made for an impact printer; looked up at the first CR. */
-  let impact: boolean | null = null;
+  /**
+   * ESC r (print colour) seen: POS software sends it only to two-colour impact printers (TM-U220
+   * and its kind), whose CR returns the print head.
+   */
+  let colour = false;
 
   let i = 0;
   const end = bytes.length;
@@ -65,7 +68,7 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
       // On a thermal printer CR prints nothing (automatic line feed off, every receipt printer's
       // default). On an impact printer it prints the line and takes the head back to the start
       // without feeding, so what follows overprints the same line (Epson's CR).
-      if ((impact ??= selectsColour(bytes))) b.carriageReturn();
+      if (colour || selectsColourBeforeLf(bytes, i + 1)) b.carriageReturn();
       i++;
       continue;
     }
@@ -147,6 +150,8 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
     const n = len >= 3 ? bytes[at + 2] : 0;
     if (p === ESC && c === 0x3d) {
       enabled = (n & 0x01) === 1;
+    } else if (p === ESC && c === 0x72) {
+      colour = true; // ESC r n
     } else if (p === GS && c === 0x28 && bytes[at + 2] === 0x6b) {
       codes.set(bytes, at, len); // GS ( k: 2D code settings and data
     } else if (p === GS && ((c === 0x28 && bytes[at + 2] === 0x4c) || c === 0x38)) {
@@ -216,20 +221,14 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
   }
 }
 
-const ESC_R = Buffer.from([ESC, 0x72]);
-
 /**
- * Whether the receipt selects a print colour (ESC r n, n = 0, 1, 48, 49): POS software sends it
- * only to two-colour impact printers (TM-U220 and its kind), whose CR returns the print head.
+ * Whether an ESC r (print colour) comes after a CR on its own line, before any had come before
+ * it: black text, CR, then the red part. Looks at most to the line's end.
  */
-function selectsColour(bytes: Buffer): boolean {
-  for (
-    let i = bytes.indexOf(ESC_R);
-    i >= 0 && i + 2 < bytes.length;
-    i = bytes.indexOf(ESC_R, i + 1)
-  ) {
-    const n = bytes[i + 2];
-    if (n === 0 || n === 1 || n === 48 || n === 49) return true;
+function selectsColourBeforeLf(bytes: Buffer, from: number): boolean {
+  const end = Math.min(bytes.length - 2, from + 4096);
+  for (let i = from; i < end && bytes[i] !== 0x0a; i++) {
+    if (bytes[i] === ESC && bytes[i + 1] === 0x72) return true;
   }
   return false;
 }
