@@ -68,7 +68,14 @@ export function interpretEscPos(input: Uint8Array, options: EscPosOptions = {}):
       // On a thermal printer CR prints nothing (automatic line feed off, every receipt printer's
       // default). On an impact printer it prints the line and takes the head back to the start
       // without feeding, so what follows overprints the same line (Epson's CR).
-      if (colour || selectsColourBeforeLf(bytes, i + 1)) b.carriageReturn();
+      // CR LF and LF CR, the usual line ends, are the same either way.
+      if (
+        bytes[i + 1] !== 0x0a &&
+        !b.lineIsEmpty() &&
+        (colour || selectsColourBeforeLf(bytes, i + 1))
+      ) {
+        b.carriageReturn();
+      }
       i++;
       continue;
     }
