@@ -32,7 +32,10 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export interface SaleItem {
   name: string;
   quantity: number;
-  /** The line's amount (quantity × unit price), negative for a discount or comp line. */
+  /**
+   * The line's amount (quantity × unit price) with its priced modifiers. Discount and comp lines
+   * are not items: they add to `discounts`.
+   */
   amount: number | null;
   /** Lines under the item that change it ("no onion", "+ extra cheese 1.00"). */
   modifiers: string[];
@@ -98,7 +101,10 @@ export interface ReceiptFigures {
   serviceCharge: number | null;
   taxes: TaxLine[];
   tip: number | null;
-  /** What the receipt says was due (tax and service included; the tip not). */
+  /**
+   * What the receipt says was due, tax and service included, the tip not: payments − change =
+   * total + tip.
+   */
   total: number | null;
   payments: Payment[];
   change: number | null;
