@@ -1,16 +1,20 @@
-// Two interpreter bundles in one process, rounds interleaved (ABBA), on the text receipts of the
-// interpreter bench: a before/after comparison less exposed to the machine's drift than two
+// Two interpreter bundles in one process, rounds interleaved (ABBA), on the text (or raster)
+// receipts of the interpreter bench: a before/after comparison less exposed to the machine's drift than two
 // separate runs. Bundles: `node bench/interpreter.mjs --ref=<commit> --quick` leaves
 // out/bench/escpos-<commit>.js.
-//   node bench/interpreter-ab.mjs out/bench/escpos-<before>.js out/bench/escpos-<after>.js [--rounds=15]
+//   node bench/interpreter-ab.mjs out/bench/escpos-<before>.js out/bench/escpos-<after>.js
+//     [--rounds=15] [--case=text|raster]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { textReceipt } from './interpreter-receipts.mjs';
+import { logoReceipt, textReceipt } from './interpreter-receipts.mjs';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '15' } },
+  options: {
+    rounds: { type: 'string', default: '15' },
+    case: { type: 'string', default: 'text' },
+  },
 });
 if (positionals.length !== 2) {
   console.error('usage: node bench/interpreter-ab.mjs <before.js> <after.js> [--rounds=15]');
@@ -18,7 +22,12 @@ if (positionals.length !== 2) {
 }
 const load = (file) => import(pathToFileURL(path.resolve(file)).href);
 const [before, after] = await Promise.all(positionals.map(load));
-const receipts = Array.from({ length: 32 }, (_, i) => textReceipt('esc-pos', i));
+const MAKE = {
+  text: (seed) => textReceipt('esc-pos', seed),
+  raster: (seed) => logoReceipt('esc-pos', seed, 'raster'),
+};
+if (!MAKE[values.case]) throw new Error(`--case is one of ${Object.keys(MAKE).join(', ')}`);
+const receipts = Array.from({ length: 32 }, (_, i) => MAKE[values.case](i));
 const bytes = receipts.reduce((n, r) => n + r.length, 0);
 
 /** MB/s over one 150 ms round. */

@@ -31,8 +31,8 @@ export class Line {
   /** Where a position command put the print head for the next run, if it did. */
   pendingX: number | null = null;
   // Reused from line to line (a line is built per LF): two arrays, few to make per receipt.
-  private runData = new Float64Array(16 * RUN);
-  private segData = new Float64Array(16 * SEG);
+  private runData = new Float64Array(8 * RUN);
+  private segData = new Float64Array(8 * SEG);
   private segments = 0;
   /** Whether a position command placed any run after the first. */
   private moved = false;
