@@ -41,6 +41,7 @@ const LAYERS = {
   server: ['calls', 'export'],
   settings: [],
   days: [],
+  sales: [],
   health: ['capture', 'metrics', 'pool', 'store'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'store'],
 };

@@ -9,3 +9,4 @@ export * from './contract';
 export * from './contract-http';
 export * from './text-preview';
 export * from './zod-inner';
+export * from './sales';

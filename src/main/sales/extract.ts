@@ -1,0 +1,142 @@
+/**
+ * A receipt's sales figures from its plain text: the lines are read one by one (lines.ts), the
+ * figures gathered (figures.ts) and checked against each other (reconcile.ts). Pure: the same
+ * text and profile give the same figures, in the pool or when re-extracting stored receipts.
+ */
+import type { PosDayFigures, ReceiptFigures } from '../../shared';
+import { headerOf } from './header';
+import { gather } from './figures';
+import { kindOf } from './kinds';
+import { type ReadLine, readLines } from './lines';
+import { readyProfile, type SalesProfile } from './profile';
+import { reconcile } from './reconcile';
+
+/** Bump when extraction changes, so stored receipts are read again in the background. */
+export const EXTRACTOR_VERSION = 1;
+
+export interface ExtractInput {
+  text: string;
+  /** Drawer kicks the receipt made: a slip with no money that opened the drawer is a no-sale. */
+  drawerKicks?: number;
+}
+
+export function extractFigures(input: ExtractInput, profile?: SalesProfile): ReceiptFigures {
+  const ready = readyProfile(profile);
+  const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
+  const { lines, style, currency } = readLines(kept, ready);
+  const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
+  const header = headerOf(lines, currency === 'USD' || currency === 'CAD');
+  const empty: ReceiptFigures = {
+    kind,
+    currency,
+    header,
+    items: [],
+    discounts: 0,
+    subtotal: null,
+    serviceCharge: null,
+    taxes: [],
+    tip: null,
+    total: null,
+    payments: [],
+    change: null,
+    posDay: null,
+    confidence: 1,
+    problems: [],
+  };
+  if (kind === 'kitchen') return { ...empty, items: gather(lines).items };
+  if (kind === 'z-report' || kind === 'x-report') return { ...empty, posDay: posDayOf(lines) };
+  if (kind !== 'sale' && kind !== 'refund') return empty;
+  const g = gather(lines);
+  const r = reconcile(g, style);
+  // A refund is money going back: its figures are kept as positive amounts.
+  const abs = kind === 'refund' ? Math.abs : (v: number) => v;
+  const absOrNull = (v: number | null) => (v === null ? null : abs(v));
+  return {
+    ...empty,
+    items: g.items.map((i) => ({ ...i, amount: absOrNull(i.amount) })),
+    discounts: r.discounts,
+    subtotal: absOrNull(r.subtotal),
+    serviceCharge: absOrNull(r.serviceCharge),
+    taxes: r.taxes.map((t) => ({ ...t, amount: abs(t.amount), base: absOrNull(t.base) })),
+    tip: r.tip,
+    total: absOrNull(r.total),
+    payments: r.payments.map((p) => ({ ...p, amount: abs(p.amount) })),
+    change: r.change,
+    confidence: r.confidence,
+    problems: r.problems,
+  };
+}
+
+function dropIgnored(text: string, ignore: string[]): string {
+  // The line stays (as blank) so line numbers still point at the paper.
+  return text
+    .split('\n')
+    .map((l) => (ignore.some((w) => l.toLowerCase().includes(w)) ? '' : l))
+    .join('\n');
+}
+
+const DAY_WORDS: [RegExp, keyof Omit<PosDayFigures, 'payments'>][] = [
+  [
+    /\b(?:net sales|netto ?umsatz|nettoumsatz|ventes nettes|vendite nette|ventas netas|純売上|순매출)\b/u,
+    'netSales',
+  ],
+  [/\b(?:refunds?|returns?|erstattungen|retouren|remboursements)\b/u, 'refunds'],
+  [
+    /\b(?:receipts|transactions|tickets|checks|bons|belege|anzahl belege|客数|件数|건수)\b/u,
+    'receipts',
+  ],
+];
+
+/** The POS's own figures on its X or Z report. */
+function posDayOf(lines: ReadLine[]): PosDayFigures {
+  const day: PosDayFigures = {
+    total: null,
+    netSales: null,
+    tax: null,
+    tips: null,
+    refunds: null,
+    discounts: null,
+    payments: {},
+    receipts: null,
+  };
+  for (const line of lines) {
+    if (line.amount === null && !/\d/u.test(line.text)) continue;
+    const named = DAY_WORDS.find(([re]) => re.test(line.words));
+    if (named) {
+      const [, key] = named;
+      if (key === 'receipts') {
+        const count = /(\d+)\s*$/u.exec(line.text.trim());
+        if (count && day.receipts === null) day.receipts = Number(count[1]);
+      } else if (line.amount !== null && day[key] === null) {
+        day[key] = Math.abs(line.amount);
+      }
+      continue;
+    }
+    if (line.amount === null) continue;
+    switch (line.role) {
+      case 'total':
+        day.total ??= line.amount;
+        break;
+      case 'tax':
+        day.tax = (day.tax ?? 0) + line.amount;
+        break;
+      case 'tip':
+        day.tips ??= line.amount;
+        break;
+      case 'discount':
+        day.discounts ??= Math.abs(line.amount);
+        break;
+      case 'cash':
+      case 'card':
+      case 'voucher':
+      case 'gift-card':
+      case 'mobile':
+      case 'account':
+        day.payments[line.role] = (day.payments[line.role] ?? 0) + line.amount;
+        break;
+      default:
+        break;
+    }
+  }
+  return day;
+}

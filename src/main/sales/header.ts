@@ -1,0 +1,88 @@
+/**
+ * The facts a receipt's header prints: order or check number, table, covers, server, terminal,
+ * and the date and time it was printed. Each is looked for in the words receipts use for it, in
+ * several languages; the first line that has one wins.
+ */
+import type { ReceiptHeader } from '../../shared';
+import type { ReadLine } from './lines';
+
+const ORDER =
+  /(?:^|[^\p{L}])(?:order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|facture|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans(?:action)?|注文|伝票|주문)[-\s]*(?:no\.?|nr\.?|number|num\.?|#|n°|nº|番号)?\s*[:#.]?\s*#?\s*(\d[\w-]{0,11}|[A-Z]{1,3}-?\d[\w-]{0,9})(?![\p{L}\d])/iu;
+const TABLE =
+  /(?:^|[^\p{L}])(?:table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|テーブル|卓|테이블)\s*(?:no\.?|nr\.?|#|番号)?\s*[:#.]?\s*([A-Z]?\d{1,4}[A-Z]?)(?![\p{L}\d])/iu;
+const COVERS =
+  /(?:^|[^\p{L}])(?:guests?|covers?|cvrs?|pax|persons?|pers\.?|people|gaste|gäste|couverts|coperti|comensales|osoby|人数|客数|인원)\s*[:#.]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:guests|covers|pax|persons|pers\.|名様?|人|명)(?![\p{L}])/iu;
+const SERVER =
+  /(?:^|[^\p{L}])(?:server|waiter|waitress|cashier|clerk|staff|host|bedient von|bedienung|bediener|kellner|serveur|serveuse|caissier|cameriere|camarero|kelner|obsluhuje|担当者?|담당자?)\s*[:#.]?\s*([\p{L}][\p{L}\d .'-]{0,23})/iu;
+const TERMINAL =
+  /(?:^|[^\p{L}])(?:terminal|term|register|reg|till|pos|kasse|caisse|cassa|caja|kasa|レジ)\s*(?:no\.?|nr\.?|#)?\s*[:#.]?\s*([A-Z]?\d{1,4})(?![\p{L}\d])/iu;
+
+const YMD = /(20\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})日?/u;
+const DMY = /(?<![\d/])(\d{1,2})([./-])(\d{1,2})\2(20\d\d|\d\d)(?!\d)/u;
+const TIME = /(?<!\d)(\d{1,2})[:時](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/iu;
+
+/** A line that states a header fact (an order number, a table, a date): never an item. */
+export function isHeaderLine(text: string): boolean {
+  return [ORDER, TABLE, COVERS, SERVER, TERMINAL, YMD, DMY].some((re) => re.test(text));
+}
+
+/** The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). */
+export function headerOf(lines: ReadLine[], monthFirst: boolean): ReceiptHeader {
+  const header: ReceiptHeader = {
+    order: null,
+    table: null,
+    covers: null,
+    server: null,
+    terminal: null,
+    printedAt: null,
+  };
+  let date: string | null = null;
+  let time: string | null = null;
+  for (const line of lines) {
+    const t = line.text;
+    header.order ??= ORDER.exec(t)?.[1] ?? null;
+    header.table ??= TABLE.exec(t)?.[1] ?? null;
+    const covers = COVERS.exec(t);
+    if (header.covers === null && covers) header.covers = Number(covers[1] ?? covers[2]);
+    header.server ??=
+      SERVER.exec(t)?.[1]
+        ?.replace(/\s{2,}.*$/u, '')
+        .trim() || null;
+    header.terminal ??= TERMINAL.exec(t)?.[1] ?? null;
+    date ??= dateOf(t, monthFirst);
+    if (time === null && (date !== null || /\d{1,2}[:時]\d{2}/u.test(t))) time = timeOf(t);
+  }
+  if (date) header.printedAt = time ? `${date}T${time}` : date;
+  return header;
+}
+
+function dateOf(text: string, monthFirst: boolean): string | null {
+  const ymd = YMD.exec(text);
+  if (ymd) return isoDate(+ymd[1], +ymd[2], +ymd[3]);
+  const dmy = DMY.exec(text);
+  if (!dmy) return null;
+  const year = dmy[4].length === 2 ? 2000 + +dmy[4] : +dmy[4];
+  const [a, b] = [+dmy[1], +dmy[3]];
+  // Dots and dashes are day first everywhere; slashes are month first in the US.
+  const monthFirstHere = dmy[2] === '/' && (monthFirst || b > 12) && a <= 12;
+  return monthFirstHere ? isoDate(year, a, b) : isoDate(year, b, a);
+}
+
+function timeOf(text: string): string | null {
+  const m = TIME.exec(text);
+  if (!m) return null;
+  let hour = +m[1];
+  const minute = +m[2];
+  const half = m[4]?.toLowerCase().replace(/\./gu, '');
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');

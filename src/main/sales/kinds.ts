@@ -1,0 +1,44 @@
+/**
+ * What kind of receipt a text is, from the words it prints: a sale, a refund, a void, a kitchen
+ * or bar ticket (items, no prices), the POS's X or Z report, a no-sale drawer slip, or something
+ * else (a test print). Words are matched folded, in the languages of labels.ts.
+ */
+import type { ReceiptKind } from '../../shared';
+import type { ReadLine } from './lines';
+import type { ReadyProfile } from './profile';
+
+const Z_REPORT =
+  /\b(?:z[- ]?(?:report|bericht|reading|read|rapport|abschlag|bon)|end of day|day end|end-of-day|tagesabschluss|tagesbericht|cloture|chiusura giornaliera|cierre de caja|raport dobowy)\b|精算|日計|z\s?레포트|마감/u;
+const X_REPORT =
+  /\b(?:x[- ]?(?:report|bericht|reading|read|rapport)|zwischenbericht|mid[- ]day report)\b|点検|중간\s?정산/u;
+const VOID =
+  /^\W*(?:void|voided|storno|storniert|annule|annulé|annullato|anulado|anulowano|cancell?ed|取消|取り消し|취소)\W*$|\b(?:void(?:ed)? (?:receipt|transaction|order|check)|storno[- ]?bon)\b/u;
+const REFUND =
+  /\b(?:refund|refunded|return|returned|credit note|credit memo|gutschrift|ruckgabe|erstattung|retour|remboursement|avoir|rimborso|reso|devolucion|reembolso|zwrot|korekta|terugbetaling)\b|返品|返金|환불|退款/u;
+const NO_SALE =
+  /\b(?:no sale|nosale|drawer open(?:ed)?|open drawer|kein verkauf|ouverture tiroir|kassenlade)\b/u;
+const KITCHEN =
+  /\b(?:kitchen|kuche|kueche|bar order|bar ticket|bar bon|bon cuisine|cuisine|cucina|cocina|kuchnia|prep|expo|grill|fryer|pizza station|ticket de cuisine)\b|キッチン|厨房|調理|주방/u;
+
+/** The kind of receipt, from its lines (and whether it opened the drawer). */
+export function kindOf(lines: ReadLine[], profile: ReadyProfile, drawerKicks: number): ReceiptKind {
+  const words = lines.map((l) => l.words);
+  const any = (re: RegExp) => words.some((w) => re.test(w));
+  if (any(Z_REPORT)) return 'z-report';
+  if (any(X_REPORT)) return 'x-report';
+  if (words.some((w) => VOID.test(w))) return 'void';
+  const money = lines.some((l) => l.amount !== null);
+  const totals = lines.some((l) => l.role === 'total' && l.amount !== null);
+  if (money && any(REFUND)) return 'refund';
+  if (any(NO_SALE)) return 'no-sale';
+  const marked = profile.kitchenMarkers.some((m) => words.some((w) => w.includes(m)));
+  if ((marked || any(KITCHEN)) && !totals) return 'kitchen';
+  if (totals || lines.some((l) => l.role !== null && l.role !== 'ignore' && l.amount !== null)) {
+    return 'sale';
+  }
+  // Items with quantities and no money at all: a ticket for the kitchen or the bar.
+  const ordered = lines.filter((l) => l.quantity !== null && l.words.length > 1).length;
+  if (!money && ordered >= 1) return 'kitchen';
+  if (!money && drawerKicks > 0) return 'no-sale';
+  return money ? 'sale' : 'other';
+}
