@@ -35,7 +35,7 @@ const LAYERS = {
   events: [],
   calls: [],
   capture: ['escpos', 'metrics'],
-  pool: ['escpos', 'memory', 'metrics'],
+  pool: ['escpos', 'memory', 'metrics', 'sales'],
   store: ['memory', 'metrics'],
   export: ['store'],
   server: ['calls', 'export'],
@@ -43,7 +43,7 @@ const LAYERS = {
   days: [],
   sales: [],
   health: ['capture', 'metrics', 'pool', 'store'],
-  ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'store'],
+  ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };
 for (const name of MODULE_NAMES) {
   if (!(name in LAYERS))

@@ -36,9 +36,11 @@ test('lists the status reply, the cut and the drawer kick of a receipt', async (
 
   const card = page.getByTestId('receipt').filter({ hasText: 'OSTERIA DEL PORTO' });
   await card.getByRole('button', { name: 'As printed' }).click();
-  await expect(page.getByTestId('sales-figures')).toHaveText(
-    'Sales figures: shown here once sales extraction is set up.',
-  );
+  // Its sales figures beside the paper: a sale of 24.00 EUR, no payment printed (said in words).
+  const figures = page.getByTestId('sales-figures');
+  await expect(figures).toContainText('Sale');
+  await expect(figures.getByRole('row', { name: /Total/ })).toContainText('24.00');
+  await expect(figures).toContainText('No payment was found.');
   await page.getByRole('tab', { name: /Events/ }).click();
 
   const replies = page.getByTestId('status-replies');

@@ -51,3 +51,23 @@ const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyl
 export function formatExact(utcMs: number): string {
   return exact.format(new Date(utcMs));
 }
+
+/**
+ * Integer minor units as money: in the receipt's currency when it is known (yen has no
+ * decimals), otherwise as a plain amount with two decimals.
+ */
+export function formatMoney(minor: number, currency: string | null): string {
+  if (currency) {
+    try {
+      const f = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+      const places = f.resolvedOptions().maximumFractionDigits ?? 2;
+      return f.format(minor / 10 ** places);
+    } catch {
+      // An unknown code: shown as a plain amount below.
+    }
+  }
+  return (minor / 100).toLocaleString(undefined, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+}

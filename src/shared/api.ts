@@ -5,6 +5,7 @@
 import type { Dialect, ReceiptDocument } from './document';
 import type { CallArgs, CallResult, DeskCall } from './contract';
 import type { DeskError, Result } from './result';
+import type { ReceiptFigures } from './sales';
 import type { Settings } from './settings';
 
 export type ReceiptStatus = 'pending' | 'ok' | 'failed';
@@ -52,6 +53,8 @@ export interface ReceiptDetail extends ReceiptSummary {
   statusReplies: StatusReplySent[];
   /** Answered requests past the number kept per receipt (a till polling all day): only counted. */
   statusRepliesNotKept: number;
+  /** Sales figures read from the receipt's text; null until read (or for an empty receipt). */
+  figures: ReceiptFigures | null;
 }
 
 /** One status request the till sent and the answer the printer emulation gave it. */

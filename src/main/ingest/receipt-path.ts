@@ -12,6 +12,7 @@ import { type ReceiptFeed, withPreview } from '../events';
 import type { IdleCollector } from '../memory';
 import { RateCounter } from '../metrics';
 import type { InterpretPool, InterpretResult, StationProfile } from '../pool';
+import { EXTRACTOR_VERSION } from '../sales';
 import { type InterpretationRow, type Store, inflateDocument } from '../store';
 
 export interface ReceiptPathOptions {
@@ -125,6 +126,8 @@ export class ReceiptPath {
       cuts: r.cuts,
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
+      figures: r.figures,
+      extractorVersion: EXTRACTOR_VERSION,
     }));
     // Previews now, so that waiting for the commit keeps no whole text (a till may print 16 MiB).
     const summaries: ReceiptSummary[] = [];

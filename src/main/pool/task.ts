@@ -1,5 +1,5 @@
 /** What crosses the thread boundary between the dispatcher and a pool worker. */
-import type { Dialect } from '../../shared';
+import type { Dialect, ReceiptFigures } from '../../shared';
 import type { MultibyteEncoding } from '../escpos';
 
 /** How a station's printer is set up, which decides how its bytes read. */
@@ -48,6 +48,8 @@ export interface InterpretResult {
   /** Cash drawer kicks and cuts on the receipt (drawer kicks matter for cash audits). */
   drawerKicks: number;
   cuts: number;
+  /** Sales figures read from the text (null for an empty receipt or one that failed). */
+  figures: ReceiptFigures | null;
   error: string | null;
 }
 
@@ -103,6 +105,7 @@ export function failedResult(id: number, error: string): InterpretResult {
     dialect: null,
     drawerKicks: 0,
     cuts: 0,
+    figures: null,
     error,
   };
 }

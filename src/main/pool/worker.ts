@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
 import { collectGarbage } from '../memory';
+import { extractFigures } from '../sales';
 import {
   type InterpretResult,
   type InterpretTask,
@@ -40,6 +41,9 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         dialect: out.document.dialect,
         drawerKicks: out.events['drawer-kick'],
         cuts: out.events.cut + out.events['partial-cut'],
+        figures: out.empty
+          ? null
+          : extractFigures({ text: out.text, drawerKicks: out.events['drawer-kick'] }),
         error: null,
       };
     } catch (err) {

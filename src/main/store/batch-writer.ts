@@ -3,6 +3,7 @@
  * costs one fsync per batch instead of one per receipt. Runs in the writer thread only.
  */
 import type Database from 'better-sqlite3';
+import { FiguresWriter } from './figures-writer';
 import { applyRetention } from './retention';
 import type { Totals } from './totals';
 import type { WriteOp } from './writer-protocol';
@@ -16,6 +17,7 @@ export class BatchWriter {
   private readonly updateInterpretation: Database.Statement;
   private readonly upsertDocument: Database.Statement;
   private readonly deleteDocument: Database.Statement;
+  private readonly figures: FiguresWriter;
 
   constructor(
     private readonly db: Database.Database,
@@ -46,6 +48,7 @@ export class BatchWriter {
        SELECT id, ? FROM receipts WHERE id = ? AND interpreter_version = ?`,
     );
     this.deleteDocument = db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?');
+    this.figures = new FiguresWriter(db);
   }
 
   /**
@@ -120,6 +123,9 @@ export class BatchWriter {
                 );
                 // A cached document belongs to the interpretation it came from.
                 this.deleteDocument.run(row.id);
+                if (row.figures !== undefined) {
+                  this.figures.save(row.id, row.figures, row.extractorVersion ?? 0);
+                }
               }
               results.push([op.tag, op.rows.length]);
               break;

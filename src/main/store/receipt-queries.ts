@@ -5,6 +5,7 @@ import type {
   Dialect,
   ReceiptDetail,
   ReceiptDocument,
+  ReceiptFigures,
   ReceiptEnd,
   ReceiptPage,
   ReceiptQuery,
@@ -123,10 +124,11 @@ export class ReceiptQueries {
     );
     this.byId = db.prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.document, b.raw, r.dropped_bytes,
-         s.replies AS status_replies, s.not_kept AS status_not_kept FROM receipts r
+         s.replies AS status_replies, s.not_kept AS status_not_kept, f.figures FROM receipts r
        JOIN receipt_raw b ON b.receipt_id = r.id
        LEFT JOIN receipt_documents d ON d.receipt_id = r.id
        LEFT JOIN receipt_status_replies s ON s.receipt_id = r.id
+       LEFT JOIN receipt_figures f ON f.receipt_id = r.id
        WHERE r.id = ?`,
     );
     this.pendingIds = db.prepare(
@@ -218,6 +220,7 @@ export class ReceiptQueries {
           dropped_bytes: number;
           status_replies: string | null;
           status_not_kept: number | null;
+          figures: string | null;
         })
       | undefined;
     if (!row) return null;
@@ -228,6 +231,7 @@ export class ReceiptQueries {
       droppedBytes: row.dropped_bytes,
       statusReplies: row.status_replies ? (JSON.parse(row.status_replies) as StatusReplyRow[]) : [],
       statusRepliesNotKept: row.status_not_kept ?? 0,
+      figures: row.figures ? (JSON.parse(row.figures) as ReceiptFigures) : null,
     };
   }
 

@@ -25,6 +25,11 @@ export function applyRetention(
   db.prepare(
     'DELETE FROM receipt_documents WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
   ).run(cutoff);
+  for (const table of ['receipt_items', 'receipt_payments', 'receipt_taxes', 'receipt_figures']) {
+    db.prepare(
+      `DELETE FROM ${table} WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,
+    ).run(cutoff);
+  }
   db.prepare(
     `DELETE FROM receipt_status_replies
      WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,

@@ -3,7 +3,7 @@
  * read-write connection to the receipts file. Commits (and their fsyncs) happen there, so the
  * main thread keeps answering printers while the disk works.
  */
-import type { DeskErrorCode, ReceiptEnd, ReceiptStatus } from '../../shared';
+import type { DeskErrorCode, ReceiptEnd, ReceiptFigures, ReceiptStatus } from '../../shared';
 
 export interface NewConnection {
   peer: string;
@@ -49,6 +49,9 @@ export interface InterpretationRow {
   cuts: number;
   interpreterVersion: number;
   interpretedAt: number;
+  /** Sales figures read from the text (null: none; left out: keep what is stored). */
+  figures?: ReceiptFigures | null;
+  extractorVersion?: number;
 }
 
 /** One write. `tag` identifies the ops whose caller waits for the commit. */

@@ -5,6 +5,7 @@ import { useWindowEvent } from '@mantine/hooks';
 import { useDeskApi } from '../api/desk-api-context';
 import { HexDump, type HexMark } from '../receipt/HexDump';
 import { ReceiptEvents } from '../receipt/ReceiptEvents';
+import { SalesFigures } from '../receipt/SalesFigures';
 import { useDesk } from '../state/desk-store';
 
 // Drawing barcodes and 2D codes (bwip-js, qrcode) is half the page's code: loaded when a receipt
@@ -99,7 +100,7 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
         {doc ? ` · ${dialect[doc.dialect]} · ${doc.paper.columns} columns` : ''}
         {receipt.drawerKicks > 0 ? ` · cash drawer opened ${receipt.drawerKicks}×` : ''}
       </Text>
-      <SalesFiguresPlace />
+      <SalesFigures figures={receipt.figures} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="paper">As printed</Tabs.Tab>
@@ -163,14 +164,5 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-/** Where the receipt's sales figures (total, payments, taxes) go once extraction exists. */
-function SalesFiguresPlace() {
-  return (
-    <Text size="xs" c="dimmed" data-testid="sales-figures">
-      Sales figures: shown here once sales extraction is set up.
-    </Text>
   );
 }
