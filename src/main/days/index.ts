@@ -1,3 +1,14 @@
-// Day arithmetic in the PC's local time (today, the same weekday last week), pure. The sales
-// issue's business day (a start hour, a time zone) builds on it.
+// Day arithmetic, pure: the PC's local calendar days (the Today screen: today, the same weekday
+// last week) and the restaurant's business day (a day start and a time zone, for the sales
+// figures and the daily report).
 export { type DayCounts, dayBounds, daySummary, sameDayLastWeek, startOfDay } from './calendar-day';
+export {
+  type BusinessDayRule,
+  type BusinessHour,
+  businessDayBounds,
+  businessDayHours,
+  businessDayOf,
+  businessHourIndex,
+  businessHourOf,
+  systemTimeZone,
+} from './business-day';
