@@ -1,0 +1,85 @@
+/**
+ * Sales figures of every receipt, through the real path: node-thermal-printer prints to the
+ * listener, the pool reads the text and the figures, the writer stores them with the receipt,
+ * and the receipt comes back with them. Reading receipts again reads their figures again.
+ */
+import Database from 'better-sqlite3';
+import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { describe, expect, it } from 'vitest';
+import { desksStoppedAfterEach } from './helpers/desk';
+
+const desk = desksStoppedAfterEach();
+
+async function printDinerCheck(port: number): Promise<void> {
+  const pos = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: `tcp://127.0.0.1:${port}`,
+    width: 42,
+    options: { timeout: 5_000 },
+  });
+  pos.alignCenter();
+  pos.println("JOE'S DINER");
+  pos.alignLeft();
+  pos.leftRight('Check #1042', 'Table 12');
+  pos.println('Server: Anna');
+  pos.drawLine();
+  pos.leftRight('2 Burger', '25.98');
+  pos.println('  no onion');
+  pos.leftRight('1 Fries', '4.50');
+  pos.drawLine();
+  pos.leftRight('Subtotal', '30.48');
+  pos.leftRight('Sales Tax 8.875%', '2.71');
+  pos.bold(true);
+  pos.leftRight('TOTAL', '33.19');
+  pos.bold(false);
+  pos.leftRight('CASH', '40.00');
+  pos.leftRight('CHANGE', '6.81');
+  pos.cut();
+  await pos.execute();
+}
+
+describe('sales figures', () => {
+  it('are read from every receipt and kept with it', async () => {
+    const d = await desk({ listeners: [{ host: '127.0.0.1', port: 0, station: 'Front' }] });
+    await printDinerCheck(d.port);
+    const [r] = await d.waitForReceipts(1);
+    const detail = await d.service.getReceipt(r.id);
+    expect(detail.figures).toMatchObject({
+      kind: 'sale',
+      subtotal: 3048,
+      total: 3319,
+      change: 681,
+      payments: [{ method: 'cash', amount: 4000 }],
+      taxes: [{ amount: 271, included: false }],
+      header: { order: '1042', table: '12', server: 'Anna' },
+      problems: [],
+    });
+    expect(detail.figures!.items.map((i) => [i.quantity, i.name, i.amount, i.modifiers])).toEqual([
+      [2, 'Burger', 2598, ['no onion']],
+      [1, 'Fries', 450, []],
+    ]);
+    // The file holds them as rows a report can sum, keyed by the receipt.
+    const db = d.reader();
+    expect(
+      db.prepare('SELECT total, tax, kind FROM receipt_figures WHERE receipt_id = ?').get(r.id),
+    ).toEqual({ total: 3319, tax: 271, kind: 'sale' });
+    expect(
+      db.prepare('SELECT count(*) AS n FROM receipt_items WHERE receipt_id = ?').get(r.id),
+    ).toEqual({ n: 2 });
+  });
+
+  it('are read again with the text when receipts are read again', async () => {
+    const d = await desk();
+    await printDinerCheck(d.port);
+    const [r] = await d.waitForReceipts(1);
+    // As if an older extractor had stored nothing for it.
+    const writable = new Database(d.receiptsFile);
+    for (const t of ['receipt_items', 'receipt_payments', 'receipt_taxes', 'receipt_figures']) {
+      writable.prepare(`DELETE FROM ${t} WHERE receipt_id = ?`).run(r.id);
+    }
+    writable.close();
+    expect((await d.service.getReceipt(r.id)).figures).toBeNull();
+    await d.service.reinterpret({ from: r.receivedAt - 1000, to: r.receivedAt + 1000 });
+    expect((await d.service.getReceipt(r.id)).figures).toMatchObject({ total: 3319 });
+  });
+});
