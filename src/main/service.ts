@@ -85,6 +85,7 @@ export class DeskService implements DeskBackend {
       pool: this.pool,
       feed: this.feed,
       listeners: () => this.keeper.settings.listeners,
+      currency: () => this.keeper.settings.business.currency,
       idleCollector: this.idleCollector,
       now: this.now,
       log: this.log,

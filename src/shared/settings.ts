@@ -3,6 +3,7 @@
  * command-line flags are validated against it; the gauges report the same names.
  */
 import { z } from 'zod';
+import { businessDaySchema, DEFAULT_DAY_START } from './business-day';
 import { innerSchema } from './zod-inner';
 
 export const MiB = 1024 * 1024;
@@ -149,6 +150,27 @@ const settingsShape = z.object({
       maxBacklogReceipts: 4096,
       retentionDays: null,
     }),
+  /** The restaurant, its business day and its money (sales figures and daily reports). */
+  business: businessDaySchema
+    .extend({
+      /** Printed at the top of the daily report. */
+      restaurantName: z
+        .string()
+        .trim()
+        .max(60, { error: 'A restaurant name has at most 60 characters.' })
+        .default(''),
+      /** ISO 4217 code for receipts that print no currency; empty: read it from the receipts. */
+      currency: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^(?:[A-Z]{3})?$/u, {
+          error:
+            'Write the currency as its three-letter code, such as EUR, USD or JPY, or leave it empty to read it from the receipts.',
+        })
+        .default(''),
+    })
+    .default({ dayStart: DEFAULT_DAY_START, timeZone: '', restaurantName: '', currency: '' }),
   http: z
     .object({
       host: z

@@ -22,6 +22,8 @@ export interface ReceiptPathOptions {
   feed: ReceiptFeed;
   /** The printer ports in force, which say how each station's bytes read. */
   listeners: () => ListenerSettings[];
+  /** The currency set for receipts that print none (empty: read it from the receipts). */
+  currency: () => string;
   idleCollector: IdleCollector;
   now: () => number;
   log: (message: string) => void;
@@ -244,6 +246,7 @@ export class ReceiptPath {
       columns: l.columns,
       multibyte: l.multibyte,
       kanjiAtStart: l.kanjiAtStart,
+      sales: { currency: this.o.currency() || null },
     };
   }
 }

@@ -1,6 +1,7 @@
 /** What crosses the thread boundary between the dispatcher and a pool worker. */
 import type { Dialect, ReceiptFigures } from '../../shared';
 import type { MultibyteEncoding } from '../escpos';
+import type { SalesProfile } from '../sales';
 
 /** How a station's printer is set up, which decides how its bytes read. */
 export interface StationProfile {
@@ -8,6 +9,8 @@ export interface StationProfile {
   columns: number;
   multibyte: MultibyteEncoding;
   kanjiAtStart: boolean;
+  /** How its receipts' sales figures are read (currency, the station's own words). */
+  sales?: SalesProfile;
 }
 
 export interface InterpretItem {

@@ -43,7 +43,10 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         cuts: out.events.cut + out.events['partial-cut'],
         figures: out.empty
           ? null
-          : extractFigures({ text: out.text, drawerKicks: out.events['drawer-kick'] }),
+          : extractFigures(
+              { text: out.text, drawerKicks: out.events['drawer-kick'] },
+              item.profile.sales,
+            ),
         error: null,
       };
     } catch (err) {

@@ -6,6 +6,7 @@ import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ThemeSwitch } from '../components/ThemeSwitch';
 import { AllowListSection, WebPageSection } from './AccessSection';
+import { BusinessSection } from './BusinessSection';
 import { CapacitySection } from './CapacitySection';
 import { PortsSection } from './PortsSection';
 import { RetentionSection } from './RetentionSection';
@@ -35,6 +36,14 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     description: 'Anyone on the network can send to a printer port unless you list the tills.',
     paths: ['capture.allowList'],
     render: (form) => <AllowListSection form={form} />,
+  },
+  {
+    id: 'business',
+    title: 'Business day',
+    description:
+      'The restaurant, when its day starts and its money, for sales figures and reports.',
+    paths: ['business'],
+    render: (form) => <BusinessSection form={form} />,
   },
   {
     id: 'retention',
