@@ -92,6 +92,7 @@ const TOKEN = new RegExp(
 /** The amounts on a (half-width) line, left to right. */
 export function amountTokens(line: string): AmountToken[] {
   const out: AmountToken[] = [];
+  if (!/\d/u.test(line)) return out;
   for (const m of line.matchAll(TOKEN)) {
     const [whole, open, minus1, signBefore, minus2, digits, signAfter, minusAfter, close, pct] = m;
     const start = m.index;

@@ -25,7 +25,7 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
   const { lines, style, currency } = readLines(kept, ready);
   const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
-  const header = headerOf(lines, currency === 'USD' || currency === 'CAD');
+  const { header, headerLines } = headerOf(lines, currency === 'USD' || currency === 'CAD');
   const empty: ReceiptFigures = {
     kind,
     currency,
@@ -43,10 +43,10 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     confidence: 1,
     problems: [],
   };
-  if (kind === 'kitchen') return { ...empty, items: gather(lines).items };
+  if (kind === 'kitchen') return { ...empty, items: gather(lines, headerLines).items };
   if (kind === 'z-report' || kind === 'x-report') return { ...empty, posDay: posDayOf(lines) };
   if (kind !== 'sale' && kind !== 'refund') return empty;
-  const g = gather(lines);
+  const g = gather(lines, headerLines);
   const r = reconcile(g, style);
   // A refund is money going back: its figures are kept as positive amounts.
   const abs = kind === 'refund' ? Math.abs : (v: number) => v;

@@ -5,7 +5,6 @@
  * twice, once before the tip and once after); the reconciler picks among them.
  */
 import type { Payment, PaymentMethod, SaleItem, TaxLine } from '../../shared';
-import { isHeaderLine } from './header';
 import type { ReadLine } from './lines';
 
 export interface Gathered {
@@ -48,7 +47,8 @@ const PAYMENT_ROLES = new Set([
   'tendered',
 ]);
 
-export function gather(lines: ReadLine[]): Gathered {
+/** `headerLines`: lines that state a header fact (an order number, a date): never items. */
+export function gather(lines: ReadLine[], headerLines: Set<number>): Gathered {
   const g: Gathered = {
     items: [],
     discounts: [],
@@ -120,7 +120,7 @@ export function gather(lines: ReadLine[]): Gathered {
       case null:
         if (taxTable && line.rate !== null && line.amounts.length >= 2) {
           g.taxes.push(taxLine(line, true));
-        } else if (itemsOpen && !isHeaderLine(line.text)) {
+        } else if (itemsOpen && !headerLines.has(line.index)) {
           addItem(g, line, lines);
         }
         break;

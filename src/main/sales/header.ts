@@ -21,13 +21,22 @@ const YMD = /(20\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})日?/u;
 const DMY = /(?<![\d/])(\d{1,2})([./-])(\d{1,2})\2(20\d\d|\d\d)(?!\d)/u;
 const TIME = /(?<!\d)(\d{1,2})[:時](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/iu;
 
-/** A line that states a header fact (an order number, a table, a date): never an item. */
-export function isHeaderLine(text: string): boolean {
-  return [ORDER, TABLE, COVERS, SERVER, TERMINAL, YMD, DMY].some((re) => re.test(text));
-}
+/**
+ * A cheap first look: a line with none of these words, no date and no time states no header
+ * fact, and the full patterns above (slow: they may start anywhere) are not tried on it.
+ */
+const MAYBE =
+  /order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|factur|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans|table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|guest|cover|cvr|pax|pers|people|g[a\u00e4]ste|couverts|coperti|comensales|osoby|server|waiter|waitress|cashier|clerk|staff|host|bedien|kellner|serveu|caissier|cameriere|camarero|kelner|obsluhuje|terminal|term|regist|reg|till|pos|kasse|caisse|cassa|caja|kasa|\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/i;
 
-/** The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). */
-export function headerOf(lines: ReadLine[], monthFirst: boolean): ReceiptHeader {
+/**
+ * The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). The
+ * lines that state one are returned too: they are never items.
+ */
+export function headerOf(
+  lines: ReadLine[],
+  monthFirst: boolean,
+): { header: ReceiptHeader; headerLines: Set<number> } {
+  const headerLines = new Set<number>();
   const header: ReceiptHeader = {
     order: null,
     table: null,
@@ -40,6 +49,10 @@ export function headerOf(lines: ReadLine[], monthFirst: boolean): ReceiptHeader 
   let time: string | null = null;
   for (const line of lines) {
     const t = line.text;
+    if (!MAYBE.test(t)) continue;
+    if ([ORDER, TABLE, COVERS, SERVER, TERMINAL, YMD, DMY].some((re) => re.test(t))) {
+      headerLines.add(line.index);
+    }
     header.order ??= ORDER.exec(t)?.[1] ?? null;
     header.table ??= TABLE.exec(t)?.[1] ?? null;
     const covers = COVERS.exec(t);
@@ -53,7 +66,7 @@ export function headerOf(lines: ReadLine[], monthFirst: boolean): ReceiptHeader 
     if (time === null && (date !== null || /\d{1,2}[:時]\d{2}/u.test(t))) time = timeOf(t);
   }
   if (date) header.printedAt = time ? `${date}T${time}` : date;
-  return header;
+  return { header, headerLines };
 }
 
 function dateOf(text: string, monthFirst: boolean): string | null {

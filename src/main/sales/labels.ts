@@ -334,9 +334,12 @@ export const DEFAULT_LABELS: Labels = {
 
 /** Lower case, accents off, spaces folded: the form labels are compared in. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Only accented Latin letters have accents to take off (NFKD on every line of box-drawing
+  // rules and kana cost more than the rest of reading a receipt).
+  const plain = /[\u00c0-\u024f\u1e00-\u1eff]/u.test(text)
+    ? text.normalize('NFKD').replace(/\p{M}/gu, '')
+    : text;
+  return plain
     .toLowerCase()
     .replace(/[\s:*=#.]+$/u, '')
     .replace(/\s+/gu, ' ')

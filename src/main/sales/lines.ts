@@ -16,7 +16,7 @@ import {
   rateBasisPoints,
 } from './amounts';
 import { fold, type Role } from './labels';
-import type { ReadyProfile } from './profile';
+import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
 
 export interface ReadLine {
   index: number;
@@ -70,35 +70,60 @@ const LEADING_QTY = /^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])/u;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
 /** Words for matching: punctuation to spaces, so "Total:", "TOTAL EUR" and "total" compare. */
 function words(text: string): string {
+  if (/^[\x20-\x7e]*$/u.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9%&+\-/]+/gu, ' ')
+      .trim(); // most lines: ASCII
+  }
   return fold(text)
     .replace(/[^\p{L}\p{N}%&+\-/]+/gu, ' ')
     .trim();
 }
 
-/** Whether `phrase` stands in `w` as whole words (scripts without spaces: as a substring). */
-function hasPhrase(w: string, phrase: string): boolean {
-  if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(phrase)) return w.includes(phrase);
-  return ` ${w} `.includes(` ${phrase} `);
-}
-
 /** The figure a line's words name, if any. */
 export function roleOf(w: string, profile: ReadyProfile): Role | null {
   if (!w) return null;
-  const found = new Map<Role, string>();
-  for (const { phrase, role } of profile.phrases) {
-    if (!found.has(role) && hasPhrase(w, phrase)) found.set(role, phrase);
+  const found = new Map<Role, Phrase>();
+  const better = (p: Phrase) => {
+    const had = found.get(p.role);
+    if (
+      !had ||
+      (p.taught && !had.taught) ||
+      (p.taught === had.taught && p.phrase.length > had.phrase.length)
+    ) {
+      found.set(p.role, p);
+    }
+  };
+  // Each word of the line looks up the phrases that start with it: a few checks per word,
+  // not one per phrase known.
+  const words = w.split(' ');
+  for (let k = 0; k < words.length; k++) {
+    for (const p of profile.byFirstWord.get(words[k]) ?? []) {
+      let j = 1;
+      while (j < p.words.length && words[k + j] === p.words[j]) j++;
+      if (j === p.words.length) better(p);
+    }
   }
+  if (UNSPACED.test(w)) for (const p of profile.unspaced) if (w.includes(p.phrase)) better(p);
   if (found.size === 0) return null;
   if (found.size > 1) {
     // A phrase inside a longer one found for another figure ("balance" in "balance due") goes.
-    for (const [role, phrase] of found) {
+    for (const [role, p] of found) {
       for (const [other, longer] of found) {
-        if (other !== role && longer.length > phrase.length && hasPhrase(longer, phrase)) {
+        if (
+          other !== role &&
+          longer.phrase.length > p.phrase.length &&
+          ` ${longer.phrase} `.includes(` ${p.phrase} `)
+        ) {
           found.delete(role);
           break;
         }
       }
     }
+    // A word the manager taught for this station decides.
+    const taught = [...found.values()].filter((p) => p.taught);
+    if (taught.length === 1) return taught[0].role;
     if (found.has('total') && INCLUDED.test(w)) return 'total'; // "Total incl. VAT"
   }
   for (const role of PRIORITY) if (found.has(role)) return role;
@@ -185,7 +210,7 @@ function readLine(
     const times = TIMES_QTY.exec(bare);
     if (times) quantity = Number(times[1] ?? times[2]);
   }
-  const m = LAST4.exec(text);
+  const m = /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
   return {
     index,
     text,

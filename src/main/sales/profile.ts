@@ -19,27 +19,46 @@ export interface SalesProfile {
 }
 
 /** A profile ready to match against: every phrase folded, the longest first. */
+export interface Phrase {
+  phrase: string;
+  /** The phrase's words (spaced scripts). */
+  words: string[];
+  role: Role;
+  taught: boolean;
+}
+
 export interface ReadyProfile {
   currency: string | null;
   decimal: '.' | ',' | null;
-  /** (phrase, role) pairs, longest phrase first, so "sales tax" wins over "tax". */
-  phrases: { phrase: string; role: Role; taught: boolean }[];
+  /** (phrase, role) pairs, taught ones first, then the longest ("sales tax" before "tax"). */
+  phrases: Phrase[];
+  /** The phrases of spaced scripts by their first word, for a lookup per word of a line. */
+  byFirstWord: Map<string, Phrase[]>;
+  /** Phrases of scripts written without spaces (Japanese, Chinese, Korean): found as substrings. */
+  unspaced: Phrase[];
   ignore: string[];
   kitchenMarkers: string[];
 }
 
-const cache = new WeakMap<SalesProfile, ReadyProfile>();
-const NONE: SalesProfile = {};
+/**
+ * Ready profiles by content: a profile reaches a pool thread as a fresh copy with each receipt,
+ * and folding every phrase again per receipt would cost more than reading the receipt.
+ */
+const cache = new Map<string, ReadyProfile>();
+/** Scripts written without spaces between words. */
+export const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+const CACHED = 64;
 
-export function readyProfile(profile: SalesProfile = NONE): ReadyProfile {
-  let ready = cache.get(profile);
+export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
+  const key = JSON.stringify(profile);
+  let ready = cache.get(key);
   if (ready) return ready;
   const phrases: ReadyProfile['phrases'] = [];
   const add = (labels: Partial<Labels>, taught: boolean) => {
     for (const role of ROLES) {
       for (const label of labels[role] ?? []) {
         const phrase = fold(label);
-        if (phrase) phrases.push({ phrase, role, taught });
+        if (phrase) phrases.push({ phrase, words: phrase.split(' '), role, taught });
       }
     }
   };
@@ -47,13 +66,22 @@ export function readyProfile(profile: SalesProfile = NONE): ReadyProfile {
   add(DEFAULT_LABELS, false);
   // Taught words first, then the longest phrase: sort is stable.
   phrases.sort((a, b) => Number(b.taught) - Number(a.taught) || b.phrase.length - a.phrase.length);
+  const byFirstWord = new Map<string, Phrase[]>();
+  const unspaced: Phrase[] = [];
+  for (const p of phrases) {
+    if (UNSPACED.test(p.phrase)) unspaced.push(p);
+    else byFirstWord.set(p.words[0], [...(byFirstWord.get(p.words[0]) ?? []), p]);
+  }
   ready = {
     currency: profile.currency ?? null,
     decimal: profile.decimal ?? null,
     phrases,
+    byFirstWord,
+    unspaced,
     ignore: (profile.ignore ?? []).map(fold).filter(Boolean),
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
   };
-  cache.set(profile, ready);
+  if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, ready);
   return ready;
 }
