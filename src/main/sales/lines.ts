@@ -70,11 +70,11 @@ const LEADING_QTY = /^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])/u;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
 /** Words for matching: punctuation to spaces, so "Total:", "TOTAL EUR" and "total" compare. */
 function words(text: string): string {
-  if (/^[\x20-\x7e]*$/u.test(text)) {
+  if (/^[\x20-\x7e\u2500-\u259f]*$/u.test(text)) {
     return text
       .toLowerCase()
       .replace(/[^a-z0-9%&+\-/]+/gu, ' ')
-      .trim(); // most lines: ASCII
+      .trim(); // most lines: ASCII, perhaps with box-drawing rules (no letters to fold)
   }
   return fold(text)
     .replace(/[^\p{L}\p{N}%&+\-/]+/gu, ' ')
