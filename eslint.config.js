@@ -38,10 +38,11 @@ const LAYERS = {
   pool: ['escpos', 'memory', 'metrics', 'sales'],
   store: ['memory', 'metrics'],
   export: ['store'],
-  server: ['calls', 'export'],
+  server: ['calls', 'export', 'reports'],
   settings: [],
   days: [],
   sales: [],
+  reports: ['days', 'store'],
   health: ['capture', 'metrics', 'pool', 'store'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };

@@ -40,6 +40,7 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getStats: [],
   getMetrics: [],
   getToday: [],
+  getDailyReport: [{ date: '2026-12-07' }],
   getPrinterAddresses: [],
   printTestReceipt: [],
   getSettings: [],

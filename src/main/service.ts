@@ -19,7 +19,8 @@ import { MetricsSampler } from './metrics';
 import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
 import { SettingsKeeper } from './settings';
-import { ExportQueries, Store, retentionCutoff } from './store';
+import { DailyReports } from './reports';
+import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -49,6 +50,7 @@ export class DeskService implements DeskBackend {
   private metrics!: MetricsSampler;
   /** Created by start(), once the store is open. */
   private exports!: ExportService;
+  private reports!: DailyReports;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -143,6 +145,11 @@ export class DeskService implements DeskBackend {
       queries: new ExportQueries(this.store.db),
       now: this.now,
     });
+    const reportQueries = new ReportQueries(this.store.db);
+    this.reports = new DailyReports({
+      queries: () => reportQueries,
+      business: () => this.keeper.settings.business,
+    });
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
     const gauges = gaugeSources({
@@ -236,6 +243,8 @@ export class DeskService implements DeskBackend {
   // --- the contract: each call typed by the table (DeskBackend) and handed to its module ---
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
+  getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
+
   getToday: DeskBackend['getToday'] = async () => {
     const [day, end] = dayBounds(this.now());
     const lastWeek = this.store.queries.dayCounts(...sameDayLastWeek(day));

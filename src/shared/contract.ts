@@ -28,6 +28,7 @@ import {
   receiptQuerySchema,
   timeRangeSchema,
 } from './call-args';
+import { type DailyReport, reportDaySchema } from './reports';
 import { saveSettingsOptionsSchema, settingsInputSchema } from './settings';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -76,6 +77,13 @@ export const DESK_CONTRACT = {
     changes: false,
   }),
   getStats: call<Stats>()({ args: none, method: 'GET', path: '/api/stats', changes: false }),
+  /** A business day's sales figures: totals, taxes, tips, payments, items, hours, Z report. */
+  getDailyReport: call<DailyReport>()({
+    args: z.tuple([reportDaySchema]),
+    method: 'GET',
+    path: '/api/reports/daily',
+    changes: false,
+  }),
   getMetrics: call<Metrics>()({ args: none, method: 'GET', path: '/api/metrics', changes: false }),
   /** Today by hour and station, against the same weekday last week. */
   getToday: call<DaySummary>()({ args: none, method: 'GET', path: '/api/today', changes: false }),

@@ -11,3 +11,4 @@ export * from './contract-http';
 export * from './text-preview';
 export * from './zod-inner';
 export * from './sales';
+export * from './reports';

@@ -26,6 +26,7 @@ export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
+export { ReportQueries, type FiguresRow } from './report-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 
