@@ -97,7 +97,8 @@ export function amountTokens(line: string): AmountToken[] {
     const [whole, open, minus1, signBefore, minus2, digits, signAfter, minusAfter, close, pct] = m;
     const start = m.index;
     const end = start + whole.length;
-    if (glued(line, start, end, !!signBefore || !!open, !!signAfter || !!pct)) continue;
+    const fraction = /[.,]\d{2}$/u.test(digits);
+    if (glued(line, start, end, !!signBefore || !!open, !!signAfter || !!pct, fraction)) continue;
     const currency = signBefore ?? signAfter ?? null;
     out.push({
       digits,
@@ -122,6 +123,7 @@ function glued(
   end: number,
   signed: boolean,
   closed: boolean,
+  money: boolean,
 ): boolean {
   const before = line[start - 1] ?? '';
   const before2 = line[start - 2] ?? '';
@@ -136,7 +138,9 @@ function glued(
     if (/[:/]/u.test(after) && /\d/u.test(after2)) return true;
     if (/[.,-]/u.test(after) && /\d/u.test(after2)) return true;
     // Glued to a word ("2x", "12oz"), unless it is a lone capital: a tax class ("6,40B").
-    if (/\p{L}/u.test(after) && !(/[A-Z]/u.test(after) && !/\p{L}/u.test(after2))) return true;
+    if (/\p{L}/u.test(after) && !(/[A-Z]/u.test(after) && !/\p{L}/u.test(after2) && money)) {
+      return true;
+    }
   }
   return false;
 }

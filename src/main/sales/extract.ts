@@ -43,8 +43,17 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     confidence: 1,
     problems: [],
   };
-  if (kind === 'kitchen') return { ...empty, items: gather(lines, headerLines).items };
-  if (kind === 'z-report' || kind === 'x-report') return { ...empty, posDay: posDayOf(lines) };
+  if (kind === 'kitchen') {
+    // A kitchen ticket prints no prices: any number on an item line is part of its name.
+    const items = gather(lines, headerLines, true).items;
+    return { ...empty, items };
+  }
+  if (kind === 'z-report' || kind === 'x-report') {
+    // A report's guest count is the day's, not a table's.
+    return { ...empty, header: { ...header, covers: null }, posDay: posDayOf(lines) };
+  }
+  // A void lists what was cancelled; none of it is money taken.
+  if (kind === 'void') return { ...empty, items: gather(lines, headerLines).items };
   if (kind !== 'sale' && kind !== 'refund') return empty;
   const g = gather(lines, headerLines);
   const r = reconcile(g, style);
@@ -77,12 +86,15 @@ function dropIgnored(text: string, ignore: string[]): string {
 
 const DAY_WORDS: [RegExp, keyof Omit<PosDayFigures, 'payments'>][] = [
   [
-    /\b(?:net sales|netto ?umsatz|nettoumsatz|ventes nettes|vendite nette|ventas netas|純売上|순매출)\b/u,
+    /\b(?:net sales|netto ?umsatz|nettoumsatz|netto omzet|ca net|ventes nettes|vendite nette|ventas netas)\b|純売上|순매출/u,
     'netSales',
   ],
-  [/\b(?:refunds?|returns?|erstattungen|retouren|remboursements)\b/u, 'refunds'],
   [
-    /\b(?:receipts|transactions|tickets|checks|bons|belege|anzahl belege|客数|件数|건수)\b/u,
+    /\b(?:refunds?|returns?|erstattungen|stornos|retouren|avoirs|remboursements|rimborsi|devoluciones)\b|返品|返金|환불/u,
+    'refunds',
+  ],
+  [
+    /\b(?:receipts|transactions|tickets|checks|bons|bonnen|belege|anzahl belege|scontrini)\b|客数|件数|건수/u,
     'receipts',
   ],
 ];

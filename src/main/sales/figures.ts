@@ -37,6 +37,11 @@ const BRANDS: [RegExp, string][] = [
 ];
 const INCLUDED_WORDS =
   /\b(?:incl|inkl|including|included|enth|enthalten|darin|dont|inclus|compris|incluido|incluso|w tym|netto|net|brutto|gross)\b|内消費税|内税|税込|포함/u;
+/** A VAT table's header: the columns it prints (net, tax, gross; rate). */
+const TAX_TABLE =
+  /\b(?:net|netto|nett|brutto|gross|ht|ttc|excl|incl|basis|grondslag|base|taux|rate|satz|tarief|aliquota|tasa|stawka|sazba)\b|%/u;
+/** A detail line under an item: its quantity and unit price ("@480 × 4", "4 @ 13.49"). */
+const DETAIL_QTY = /@\s*[\d.,' ]+\s*[x×*]\s*(\d{1,3})(?!\d)|(\d{1,3})\s*[@x×*]/u;
 const PAYMENT_ROLES = new Set([
   'cash',
   'card',
@@ -47,8 +52,11 @@ const PAYMENT_ROLES = new Set([
   'tendered',
 ]);
 
-/** `headerLines`: lines that state a header fact (an order number, a date): never items. */
-export function gather(lines: ReadLine[], headerLines: Set<number>): Gathered {
+/**
+ * `headerLines`: lines that state a header fact (an order number, a date): never items.
+ * `unpriced`: a kitchen or bar ticket, whose items are lines with a quantity and no price.
+ */
+export function gather(lines: ReadLine[], headerLines: Set<number>, unpriced = false): Gathered {
   const g: Gathered = {
     items: [],
     discounts: [],
@@ -71,17 +79,28 @@ export function gather(lines: ReadLine[], headerLines: Set<number>): Gathered {
       g.taxIncludedWords = true;
     }
     if (role === 'ignore') continue;
-    if (
-      role === 'tax' &&
-      line.amounts.length === 0 &&
-      /net|netto|brutto|gross|%/u.test(line.words)
-    ) {
+    if (role === 'tax' && line.amounts.length === 0 && TAX_TABLE.test(line.words)) {
       taxTable = true; // a VAT table's header: rows follow
       continue;
     }
     if (role && PAYMENT_ROLES.has(role) && amount === null) {
       // "VISA XXXX1234" on its own line, the amount on a later one.
       pendingCard = { brand: brandOf(line.words), last4: line.last4, label: label(line) };
+      continue;
+    }
+    if (unpriced && role === null && !headerLines.has(line.index)) {
+      // Every amount-like number on a kitchen ticket is part of a name ("Wings (10)").
+      const last = g.items[g.items.length - 1];
+      if (last && isModifier(line, lines[last.line])) last.modifiers.push(itemName(line));
+      else if (line.quantity !== null && /\p{L}/u.test(line.words)) {
+        g.items.push({
+          name: itemName(line),
+          quantity: line.quantity,
+          amount: null,
+          modifiers: [],
+          line: line.index,
+        });
+      }
       continue;
     }
     if (amount === null) {
@@ -91,6 +110,8 @@ export function gather(lines: ReadLine[], headerLines: Set<number>): Gathered {
         last.modifiers.push(itemName(line));
       continue;
     }
+    // A VAT table's sum row ("Total 87,61 9,89 97,50") repeats the total: not another one.
+    if (taxTable && role === 'total' && line.amounts.length >= 3) continue;
     switch (role) {
       case 'total':
         itemsOpen = false;
@@ -147,6 +168,12 @@ export function gather(lines: ReadLine[], headerLines: Set<number>): Gathered {
 /** An item line, or a priced modifier that belongs to the item above it. */
 function addItem(g: Gathered, line: ReadLine, lines: ReadLine[]): void {
   const last = g.items[g.items.length - 1];
+  if (!/\p{L}/u.test(line.words.replace(/\b[x×]\b/gu, ''))) {
+    // No name: the item above's quantity and unit price, printed under it.
+    const qty = DETAIL_QTY.exec(line.text);
+    if (last && qty) last.quantity = Number(qty[1] ?? qty[2]);
+    return;
+  }
   if (last && isModifier(line, lines[last.line])) {
     last.modifiers.push(itemName(line));
     if (last.amount !== null && line.amount !== null) last.amount += line.amount;
@@ -183,13 +210,17 @@ function taxLine(line: ReadLine, included: boolean): TaxLine {
   return { label: label(line), rate: line.rate, base, amount, included, line: line.index };
 }
 
+/** The name on an item or modifier line, as printed (full-width characters kept). */
 function itemName(line: ReadLine): string {
-  return line.text
+  const name = line.text
     .trim()
     .replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
     .replace(/\s{2,}.*$/u, '')
     .replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '')
     .trim();
+  // Half-width keeps every character's place: the same stretch of the printed line.
+  const at = line.text.indexOf(name);
+  return at >= 0 ? line.printed.slice(at, at + name.length) : name;
 }
 
 function label(line: ReadLine): string {

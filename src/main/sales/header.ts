@@ -7,13 +7,13 @@ import type { ReceiptHeader } from '../../shared';
 import type { ReadLine } from './lines';
 
 const ORDER =
-  /(?:^|[^\p{L}])(?:order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|facture|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans(?:action)?|注文|伝票|주문)[-\s]*(?:no\.?|nr\.?|number|num\.?|#|n°|nº|番号)?\s*[:#.]?\s*#?\s*(\d[\w-]{0,11}|[A-Z]{1,3}-?\d[\w-]{0,9})(?![\p{L}\d])/iu;
+  /(?:^|[^\p{L}])(?:order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|facture|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans(?:action)?|ref|réf|注文|伝票|주문)[-\s]*(?:no\.?|nr\.?|number|num\.?|#|n°|nº|番号)?\s*[:#.]?\s*#?\s*(\d[\w-]{0,11}|[A-Z]{1,3}-?\d[\w-]{0,9})(?![\p{L}\d])/iu;
 const TABLE =
-  /(?:^|[^\p{L}])(?:table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|テーブル|卓|테이블)\s*(?:no\.?|nr\.?|#|番号)?\s*[:#.]?\s*([A-Z]?\d{1,4}[A-Z]?)(?![\p{L}\d])/iu;
+  /(?:^|[^\p{L}])(?:table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|テーブル|卓|테이블)\s*(?:no\.?|nr\.?|#|番号|番)?\s*[:#.]?\s*([A-Z]?\d{1,4}[A-Z]?)(?![\p{L}\d])/iu;
 const COVERS =
-  /(?:^|[^\p{L}])(?:guests?|covers?|cvrs?|pax|persons?|pers\.?|people|gaste|gäste|couverts|coperti|comensales|osoby|人数|客数|인원)\s*[:#.]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s*(?:guests|covers|pax|persons|pers\.|名様?|人|명)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:guests?|covers?|cvrs?|pax|persons?|pers\.?|people|gaste|gäste|couverts|coperti|comensales|osoby|人数|客数|인원)\s*[:#.]?\s*(\d{1,3})(?!\d)|(\d{1,3})\s?(?:guests|covers|pax|persons|pers\.|名様?|人|명)(?![\p{L}])/iu;
 const SERVER =
-  /(?:^|[^\p{L}])(?:server|waiter|waitress|cashier|clerk|staff|host|bedient von|bedienung|bediener|kellner|serveur|serveuse|caissier|cameriere|camarero|kelner|obsluhuje|担当者?|담당자?)\s*[:#.]?\s*([\p{L}][\p{L}\d .'-]{0,23})/iu;
+  /(?:^|[^\p{L}])(?:server|waiter|waitress|cashier|clerk|staff|host|bedient von|bediend door|voided by|cancell?ed by|annul[ée] par|storniert von|abgebrochen von|geannuleerd door|bediening|bedienung|bediener|bed\.(?=\s*:)|kellner|kassierer|kassier|atendido por|serveur|serveuse|caissier|cameriere|camarero|kelner|obsluhuje|担当者?|담당자?)\s*[:#.]?\s*([\p{L}][\p{L}\d .'-]{0,23})/iu;
 const TERMINAL =
   /(?:^|[^\p{L}])(?:terminal|term|register|reg|till|pos|kasse|caisse|cassa|caja|kasa|レジ)\s*(?:no\.?|nr\.?|#)?\s*[:#.]?\s*([A-Z]?\d{1,4})(?![\p{L}\d])/iu;
 
@@ -26,7 +26,7 @@ const TIME = /(?<!\d)(\d{1,2})[:時](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)
  * fact, and the full patterns above (slow: they may start anywhere) are not tried on it.
  */
 const MAYBE =
-  /order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|factur|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans|table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|guest|cover|cvr|pax|pers|people|g[a\u00e4]ste|couverts|coperti|comensales|osoby|server|waiter|waitress|cashier|clerk|staff|host|bedien|kellner|serveu|caissier|cameriere|camarero|kelner|obsluhuje|terminal|term|regist|reg|till|pos|kasse|caisse|cassa|caja|kasa|\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/i;
+  /order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|factur|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans|table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|guest|cover|cvr|pax|pers|people|g[a\u00e4]ste|couverts|coperti|comensales|osoby|server|waiter|waitress|cashier|clerk|staff|host|bedien|bed\.|kellner|kassi|atendido|annul|storn|void|cancel|abgebr|geannul|serveu|caissier|cameriere|camarero|kelner|obsluhuje|terminal|term|regist|reg|till|pos|kasse|caisse|cassa|caja|kasa|\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/i;
 
 /**
  * The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). The
@@ -53,7 +53,8 @@ export function headerOf(
     if ([ORDER, TABLE, COVERS, SERVER, TERMINAL, YMD, DMY].some((re) => re.test(t))) {
       headerLines.add(line.index);
     }
-    header.order ??= ORDER.exec(t)?.[1] ?? null;
+    // "Orig. bon 1711" names the check a refund goes back to, not this one.
+    if (!/\borig/iu.test(t)) header.order ??= ORDER.exec(t)?.[1] ?? null;
     header.table ??= TABLE.exec(t)?.[1] ?? null;
     const covers = COVERS.exec(t);
     if (header.covers === null && covers) header.covers = Number(covers[1] ?? covers[2]);

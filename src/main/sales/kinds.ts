@@ -8,13 +8,16 @@ import type { ReadLine } from './lines';
 import type { ReadyProfile } from './profile';
 
 const Z_REPORT =
-  /\b(?:z[- ]?(?:report|bericht|reading|read|rapport|abschlag|bon)|end of day|day end|end-of-day|tagesabschluss|tagesbericht|cloture|chiusura giornaliera|cierre de caja|raport dobowy)\b|精算|日計|z\s?레포트|마감/u;
+  /\b(?:z[- ]?(?:report|bericht|reading|read|rapport|abschlag|bon)|(?:rapport|lecture|report|bericht|reading|ticket) z|end of day|day end|end-of-day|tagesabschluss|tagesbericht|cloture|chiusura giornaliera|cierre de caja|raport dobowy)\b|精算|日計|z\s?레포트|마감/u;
 const X_REPORT =
-  /\b(?:x[- ]?(?:report|bericht|reading|read|rapport)|zwischenbericht|mid[- ]day report)\b|点検|중간\s?정산/u;
+  /\b(?:x[- ]?(?:report|bericht|reading|read|rapport|lesung)|(?:rapport|lecture|report|bericht|reading|ticket) x|zwischenbericht|mid[- ]day report)\b|点検|중간\s?정산/u;
 const VOID =
-  /^\W*(?:void|voided|storno|storniert|annule|annulé|annullato|anulado|anulowano|cancell?ed|取消|取り消し|취소)\W*$|\b(?:void(?:ed)? (?:receipt|transaction|order|check)|storno[- ]?bon)\b/u;
+  /^\W*(?:void|voided|storno|storniert|annule|annulé|annullato|anulado|anulowano|anulowany|geannuleerd|abbruch|annulation|annulee|annule|cancell?ed|cancellation|取消|取り消し|취소)\W*$|\b(?:void(?:ed)? (?:receipt|transaction|order|check)|storno[- ]?bon)\b/u;
+const TEST_PRINT =
+  /\b(?:test page|test print|testdruck|testseite|test d.?impression|printer test|self[- ]?test|prueba de impresion|stampa di prova|testafdruk|wydruk testowy)\b|テスト印字|テストページ/u;
+const PAID = new Set(['cash', 'card', 'voucher', 'gift-card', 'mobile', 'account', 'tendered']);
 const REFUND =
-  /\b(?:refund|refunded|return|returned|credit note|credit memo|gutschrift|ruckgabe|erstattung|retour|remboursement|avoir|rimborso|reso|devolucion|reembolso|zwrot|korekta|terugbetaling)\b|返品|返金|환불|退款/u;
+  /\b(?:refund|refunded|return|returned|credit note|credit memo|creditnota|credit nota|nota de credito|nota di credito|gutschrift|ruckgabe|erstattung|retour|remboursement|avoir|rimborso|reso|devolucion|reembolso|zwrot|korekta|terugbetaling)\b|返品|返金|환불|退款/u;
 const NO_SALE =
   /\b(?:no sale|nosale|drawer open(?:ed)?|open drawer|kein verkauf|ouverture tiroir|kassenlade)\b/u;
 const KITCHEN =
@@ -26,9 +29,14 @@ export function kindOf(lines: ReadLine[], profile: ReadyProfile, drawerKicks: nu
   const any = (re: RegExp) => words.some((w) => re.test(w));
   if (any(Z_REPORT)) return 'z-report';
   if (any(X_REPORT)) return 'x-report';
-  if (words.some((w) => VOID.test(w))) return 'void';
+  if (any(TEST_PRINT)) return 'other';
   const money = lines.some((l) => l.amount !== null);
   const totals = lines.some((l) => l.role === 'total' && l.amount !== null);
+  const paid = lines.some((l) => l.amount !== null && l.role !== null && PAID.has(l.role));
+  if (words.some((w) => VOID.test(w))) {
+    // A cancelled check prints no total; one with a total paid back is a refund (a Storno-Bon).
+    return totals && paid ? 'refund' : 'void';
+  }
   if (money && any(REFUND)) return 'refund';
   if (any(NO_SALE)) return 'no-sale';
   const marked = profile.kitchenMarkers.some((m) => words.some((w) => w.includes(m)));

@@ -20,8 +20,10 @@ import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
 
 export interface ReadLine {
   index: number;
-  /** The line as printed, half-width. */
+  /** The line half-width (full-width digits and signs as ASCII), for reading. */
   text: string;
+  /** The line as printed, for names (half-width keeps each character's place, so one maps). */
+  printed: string;
   /** Its words, folded, amounts left out. */
   words: string;
   /** The figure the line's words name, if any. */
@@ -68,16 +70,18 @@ const LAST4 =
   /(?:[x*•#]{2,}[\s-]?){1,4}(\d{4})\b|ending(?: in)?\s*(\d{4})\b|\bnr\.?\s*[x*]+(\d{4})\b/iu;
 const LEADING_QTY = /^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])/u;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
+/** A count with its counter word: "6点" (Japanese), "3 pcs", "2 Stk". */
+const COUNTED = /(?:^|\s)(\d{1,3})\s?(?:点|個|本|杯|皿|人前|개|잔|pcs|pc|stk|st)(?=\s|$)/iu;
 /** Words for matching: punctuation to spaces, so "Total:", "TOTAL EUR" and "total" compare. */
 function words(text: string): string {
   if (/^[\x20-\x7e\u2500-\u259f]*$/u.test(text)) {
     return text
       .toLowerCase()
-      .replace(/[^a-z0-9%&+\-/]+/gu, ' ')
+      .replace(/[^a-z0-9%&+-]+/gu, ' ')
       .trim(); // most lines: ASCII, perhaps with box-drawing rules (no letters to fold)
   }
   return fold(text)
-    .replace(/[^\p{L}\p{N}%&+\-/]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}%&+-]+/gu, ' ')
     .trim();
 }
 
@@ -114,7 +118,9 @@ export function roleOf(w: string, profile: ReadyProfile): Role | null {
         if (
           other !== role &&
           longer.phrase.length > p.phrase.length &&
-          ` ${longer.phrase} `.includes(` ${p.phrase} `)
+          (UNSPACED.test(p.phrase)
+            ? longer.phrase.includes(p.phrase)
+            : ` ${longer.phrase} `.includes(` ${p.phrase} `))
         ) {
           found.delete(role);
           break;
@@ -135,13 +141,16 @@ export function readLines(
   text: string,
   profile: ReadyProfile,
 ): { lines: ReadLine[]; style: DecimalStyle; currency: string | null } {
-  const raw = text.split('\n').map(halfWidth);
+  const printed = text.split('\n');
+  const raw = printed.map(halfWidth);
   const tokens = raw.map(amountTokens);
   const currency = profile.currency ?? receiptCurrency(tokens, raw);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
     : decimalStyle(tokens.flat(), currency);
-  const lines = raw.map((line, index) => readLine(line, index, tokens[index], style, profile));
+  const lines = raw.map((line, index) =>
+    readLine(line, printed[index], index, tokens[index], style, profile),
+  );
   return { lines, style, currency };
 }
 
@@ -168,6 +177,7 @@ function receiptCurrency(tokens: AmountToken[][], raw: string[]): string | null 
 
 function readLine(
   text: string,
+  printed: string,
   index: number,
   tokens: AmountToken[],
   style: DecimalStyle,
@@ -207,13 +217,14 @@ function readLine(
   if (lead) quantity = Number(lead[1]);
   const w = words(bare);
   if (quantity === null) {
-    const times = TIMES_QTY.exec(bare);
+    const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
     if (times) quantity = Number(times[1] ?? times[2]);
   }
   const m = /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
   return {
     index,
     text,
+    printed,
     words: w,
     role: roleOf(w, profile),
     amounts,

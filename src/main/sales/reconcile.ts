@@ -31,7 +31,8 @@ export function reconcile(g: Gathered, style: DecimalStyle): Reconciled {
   const itemsSum = g.items.reduce((n, i) => n + (i.amount ?? 0), 0);
   const discounts = sum(g.discounts);
   const service = g.service.length > 0 ? sum(g.service) : null;
-  const tip = g.tips.length > 0 ? g.tips[g.tips.length - 1].amount : null;
+  // Each card of a split bill may carry its own tip.
+  const tip = g.tips.length > 0 ? sum(g.tips) : null;
   const change = g.change.length > 0 ? g.change[0].amount : null;
   const paid = g.payments.length > 0 ? sum(g.payments) - (change ?? 0) : null;
   // A card slip prints the amount authorised, then the tip the guest wrote: the card pays both.
