@@ -69,6 +69,9 @@ export interface DailyReport {
   /** Receipts printed again (same order, same total): shown, counted once. */
   reprints: number;
   unparsed: { id: number; receivedAt: number; station: string; reason: string }[];
-  /** The POS's own Z report for the day, when it printed one, against the computed figures. */
-  zReport: { receiptId: number; lines: ZReportLine[] } | null;
+  /**
+   * The POS's own Z reports for the day (each till's last one, summed), when it printed any,
+   * figure by figure against the figures computed from the receipts.
+   */
+  zReport: { receiptIds: number[]; lines: ZReportLine[] } | null;
 }

@@ -85,7 +85,8 @@ export function buildDailyReport(input: ReportInput): DailyReport {
   const printed = new Set<string>();
   const currencies = new Map<string, number>();
   let refundTax = 0;
-  let z: { id: number; day: PosDayFigures } | null = null;
+  /** Each till's last Z report: together they should say what the receipts say. */
+  const zByStation = new Map<string, { id: number; day: PosDayFigures }>();
 
   for (const receipt of input.receipts) {
     const f = receipt.figures;
@@ -174,7 +175,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
         break;
       case 'z-report':
         r.otherCount++;
-        if (f.posDay) z = { id: receipt.id, day: f.posDay }; // the last one printed counts
+        if (f.posDay) zByStation.set(receipt.station, { id: receipt.id, day: f.posDay });
         break;
       default:
         r.otherCount++;
@@ -187,7 +188,13 @@ export function buildDailyReport(input: ReportInput): DailyReport {
   r.items = [...items.values()].sort((a, b) => b.sales - a.sales || a.name.localeCompare(b.name));
   r.stations = [...stations.values()].sort((a, b) => a.station.localeCompare(b.station));
   r.servers = [...servers.values()].sort((a, b) => b.sales - a.sales);
-  if (z) r.zReport = { receiptId: z.id, lines: zLines(z.day, r) };
+  if (zByStation.size > 0) {
+    const zs = [...zByStation.values()];
+    r.zReport = {
+      receiptIds: zs.map((z) => z.id),
+      lines: zLines(sumDays(zs.map((z) => z.day)), r),
+    };
+  }
   return r;
 }
 
@@ -226,6 +233,35 @@ function hourOf(hours: ReportInput['hours'], at: number): number {
 
 function where(receipt: ReportReceipt) {
   return { id: receipt.id, receivedAt: receipt.receivedAt, station: receipt.station };
+}
+
+/** Several tills' Z figures as one: each figure summed where any till printed it. */
+function sumDays(days: PosDayFigures[]): PosDayFigures {
+  const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+  const out: PosDayFigures = {
+    total: null,
+    netSales: null,
+    tax: null,
+    tips: null,
+    refunds: null,
+    discounts: null,
+    payments: {},
+    receipts: null,
+  };
+  for (const d of days) {
+    out.total = add(out.total, d.total);
+    out.netSales = add(out.netSales, d.netSales);
+    out.tax = add(out.tax, d.tax);
+    out.tips = add(out.tips, d.tips);
+    out.refunds = add(out.refunds, d.refunds);
+    out.discounts = add(out.discounts, d.discounts);
+    out.receipts = add(out.receipts, d.receipts);
+    for (const [m, v] of Object.entries(d.payments)) {
+      const k = m as keyof PosDayFigures['payments'];
+      out.payments[k] = (out.payments[k] ?? 0) + (v ?? 0);
+    }
+  }
+  return out;
 }
 
 /** The POS's Z report beside the computed day, figure by figure (those the POS printed). */

@@ -34,7 +34,12 @@ export class DailyReports {
         ...r,
         // Not read yet, or unreadable: no figures, listed as unparsed with the reason.
         figures: r.figures,
-        unread: r.status === 'pending' ? 'Not read yet.' : r.status === 'failed' ? 'This receipt could not be read.' : null,
+        unread:
+          r.status === 'pending'
+            ? 'Not read yet.'
+            : r.status === 'failed'
+              ? 'This receipt could not be read.'
+              : null,
       })),
     });
   }

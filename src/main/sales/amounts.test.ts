@@ -48,6 +48,7 @@ describe('amounts on a line', () => {
     ['dates', '14.03.2026   03/14/2026   2026-03-14'],
     ['codes and words', 'Table A4   B52   12oz Latte'],
     ['a card number', 'VISA 4111-1111-1111-1111'],
+    ['a till number', 'Bar                #0411'],
   ])('leaves %s alone', (_, line) => {
     expect(money(line)).toEqual([]);
   });

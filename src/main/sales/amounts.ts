@@ -131,7 +131,7 @@ function glued(
   const after2 = line[end + 1] ?? '';
   if (!signed) {
     if (/[\p{L}\d]/u.test(before)) return true;
-    if (/[:/]/u.test(before)) return true;
+    if (/[:/#№]/u.test(before)) return true; // a time, a date, or a number: "#0411"
     if (/[.,-]/u.test(before) && /\d/u.test(before2)) return true;
   }
   if (!closed) {

@@ -19,7 +19,7 @@ const PAID = new Set(['cash', 'card', 'voucher', 'gift-card', 'mobile', 'account
 const REFUND =
   /\b(?:refund|refunded|return|returned|credit note|credit memo|creditnota|credit nota|nota de credito|nota di credito|gutschrift|ruckgabe|erstattung|retour|remboursement|avoir|rimborso|reso|devolucion|reembolso|zwrot|korekta|terugbetaling)\b|返品|返金|환불|退款/u;
 const NO_SALE =
-  /\b(?:no sale|nosale|drawer open(?:ed)?|open drawer|kein verkauf|ouverture tiroir|kassenlade)\b/u;
+  /\b(?:no sale|nosale|drawer open(?:ed)?|open drawer|kein verkauf|ouverture tiroir|kassenlade|lade open|geen verkoop|sin venta|nessuna vendita)\b|両替|ドロアオープン|ノーセール/u;
 const KITCHEN =
   /\b(?:kitchen|kuche|kueche|bar order|bar ticket|bar bon|bon cuisine|cuisine|cucina|cocina|kuchnia|prep|expo|grill|fryer|pizza station|ticket de cuisine)\b|キッチン|厨房|調理|주방/u;
 

@@ -1,0 +1,167 @@
+/**
+ * A whole business day printed through the real encoders (the fixture generator's days: several
+ * stations, refunds, voids, kitchen tickets, no-sales, the tills' Z reports), read back by the
+ * interpreter and the extractor, and summed into the daily report: every figure equals the sum
+ * of the receipts' truths to the cent, by the report's own definitions, and the tills' Z reports
+ * agree with it. Days on both sides of the clock changes and in three currencies.
+ */
+import { describe, expect, it } from 'vitest';
+import { businessDayBounds, businessDayHours } from '../../src/main/days';
+import { interpret } from '../../src/main/escpos';
+import { buildDailyReport, type ReportReceipt } from '../../src/main/reports';
+import { extractFigures } from '../../src/main/sales';
+import type { DailyReport } from '../../src/shared';
+import { type DayReceipt, printDay, type ReceiptTruth } from './fixtures';
+
+/** The report's figures summed straight from the truths, as the issue defines them. */
+function expectedFigures(receipts: DayReceipt[]) {
+  const truths: ReceiptTruth[] = receipts.map((r) => r.receipt.truth);
+  const e = {
+    receiptCount: truths.length,
+    saleCount: 0,
+    refundCount: 0,
+    voidCount: 0,
+    kitchenTicketCount: 0,
+    otherCount: 0,
+    total: 0,
+    tax: 0,
+    tips: 0,
+    serviceCharges: 0,
+    discounts: 0,
+    refunds: 0,
+    payments: {} as Record<string, number>,
+  };
+  let refundTax = 0;
+  for (const t of truths) {
+    const tax = t.taxes.reduce((n, x) => n + x.amount, 0);
+    const sign = t.kind === 'refund' ? -1 : 1;
+    if (t.kind === 'sale' || t.kind === 'refund') {
+      if (t.kind === 'sale') {
+        e.saleCount++;
+        e.tips += t.tip ?? 0;
+        e.serviceCharges += t.serviceCharge ?? 0;
+        e.discounts += t.discounts;
+        e.total += t.total! + (t.tip ?? 0);
+      } else {
+        e.refundCount++;
+        e.refunds += t.total!;
+        refundTax += tax;
+        e.total -= t.total!;
+      }
+      e.tax += sign * tax;
+      let change = t.change ?? 0;
+      for (const p of t.payments) {
+        const back = p.method === 'cash' ? Math.min(change, p.amount) : 0;
+        change -= back;
+        e.payments[p.method] = (e.payments[p.method] ?? 0) + sign * (p.amount - back);
+      }
+    } else if (t.kind === 'void') e.voidCount++;
+    else if (t.kind === 'kitchen') e.kitchenTicketCount++;
+    else e.otherCount++;
+  }
+  const netSales = e.total - e.tax - e.tips - e.serviceCharges;
+  return { ...e, netSales, grossSales: netSales + e.discounts + (e.refunds - refundTax) };
+}
+
+function report(day: DayReceipt[], businessDay: string, timeZone: string, dayStart: string) {
+  const rule = { dayStart, timeZone };
+  const [from, to] = businessDayBounds(businessDay, rule);
+  const receipts: ReportReceipt[] = day.map((d, k) => {
+    const out = interpret(d.receipt.bytes, d.receipt.station);
+    return {
+      id: k + 1,
+      receivedAt: d.receivedAt,
+      station: d.station,
+      drawerKicks: out.events['drawer-kick'],
+      figures: extractFigures({ text: out.text, drawerKicks: out.events['drawer-kick'] }),
+    };
+  });
+  return buildDailyReport({
+    businessDay,
+    timezone: timeZone,
+    dayStart,
+    restaurantName: 'Fixture',
+    station: null,
+    currency: null,
+    from,
+    to,
+    hours: businessDayHours(businessDay, rule),
+    receipts,
+  });
+}
+
+const DAYS = [
+  {
+    name: 'a New York diner and pizzeria',
+    day: '2025-06-14',
+    timeZone: 'America/New_York',
+    dayStart: '04:00',
+    layouts: undefined,
+    currency: 'USD',
+  },
+  {
+    name: 'a Berlin café on the 23-hour day',
+    day: '2025-03-29',
+    timeZone: 'Europe/Berlin',
+    dayStart: '04:00',
+    layouts: ['euro-cafe', 'refunds-voids', 'no-sale'],
+    currency: 'EUR',
+  },
+  {
+    name: 'a Berlin café on the 25-hour day',
+    day: '2025-10-25',
+    timeZone: 'Europe/Berlin',
+    dayStart: '04:00',
+    layouts: ['euro-cafe', 'refunds-voids', 'test-print'],
+    currency: 'EUR',
+  },
+  {
+    name: 'a Tokyo izakaya whose day starts at 05:00',
+    day: '2025-09-12',
+    timeZone: 'Asia/Tokyo',
+    dayStart: '05:00',
+    layouts: ['izakaya', 'no-sale'],
+    currency: 'JPY',
+  },
+] as const;
+
+describe.each(DAYS)('$name', ({ day, timeZone, dayStart, layouts, currency }) => {
+  it('reconciles to the cent, and the tills’ Z reports agree', async () => {
+    const printed = await printDay({
+      seed: 7,
+      day,
+      timeZone,
+      dayStart,
+      receipts: 120,
+      layouts: layouts ? [...layouts] : undefined,
+    });
+    const r: DailyReport = report(printed, day, timeZone, dayStart);
+    const want = expectedFigures(printed);
+    expect(r.unparsed).toEqual([]);
+    expect(r.currency).toBe(currency);
+    expect({
+      receiptCount: r.receiptCount,
+      saleCount: r.saleCount,
+      refundCount: r.refundCount,
+      voidCount: r.voidCount,
+      kitchenTicketCount: r.kitchenTicketCount,
+      otherCount: r.otherCount,
+      total: r.total,
+      tax: r.tax,
+      tips: r.tips,
+      serviceCharges: r.serviceCharges,
+      discounts: r.discounts,
+      refunds: r.refunds,
+      payments: r.payments,
+      netSales: r.netSales,
+      grossSales: r.grossSales,
+    }).toEqual(want);
+    // Payments add up to what was collected, exactly.
+    expect(Object.values(r.payments).reduce((n, v) => n + (v ?? 0), 0)).toBe(r.total);
+    // Every receipt falls in one of the day's hours, and the hours' sales add up.
+    expect(r.hourly.reduce((n, h) => n + h.receipts, 0)).toBe(r.receiptCount);
+    expect(r.hourly.reduce((n, h) => n + h.sales, 0)).toBe(r.total - r.tax - r.tips);
+    expect(r.zReport).not.toBeNull();
+    expect(r.zReport!.lines.filter((l) => l.difference !== 0)).toEqual([]);
+  }, 120_000);
+});
