@@ -44,7 +44,7 @@ export interface SaleItem {
 
 export interface TaxLine {
   label: string;
-  /** Rate in basis points (1900 = 19 %), when printed. */
+  /** Rate in basis points (1900 = 19 %; 887.5 = 8.875 %), when printed. */
   rate: number | null;
   /** The amount the tax is on, when printed (VAT summary tables show it). */
   base: number | null;

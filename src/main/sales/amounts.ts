@@ -191,5 +191,6 @@ export function minorUnits(token: AmountToken, style: DecimalStyle): number | nu
 export function rateBasisPoints(text: string): number | null {
   const m = /(\d{1,2}(?:[.,]\d{1,3})?)\s?%/u.exec(text);
   if (!m) return null;
-  return Math.round(Number(m[1].replace(',', '.')) * 100);
+  // 8.875 % is 887.5 basis points: a rate is no money, and its printed digits are kept.
+  return Number((Number(m[1].replace(',', '.')) * 100).toFixed(1));
 }

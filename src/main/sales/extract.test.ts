@@ -61,7 +61,7 @@ describe('a sale with no set-up', () => {
       [1, 'Milkshake', 700, ['+ extra cream']],
     ]);
     expect(f).toMatchObject({ subtotal: 3748, total: 4081, tip: 800, confidence: 1 });
-    expect(f.taxes).toMatchObject([{ amount: 333, rate: 888, included: false }]);
+    expect(f.taxes).toMatchObject([{ amount: 333, rate: 887.5, included: false }]);
     // The card pays the total and the tip: payments add up to what was collected.
     expect(f.payments).toMatchObject([
       { method: 'card', brand: 'Visa', last4: '1234', amount: 4881 },

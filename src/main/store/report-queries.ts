@@ -28,7 +28,9 @@ export class ReportQueries {
 
   /** Receipts received in [from, to), of one station or all. */
   receiptsWithFigures(from: number, to: number, station: string | null): FiguresRow[] {
-    const rows = (station === null ? this.all.all(from, to) : this.ofStation.all(from, to, station)) as {
+    const rows = (
+      station === null ? this.all.all(from, to) : this.ofStation.all(from, to, station)
+    ) as {
       id: number;
       received_at: number;
       station: string;

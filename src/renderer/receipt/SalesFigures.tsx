@@ -53,9 +53,7 @@ export function SalesFigures({ figures }: { figures: ReceiptFigures | null }) {
   return (
     <Stack gap={4} data-testid="sales-figures" aria-label="Sales figures">
       <Group gap="xs">
-        <Badge variant="light" color={f.problems.length ? 'orange' : 'teal'}>
-          {KIND[f.kind]}
-        </Badge>
+        <Badge variant="default">{KIND[f.kind]}</Badge>
         {facts.length > 0 ? (
           <Text size="xs" c="dimmed">
             {facts.join(' · ')}
@@ -82,7 +80,7 @@ export function SalesFigures({ figures }: { figures: ReceiptFigures | null }) {
         </Table>
       ) : null}
       {f.problems.map((p, k) => (
-        <Text key={k} size="xs" c="orange.8">
+        <Text key={k} size="xs" className="figures-problem">
           {p}
         </Text>
       ))}
