@@ -42,7 +42,7 @@ const LAYERS = {
   settings: [],
   days: [],
   sales: [],
-  reports: ['days', 'store'],
+  reports: ['days', 'export', 'store'],
   health: ['capture', 'metrics', 'pool', 'store'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };

@@ -6,20 +6,27 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { DeskBackend, Metrics, ReceiptSummary, Settings } from '../shared';
+import type {
+  DeskBackend,
+  Metrics,
+  ReceiptSummary,
+  ReportDay,
+  ReportFormat,
+  Settings,
+} from '../shared';
 import { DeskFailure } from '../shared';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
 import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
 import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
 import { DeskHealth, gaugeSources } from './health';
-import { ReceiptPath } from './ingest';
+import { FiguresCatchUp, ReceiptPath } from './ingest';
 import { IDLE_COLLECT, IdleCollector } from './memory';
 import { MetricsSampler } from './metrics';
 import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
 import { SettingsKeeper } from './settings';
-import { DailyReports } from './reports';
+import { DailyReports, type ReportFile } from './reports';
 import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
@@ -51,6 +58,7 @@ export class DeskService implements DeskBackend {
   /** Created by start(), once the store is open. */
   private exports!: ExportService;
   private reports!: DailyReports;
+  private figures: FiguresCatchUp | null = null;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -92,6 +100,7 @@ export class DeskService implements DeskBackend {
       now: this.now,
       log: this.log,
       onStored: () => this.health.receiptStored(),
+      onTextSaved: (ids) => this.figures?.saved(ids),
     });
     this.capture = new CaptureService({
       listeners: s.listeners,
@@ -146,6 +155,13 @@ export class DeskService implements DeskBackend {
       now: this.now,
     });
     const reportQueries = new ReportQueries(this.store.db);
+    this.figures = new FiguresCatchUp({
+      store: () => this.store,
+      queries: () => reportQueries,
+      pool: this.pool,
+      profileFor: () => ({ currency: this.keeper.settings.business.currency || null }),
+      log: this.log,
+    });
     this.reports = new DailyReports({
       queries: () => reportQueries,
       business: () => this.keeper.settings.business,
@@ -166,6 +182,7 @@ export class DeskService implements DeskBackend {
     );
     await this.applyRetention();
     this.ingest.resumePending();
+    this.figures.start();
     try {
       await this.capture.start();
     } catch (err) {
@@ -189,6 +206,7 @@ export class DeskService implements DeskBackend {
       // An export reads the receipts file: it stops (its unfinished file removed) before that closes.
       await this.exports?.stop();
       await this.capture.stop();
+      this.figures?.stop();
       await this.pool.idle(5_000);
       // While the disk is full the writer makes its last try when it closes; a barrier would
       // only wait for the receipts' grace to run out.
@@ -244,6 +262,10 @@ export class DeskService implements DeskBackend {
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
   getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
+  /** The same report as a file (CSV), for the web page's download. */
+  dailyReportFile(day: ReportDay, format: ReportFormat): ReportFile {
+    return this.reports.file(day, format);
+  }
 
   getToday: DeskBackend['getToday'] = async () => {
     const [day, end] = dayBounds(this.now());

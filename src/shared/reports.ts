@@ -14,6 +14,12 @@ export const reportDaySchema = z.strictObject({
 });
 export type ReportDay = z.infer<typeof reportDaySchema>;
 
+/** The files a daily report downloads as (JSON is the call's own answer). */
+export const REPORT_FORMATS = ['csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** GET with `format=` one of REPORT_FORMATS: the report as a file (a browser opens it). */
+export const REPORT_FILE_PATH = '/api/reports/daily';
+
 /** A payment method, or "unknown" for money a receipt's payment lines do not account for. */
 export type ReportPaymentKey = PaymentMethod | 'unknown';
 
@@ -68,6 +74,8 @@ export interface DailyReport {
   noSaleDrawerOpens: number;
   /** Receipts printed again (same order, same total): shown, counted once. */
   reprints: number;
+  /** Which receipts those copies are. */
+  reprintIds: number[];
   unparsed: { id: number; receivedAt: number; station: string; reason: string }[];
   /**
    * The POS's own Z reports for the day (each till's last one, summed), when it printed any,

@@ -3,4 +3,4 @@
 // into `<data folder>/exports/`, never overwriting and never leaving a half-written file.
 export { ExportService, MAX_ZIP_BYTES, MAX_ZIP_RECEIPTS } from './export-service';
 export type { ExportServiceOptions, ExportedFile } from './export-service';
-export { CSV_HEADER, csvCell } from './csv';
+export { CSV_HEADER, csvCell, csvRow, UTF8_BOM } from './csv';

@@ -12,7 +12,7 @@ import { type ReceiptFeed, withPreview } from '../events';
 import type { IdleCollector } from '../memory';
 import { RateCounter } from '../metrics';
 import type { InterpretPool, InterpretResult, StationProfile } from '../pool';
-import { EXTRACTOR_VERSION } from '../sales';
+import { extractFigures } from '../sales';
 import { type InterpretationRow, type Store, inflateDocument } from '../store';
 
 export interface ReceiptPathOptions {
@@ -24,6 +24,8 @@ export interface ReceiptPathOptions {
   listeners: () => ListenerSettings[];
   /** The currency set for receipts that print none (empty: read it from the receipts). */
   currency: () => string;
+  /** Receipts whose text was just saved (their sales figures are read next, when quiet). */
+  onTextSaved?: (ids: number[]) => void;
   idleCollector: IdleCollector;
   now: () => number;
   log: (message: string) => void;
@@ -100,6 +102,13 @@ export class ReceiptPath {
     if (!stored) throw new DeskFailure('NOT_FOUND', `There is no receipt number ${id}.`);
     // Status replies are put in words here, so their names improve without migrations.
     const r = { ...stored, statusReplies: stored.statusReplies.map(describeStatusReply) };
+    // Figures not read yet (the pool reads them when quiet): read here for the one on screen.
+    if (!r.figures && r.status === 'ok' && r.text !== null) {
+      r.figures = extractFigures(
+        { text: r.text, drawerKicks: r.drawerKicks },
+        { currency: this.o.currency() || null },
+      );
+    }
     if (r.document || r.status === 'pending') return r;
     const raw = Buffer.from(r.rawBase64, 'base64');
     try {
@@ -128,8 +137,6 @@ export class ReceiptPath {
       cuts: r.cuts,
       interpreterVersion: INTERPRETER_VERSION,
       interpretedAt: at,
-      figures: r.figures,
-      extractorVersion: EXTRACTOR_VERSION,
     }));
     // Previews now, so that waiting for the commit keeps no whole text (a till may print 16 MiB).
     const summaries: ReceiptSummary[] = [];
@@ -152,7 +159,11 @@ export class ReceiptPath {
     }
     // Quiet counts from the last interpretation: the pool holds the receipts' bytes until then.
     for (const r of results) this.o.idleCollector.note(r.textBytes ?? 0);
-    const announce = (): void => this.o.feed.complete(summaries);
+    const read = results.filter((r) => r.ok && !r.empty).map((r) => r.id);
+    const announce = (): void => {
+      this.o.feed.complete(summaries);
+      if (read.length > 0) this.o.onTextSaved?.(read);
+    };
     this.o
       .store()
       .writer.saveInterpretations(rows)
@@ -246,7 +257,6 @@ export class ReceiptPath {
       columns: l.columns,
       multibyte: l.multibyte,
       kanjiAtStart: l.kanjiAtStart,
-      sales: { currency: this.o.currency() || null },
     };
   }
 }

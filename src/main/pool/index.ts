@@ -3,4 +3,10 @@
 // reports itself saturated so the listeners pause their sockets (TCP backpressure).
 export { InterpretPool } from './interpret-pool';
 export type { InterpretPoolOptions, PoolGauges } from './interpret-pool';
-export type { InterpretItem, InterpretResult, StationProfile } from './task';
+export type {
+  ExtractItem,
+  ExtractResult,
+  InterpretItem,
+  InterpretResult,
+  StationProfile,
+} from './task';

@@ -8,6 +8,8 @@ import {
   type InterpretTaskResult,
   ReceiptClock,
   failedResult,
+  type ExtractItem,
+  type ExtractResult,
 } from './task';
 
 export interface InterpretPoolOptions {
@@ -111,6 +113,19 @@ export class InterpretPool {
       this.idleWaiters.push(resolve);
       if (timeoutMs !== undefined) setTimeout(resolve, timeoutMs).unref();
     });
+  }
+
+  /** No receipt waiting to be read or being read: time for work that can wait. */
+  isIdle(): boolean {
+    return this.pendingReceipts === 0 && this.running.size === 0;
+  }
+
+  /**
+   * Reads the sales figures of stored texts on a pool thread. Callers send a batch only while
+   * the pool is idle (isIdle), so reading figures never delays reading receipts.
+   */
+  extract(items: ExtractItem[]): Promise<ExtractResult[]> {
+    return this.piscina.run(items, { name: 'extractBatch' }) as Promise<ExtractResult[]>;
   }
 
   gauges(): PoolGauges {

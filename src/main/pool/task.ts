@@ -9,8 +9,6 @@ export interface StationProfile {
   columns: number;
   multibyte: MultibyteEncoding;
   kanjiAtStart: boolean;
-  /** How its receipts' sales figures are read (currency, the station's own words). */
-  sales?: SalesProfile;
 }
 
 export interface InterpretItem {
@@ -51,7 +49,19 @@ export interface InterpretResult {
   /** Cash drawer kicks and cuts on the receipt (drawer kicks matter for cash audits). */
   drawerKicks: number;
   cuts: number;
-  /** Sales figures read from the text (null for an empty receipt or one that failed). */
+  error: string | null;
+}
+
+/** A stored receipt's text whose sales figures are to be read. */
+export interface ExtractItem {
+  id: number;
+  text: string;
+  drawerKicks: number;
+  sales?: SalesProfile;
+}
+
+export interface ExtractResult {
+  id: number;
   figures: ReceiptFigures | null;
   error: string | null;
 }
@@ -108,7 +118,6 @@ export function failedResult(id: number, error: string): InterpretResult {
     dialect: null,
     drawerKicks: 0,
     cuts: 0,
-    figures: null,
     error,
   };
 }

@@ -7,6 +7,8 @@ import { interpret } from '../escpos';
 import { collectGarbage } from '../memory';
 import { extractFigures } from '../sales';
 import {
+  type ExtractItem,
+  type ExtractResult,
   type InterpretResult,
   type InterpretTask,
   type InterpretTaskResult,
@@ -41,12 +43,6 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
         dialect: out.document.dialect,
         drawerKicks: out.events['drawer-kick'],
         cuts: out.events.cut + out.events['partial-cut'],
-        figures: out.empty
-          ? null
-          : extractFigures(
-              { text: out.text, drawerKicks: out.events['drawer-kick'] },
-              item.profile.sales,
-            ),
         error: null,
       };
     } catch (err) {
@@ -55,4 +51,22 @@ export default function interpretBatch(task: InterpretTask): InterpretTaskResult
   });
   clock.stop();
   return { results, runMs: performance.now() - started };
+}
+
+/**
+ * Reads the sales figures of stored texts (piscina's `extractBatch`). A text that makes the
+ * extractor throw gets no figures and its error, alone.
+ */
+export function extractBatch(items: ExtractItem[]): ExtractResult[] {
+  return items.map((item) => {
+    try {
+      const figures = extractFigures(
+        { text: item.text, drawerKicks: item.drawerKicks },
+        item.sales,
+      );
+      return { id: item.id, figures, error: null };
+    } catch (err) {
+      return { id: item.id, figures: null, error: (err as Error).message };
+    }
+  });
 }

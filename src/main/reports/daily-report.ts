@@ -76,6 +76,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
     drawerOpens: 0,
     noSaleDrawerOpens: 0,
     reprints: 0,
+    reprintIds: [],
     unparsed: [],
     zReport: null,
   };
@@ -121,6 +122,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
         const key = `${receipt.station}|${f.kind}|${f.header.order}|${f.total}`;
         if (printed.has(key)) {
           r.reprints++;
+          r.reprintIds.push(receipt.id);
           continue;
         }
         printed.add(key);

@@ -2,10 +2,18 @@
  * The daily report of a business day from the store: the day's bounds and hours in the
  * restaurant's time zone, its receipts with their figures, summed by buildDailyReport.
  */
-import type { DailyReport, ReportDay, Settings } from '../../shared';
+import type { DailyReport, ReportDay, ReportFormat, Settings } from '../../shared';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
-import { buildDailyReport } from './daily-report';
+import { buildDailyReport, type ReportInput } from './daily-report';
+import { reportCsv } from './report-csv';
+
+/** A report as a file to download. */
+export interface ReportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
 
 export interface DailyReportsOptions {
   queries: () => ReportQueries;
@@ -15,12 +23,31 @@ export interface DailyReportsOptions {
 export class DailyReports {
   constructor(private readonly o: DailyReportsOptions) {}
 
-  daily({ date, station }: ReportDay): DailyReport {
+  daily(day: ReportDay): DailyReport {
+    return buildDailyReport(this.input(day));
+  }
+
+  /** The report as a file: CSV (one row per receipt). */
+  file(day: ReportDay, format: ReportFormat): ReportFile {
+    const input = this.input(day);
+    const report = buildDailyReport(input);
+    const name = `receipt-desk-report-${day.date}${day.station ? `-${safe(day.station)}` : ''}`;
+    switch (format) {
+      case 'csv':
+        return {
+          fileName: `${name}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: Buffer.from(reportCsv(report, input.receipts), 'utf8'),
+        };
+    }
+  }
+
+  private input({ date, station }: ReportDay): ReportInput {
     const b = this.o.business();
     const rule = { dayStart: b.dayStart, timeZone: b.timeZone || systemTimeZone() };
     const [from, to] = businessDayBounds(date, rule);
     const rows = this.o.queries().receiptsWithFigures(from, to, station ?? null);
-    return buildDailyReport({
+    return {
       businessDay: date,
       timezone: rule.timeZone,
       dayStart: rule.dayStart,
@@ -33,7 +60,6 @@ export class DailyReports {
       receipts: rows.map((r) => ({
         ...r,
         // Not read yet, or unreadable: no figures, listed as unparsed with the reason.
-        figures: r.figures,
         unread:
           r.status === 'pending'
             ? 'Not read yet.'
@@ -41,6 +67,11 @@ export class DailyReports {
               ? 'This receipt could not be read.'
               : null,
       })),
-    });
+    };
   }
+}
+
+/** A station name as part of a file name. */
+function safe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
 }

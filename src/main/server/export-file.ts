@@ -5,11 +5,30 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { DeskBackend } from '../../shared';
+import type { DeskBackend, ReportDay, ReportFormat } from '../../shared';
 import type { ExportedFile } from '../export';
+import type { ReportFile } from '../reports';
 
 export interface ExportBackend extends DeskBackend {
   exportFile(id: number): ExportedFile;
+  /** A business day's report as a file (the HTTP door's download of GET /api/reports/daily). */
+  dailyReportFile(day: ReportDay, format: ReportFormat): ReportFile;
+}
+
+/** A report file, as a download. */
+export function sendReportFile(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: ReportFile,
+): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.body.length,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', zip: 'application/zip' } as const;

@@ -12,12 +12,15 @@ import {
   EXPORT_FILE_PATH,
   idSchema,
   isLoopback,
+  REPORT_FILE_PATH,
+  REPORT_FORMATS,
+  reportDaySchema,
 } from '../../shared';
 import { invokeCall } from '../calls';
 import { CallRoutes, pathPattern } from './call-routes';
 import { Door } from './door';
 import { EventStreamHub, type StreamSource } from './event-stream';
-import { type ExportBackend, sendExportFile } from './export-file';
+import { type ExportBackend, sendExportFile, sendReportFile } from './export-file';
 import { sendError, sendJson, statusFor } from './respond';
 import { serveStatic } from './static-files';
 
@@ -128,6 +131,25 @@ export class HttpServer {
         throw new DeskFailure('BAD_REQUEST', 'An export file is asked for by its number.');
       await sendExportFile(req, res, this.options.backend.exportFile(id.data));
       return;
+    }
+    const format = url.searchParams.get('format');
+    if (path === REPORT_FILE_PATH && format !== null && (method === 'GET' || method === 'HEAD')) {
+      url.searchParams.delete('format');
+      if (format !== 'json') {
+        // A download the browser opens itself: the token may come in the address.
+        this.door.checkToken(req, url, true);
+        if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+          throw new DeskFailure(
+            'BAD_REQUEST',
+            `A daily report comes as json or ${REPORT_FORMATS.join(', ')}, not ${format}.`,
+          );
+        }
+        const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'token'));
+        const day = reportDaySchema.safeParse(query);
+        if (!day.success) throw new DeskFailure('BAD_REQUEST', day.error.issues[0].message);
+        sendReportFile(req, res, this.options.backend.dailyReportFile(day.data, format as never));
+        return;
+      }
     }
     const match = this.routes.match(method, path);
     if (!match) throw new DeskFailure('NOT_FOUND', `There is no ${path} in the Receipt Desk API.`);

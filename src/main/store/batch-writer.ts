@@ -123,10 +123,12 @@ export class BatchWriter {
                 );
                 // A cached document belongs to the interpretation it came from.
                 this.deleteDocument.run(row.id);
-                if (row.figures !== undefined) {
-                  this.figures.save(row.id, row.figures, row.extractorVersion ?? 0);
-                }
               }
+              results.push([op.tag, op.rows.length]);
+              break;
+            case 'figures':
+              for (const row of op.rows)
+                this.figures.save(row.id, row.figures, row.extractorVersion);
               results.push([op.tag, op.rows.length]);
               break;
             case 'document':

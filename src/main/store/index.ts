@@ -13,6 +13,7 @@ import { Totals } from './totals';
 import { WriterClient } from './writer-client';
 
 export type {
+  FiguresWrite,
   NewConnection,
   NewReceipt,
   InterpretationRow,
@@ -26,7 +27,7 @@ export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
-export { ReportQueries, type FiguresRow } from './report-queries';
+export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 

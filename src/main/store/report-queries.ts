@@ -14,16 +14,65 @@ export interface FiguresRow {
   figures: ReceiptFigures | null;
 }
 
+/** A stored text whose figures are to be read. */
+export interface TextForFigures {
+  id: number;
+  station: string;
+  text: string;
+  drawerKicks: number;
+}
+
 export class ReportQueries {
   private readonly all: Database.Statement;
   private readonly ofStation: Database.Statement;
+  private readonly lacking: Database.Statement;
+  private readonly older: Database.Statement;
+  private readonly texts = new Map<number, Database.Statement>();
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
+    // Receipts read but without figures, oldest first after a cursor (a scan, done in pages).
+    this.lacking = db.prepare(
+      `SELECT r.id FROM receipts r LEFT JOIN receipt_figures f ON f.receipt_id = r.id
+       WHERE r.id > ? AND r.status = 'ok' AND r.empty = 0 AND f.receipt_id IS NULL
+       ORDER BY r.id LIMIT ?`,
+    );
+    // Figures an older extractor read (receipt_figures_by_version).
+    this.older = db.prepare(
+      'SELECT receipt_id AS id FROM receipt_figures WHERE extractor_version < ? LIMIT ?',
+    );
     const select = `SELECT r.id, r.received_at, r.station, r.status, r.drawer_kicks, f.figures
        FROM receipts r LEFT JOIN receipt_figures f ON f.receipt_id = r.id
        WHERE r.empty = 0 AND r.received_at >= ? AND r.received_at < ?`;
     this.all = db.prepare(`${select} ORDER BY r.received_at, r.id`);
     this.ofStation = db.prepare(`${select} AND r.station = ? ORDER BY r.received_at, r.id`);
+  }
+
+  /** Up to `limit` receipts after `afterId` that were read but have no figures yet. */
+  idsLackingFigures(afterId: number, limit: number): number[] {
+    return (this.lacking.all(afterId, limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  /** Up to `limit` receipts whose figures an extractor older than `version` read. */
+  idsWithOlderFigures(version: number, limit: number): number[] {
+    return (this.older.all(version, limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  /** The texts of these receipts (those read and not empty). */
+  textsForFigures(ids: number[]): TextForFigures[] {
+    if (ids.length === 0) return [];
+    let s = this.texts.get(ids.length);
+    if (!s) {
+      s = this.db.prepare(
+        `SELECT id, station, text, drawer_kicks FROM receipts
+         WHERE id IN (${ids.map(() => '?').join(',')}) AND status = 'ok' AND empty = 0`,
+      );
+      this.texts.set(ids.length, s);
+    }
+    return (
+      s.all(...ids) as { id: number; station: string; text: string | null; drawer_kicks: number }[]
+    )
+      .filter((r) => r.text !== null)
+      .map((r) => ({ id: r.id, station: r.station, text: r.text!, drawerKicks: r.drawer_kicks }));
   }
 
   /** Receipts received in [from, to), of one station or all. */

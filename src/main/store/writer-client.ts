@@ -10,6 +10,7 @@ import type { Totals } from './totals';
 import { errorText } from './write-failure';
 import type {
   FromWriter,
+  FiguresWrite,
   InterpretationRow,
   NewConnection,
   NewReceipt,
@@ -180,6 +181,11 @@ export class WriterClient {
     const load = { bytes, receipts: 0 };
     this.addBacklog(load);
     return this.tagged((tag) => ({ kind: 'interpretations', tag, rows }), load);
+  }
+
+  /** Saves sales figures read from stored texts (work that waits for a quiet pool). */
+  saveFigures(rows: FiguresWrite[]): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'figures', tag, rows }), { bytes: 0, receipts: 0 });
   }
 
   private addBacklog(load: { bytes: number; receipts: number }): void {

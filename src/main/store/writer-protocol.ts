@@ -49,9 +49,13 @@ export interface InterpretationRow {
   cuts: number;
   interpreterVersion: number;
   interpretedAt: number;
-  /** Sales figures read from the text (null: none; left out: keep what is stored). */
-  figures?: ReceiptFigures | null;
-  extractorVersion?: number;
+}
+
+/** Sales figures read from a stored receipt's text (null: it has none). */
+export interface FiguresWrite {
+  id: number;
+  figures: ReceiptFigures | null;
+  extractorVersion: number;
 }
 
 /** One write. `tag` identifies the ops whose caller waits for the commit. */
@@ -60,6 +64,7 @@ export type WriteOp =
   | { kind: 'close'; id: number; closedAt: number; bytes: number; reason: string }
   | { kind: 'receipt'; tag: number; r: NewReceipt }
   | { kind: 'interpretations'; tag: number; rows: InterpretationRow[] }
+  | { kind: 'figures'; tag: number; rows: FiguresWrite[] }
   /** Caches a document built when a receipt was opened (raw-deflated JSON). */
   | { kind: 'document'; id: number; interpreterVersion: number; document: Uint8Array }
   | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }

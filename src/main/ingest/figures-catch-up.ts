@@ -1,0 +1,136 @@
+/**
+ * Reads the sales figures of stored receipts on the pool's threads, whenever the pool has no
+ * receipt to read: the ones just saved, the ones a previous run left without figures, and the
+ * ones an older extractor read (EXTRACTOR_VERSION). Figures come from the stored text, so a rush
+ * never waits on them: measured with extraction on the ingest path, the stream scenario fell
+ * from about 6,500 to 1,560 receipts/s. A batch at a time, each saved before the next.
+ */
+import type { ExtractItem, InterpretPool } from '../pool';
+import { EXTRACTOR_VERSION, type SalesProfile } from '../sales';
+import type { ReportQueries, Store } from '../store';
+
+const BATCH = 32;
+/** How soon to look again when the pool was busy or there was nothing to read. */
+const RETRY_MS = 100;
+const IDLE_MS = 30_000;
+
+export interface FiguresCatchUpOptions {
+  store: () => Store;
+  queries: () => ReportQueries;
+  pool: InterpretPool;
+  /** How a station's receipts are read (its currency, its own words). */
+  profileFor: (station: string) => SalesProfile;
+  log: (message: string) => void;
+}
+
+export class FiguresCatchUp {
+  /** Receipts saved since the last look, to read first. */
+  private readonly fresh: number[] = [];
+  /** Where the scan for receipts without figures has got to (a previous run's leftovers). */
+  private scannedTo = 0;
+  private scanDone = false;
+  private olderDone = false;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private stopped = false;
+  private done = 0;
+
+  constructor(private readonly o: FiguresCatchUpOptions) {}
+
+  start(): void {
+    this.soon(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Receipts just read: their figures next, as soon as the pool is free. */
+  saved(ids: number[]): void {
+    for (const id of ids) this.fresh.push(id);
+    this.soon(RETRY_MS);
+  }
+
+  /** Receipts whose figures were read since start. */
+  get count(): number {
+    return this.done;
+  }
+
+  private soon(ms: number): void {
+    if (this.stopped || this.running) return;
+    if (this.timer) {
+      if (ms >= IDLE_MS) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.step();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async step(): Promise<void> {
+    if (this.stopped) return;
+    if (!this.o.pool.isIdle()) {
+      this.soon(RETRY_MS);
+      return;
+    }
+    const ids = this.next();
+    if (ids.length === 0) {
+      this.soon(IDLE_MS);
+      return;
+    }
+    this.running = true;
+    try {
+      const texts = this.o.queries().textsForFigures(ids);
+      const items: ExtractItem[] = texts.map((t) => ({
+        id: t.id,
+        text: t.text,
+        drawerKicks: t.drawerKicks,
+        sales: this.o.profileFor(t.station),
+      }));
+      const results = items.length > 0 ? await this.o.pool.extract(items) : [];
+      for (const r of results) {
+        if (r.error) this.o.log(`Sales figures of receipt ${r.id} not read: ${r.error}`);
+      }
+      await this.o.store().writer.saveFigures(
+        results.map((r) => ({
+          id: r.id,
+          figures: r.figures,
+          extractorVersion: EXTRACTOR_VERSION,
+        })),
+      );
+      this.done += results.length;
+    } catch (err) {
+      // Shutting down, or the disk is full: the receipts keep no figures yet and are found again.
+      if (!this.stopped) this.o.log(`Sales figures not saved yet: ${(err as Error).message}`);
+      this.running = false;
+      this.soon(IDLE_MS / 10);
+      return;
+    }
+    this.running = false;
+    this.soon(0);
+  }
+
+  /** The next batch: fresh receipts, then a previous run's leftovers, then older readings. */
+  private next(): number[] {
+    if (this.fresh.length > 0) return this.fresh.splice(0, BATCH);
+    const q = this.o.queries();
+    if (!this.scanDone) {
+      const ids = q.idsLackingFigures(this.scannedTo, BATCH);
+      if (ids.length > 0) {
+        this.scannedTo = ids[ids.length - 1];
+        return ids;
+      }
+      this.scanDone = true;
+    }
+    if (!this.olderDone) {
+      const ids = q.idsWithOlderFigures(EXTRACTOR_VERSION, BATCH);
+      if (ids.length > 0) return ids;
+      this.olderDone = true;
+    }
+    return [];
+  }
+}
