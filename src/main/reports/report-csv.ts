@@ -49,8 +49,9 @@ export function reportCsv(report: DailyReport, receipts: ReportReceipt[]): strin
           : 'no money';
     const currency = f?.currency ?? report.currency;
     const sign = f?.kind === 'refund' ? -1 : 1;
+    // Numbers, not text: a spreadsheet sums them, and a leading minus is no formula to defuse.
     const money = (v: number | null | undefined) =>
-      v === null || v === undefined ? null : minorToDecimal(sign * v, currency);
+      v === null || v === undefined ? null : Number(minorToDecimal(sign * v, currency));
     const paid = (methods: string[] | null) => (f ? sumPayments(f, methods) : null);
     out += csvRow([
       r.id,

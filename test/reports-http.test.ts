@@ -1,0 +1,158 @@
+/**
+ * The daily report over HTTP, from receipts printed by a real POS client: the JSON the Reports
+ * screen reads, and the CSV a manager downloads, whose rows add up to the JSON's total; a copy
+ * of a check printed again is counted once; the download passes the same door as every call.
+ */
+import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { businessDayOf, systemTimeZone } from '../src/main/days';
+import type { DailyReport } from '../src/shared';
+import { eventually } from './helpers/desk';
+import { rawRequest, startWebDesk, type WebDesk } from './helpers/web-page';
+
+let web: WebDesk | null = null;
+afterEach(async () => {
+  await web?.stop();
+  web = null;
+});
+
+async function print(port: number, lines: [string, string][], header: string[]): Promise<void> {
+  const pos = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: `tcp://127.0.0.1:${port}`,
+    width: 42,
+    options: { timeout: 5_000 },
+  });
+  for (const h of header) pos.println(h);
+  for (const [left, right] of lines) pos.leftRight(left, right);
+  pos.cut();
+  await pos.execute();
+}
+
+/** Three checks, one printed twice, and a refund: the day a manager closes. */
+async function printDay(port: number): Promise<void> {
+  const check = (n: number, food: string, price: string, total: string, paid: [string, string]) =>
+    print(port, [[`1 ${food}`, price], ['TOTAL', total], paid], [`Check #${n}`]);
+  await check(101, 'Burger', '12.50', '12.50', ['CASH', '12.50']);
+  await check(102, 'Salad', '9.00', '9.00', ['VISA XXXX4242', '9.00']);
+  await check(102, 'Salad', '9.00', '9.00', ['VISA XXXX4242', '9.00']); // a copy for the guest
+  await check(103, 'Steak', '24.00', '24.00', ['CASH', '24.00']);
+  await print(
+    port,
+    [
+      ['1 Burger', '-12.50'],
+      ['TOTAL', '-12.50'],
+      ['CASH', '-12.50'],
+    ],
+    ['*** REFUND ***', 'Ref 104'],
+  );
+}
+
+/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+const today = () => businessDayOf(Date.now(), { dayStart: '04:00', timeZone: systemTimeZone() });
+
+describe('GET /api/reports/daily', () => {
+  it('answers the day as JSON, and as a CSV whose rows add up to it', async () => {
+    web = await startWebDesk();
+    await printDay(web.desk.port);
+    await web.desk.waitForReceipts(5);
+    const db = web.desk.reader();
+    await eventually(
+      () =>
+        (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n === 5,
+    );
+    const json = await fetch(web.url(`/api/reports/daily?date=${today()}`));
+    expect(json.status).toBe(200);
+    const report = (await json.json()) as DailyReport;
+    expect(report).toMatchObject({
+      businessDay: today(),
+      receiptCount: 5,
+      saleCount: 3,
+      refundCount: 1,
+      reprints: 1,
+      total: 1250 + 900 + 2400 - 1250,
+      refunds: 1250,
+      payments: { cash: 1250 + 2400 - 1250, card: 900 },
+      unparsed: [],
+    });
+
+    const csv = await fetch(web.url(`/api/reports/daily?date=${today()}&format=csv`));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="receipt-desk-report-${today()}.csv"`,
+    );
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 for Excel on Windows
+    const text = bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFReceipt,Received,Business day,Station,Kind,Counted')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(5);
+    const col = (name: string) => header.indexOf(name);
+    const cents = (v: string) => (v ? Math.round(Number(v) * 100) : 0);
+    const counted = rows.filter((r) => r[col('Counted')] === 'yes');
+    expect(counted).toHaveLength(4);
+    expect(rows.filter((r) => r[col('Counted')] === 'no: a reprint')).toHaveLength(1);
+    const sum = counted.reduce((n, r) => n + cents(r[col('Total')]) + cents(r[col('Tip')]), 0);
+    expect(sum).toBe(report.total);
+  });
+
+  it('refuses a format it does not write, and a day that is no date, in words', async () => {
+    web = await startWebDesk();
+    const wrong = await fetch(web.url(`/api/reports/daily?date=${today()}&format=doc`));
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(
+      /json or csv/u,
+    );
+    const noDate = await fetch(web.url('/api/reports/daily?date=yesterday&format=csv'));
+    expect(noDate.status).toBe(400);
+    expect(await noDate.text()).toContain('YYYY-MM-DD');
+  });
+
+  it('downloads only with the token when the page is guarded', async () => {
+    web = await startWebDesk({}, { apiToken: 'a-long-enough-token-1234' });
+    const target = `/api/reports/daily?date=${today()}&format=csv`;
+    const host = { Host: `127.0.0.1:${web.port}` };
+    expect((await rawRequest(web.port, 'GET', target, host)).status).toBe(401);
+    const withToken = await rawRequest(
+      web.port,
+      'GET',
+      `${target}&token=a-long-enough-token-1234`,
+      host,
+    );
+    expect(withToken.status).toBe(200);
+    // A name that is not this PC's is refused before anything else (DNS rebinding).
+    const rebound = await rawRequest(web.port, 'GET', `${target}&token=a-long-enough-token-1234`, {
+      Host: 'evil.example',
+    });
+    expect(rebound.status).toBe(421);
+  });
+});
