@@ -161,6 +161,11 @@ export function runInterpreterBench(args, limitMs) {
   return runBenchScript('interpreter.mjs', args, limitMs);
 }
 
+/** The sales figures benchmark (bench/sales.mjs) in a process of its own, as the interpreter's. */
+export function runSalesBench(args, limitMs) {
+  return runBenchScript('sales.mjs', args, limitMs);
+}
+
 /** The memory benchmark (bench/memory.mjs) in a process of its own, as the interpreter's. */
 export function runMemoryBench(args, limitMs) {
   return runBenchScript('memory.mjs', args, limitMs);

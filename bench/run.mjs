@@ -8,7 +8,13 @@ import { HELP, parseConfig } from './config.mjs';
 import { waitForQuiet } from './cpu.mjs';
 import { codeVersion, machine } from './machine.mjs';
 import { runServicePhase, runSinkPhase } from './phase.mjs';
-import { killAll, runInterpreterBench, runMemoryBench, runUiBench } from './procs.mjs';
+import {
+  killAll,
+  runInterpreterBench,
+  runMemoryBench,
+  runSalesBench,
+  runUiBench,
+} from './procs.mjs';
 import { markdownTable, writeJson } from './report.mjs';
 import { summarise } from './summarise.mjs';
 import { checks } from './targets.mjs';
@@ -61,6 +67,14 @@ async function main() {
     if (ended !== 0) {
       failures++;
       process.stdout.write(`interpreter: FAILED — ${ended}\n\n`);
+    }
+  }
+  if (cfg.phases.includes('sales')) {
+    const args = [`--stamp=${stamp}`, ...(cfg.quick ? ['--quick'] : [])];
+    const ended = await runSalesBench(args, 120_000).catch((err) => err.message);
+    if (ended !== 0) {
+      failures++;
+      process.stdout.write(`sales: FAILED — ${ended}\n\n`);
     }
   }
   for (const scenario of cfg.phases.includes('load') ? cfg.scenarios : []) {
