@@ -89,6 +89,20 @@ export interface PosDayFigures {
   receipts: number | null;
 }
 
+/** Day figures with nothing printed yet. */
+export function emptyPosDay(): PosDayFigures {
+  return {
+    total: null,
+    netSales: null,
+    tax: null,
+    tips: null,
+    refunds: null,
+    discounts: null,
+    payments: {},
+    receipts: null,
+  };
+}
+
 export interface ReceiptFigures {
   kind: ReceiptKind;
   /** ISO 4217 code, when the receipt or the station's profile says it. */

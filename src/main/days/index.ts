@@ -12,3 +12,4 @@ export {
   businessHourOf,
   systemTimeZone,
 } from './business-day';
+export { wallDateTime } from './zone-clock';

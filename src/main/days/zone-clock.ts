@@ -118,3 +118,15 @@ export class ZoneClock {
     return Date.UTC(year, month - 1, day, hour % 24, minute, sec);
   }
 }
+
+const clocks = new Map<string, ZoneClock>();
+
+/** "2026-03-14 19:42:05": the wall-clock date and time in the zone at `utcMs`. */
+export function wallDateTime(utcMs: number, timeZone: string): string {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new ZoneClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return new Date(clock.wallAt(utcMs)).toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -7,12 +7,13 @@
  * refund totals; payments add up to total exactly; net sales = total − tax − tips − service;
  * gross sales = net sales + discounts + refunds net of their tax.
  */
-import type {
-  DailyReport,
-  PosDayFigures,
-  ReceiptFigures,
-  ReportPaymentKey,
-  ZReportLine,
+import {
+  type DailyReport,
+  emptyPosDay,
+  type PosDayFigures,
+  type ReceiptFigures,
+  type ReportPaymentKey,
+  type ZReportLine,
 } from '../../shared';
 
 export interface ReportReceipt {
@@ -240,16 +241,7 @@ function where(receipt: ReportReceipt) {
 /** Several tills' Z figures as one: each figure summed where any till printed it. */
 function sumDays(days: PosDayFigures[]): PosDayFigures {
   const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
-  const out: PosDayFigures = {
-    total: null,
-    netSales: null,
-    tax: null,
-    tips: null,
-    refunds: null,
-    discounts: null,
-    payments: {},
-    receipts: null,
-  };
+  const out = emptyPosDay();
   for (const d of days) {
     out.total = add(out.total, d.total);
     out.netSales = add(out.netSales, d.netSales);

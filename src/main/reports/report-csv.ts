@@ -7,7 +7,8 @@
 import type { DailyReport, ReceiptFigures } from '../../shared';
 import { csvRow, UTF8_BOM } from '../export';
 import type { ReportReceipt } from './daily-report';
-import { minorToDecimal, zonedDateTime } from './report-format';
+import { wallDateTime } from '../days';
+import { minorToDecimal } from './report-format';
 
 export const REPORT_CSV_HEADER = [
   'Receipt',
@@ -55,7 +56,7 @@ export function reportCsv(report: DailyReport, receipts: ReportReceipt[]): strin
     const paid = (methods: string[] | null) => (f ? sumPayments(f, methods) : null);
     out += csvRow([
       r.id,
-      zonedDateTime(r.receivedAt, report.timezone),
+      wallDateTime(r.receivedAt, report.timezone),
       report.businessDay,
       r.station,
       f?.kind ?? 'not read',

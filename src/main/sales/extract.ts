@@ -3,7 +3,7 @@
  * figures gathered (figures.ts) and checked against each other (reconcile.ts). Pure: the same
  * text and profile give the same figures, in the pool or when re-extracting stored receipts.
  */
-import type { PosDayFigures, ReceiptFigures } from '../../shared';
+import { emptyPosDay, type PosDayFigures, type ReceiptFigures } from '../../shared';
 import { headerOf } from './header';
 import { gather } from './figures';
 import { kindOf } from './kinds';
@@ -101,16 +101,7 @@ const DAY_WORDS: [RegExp, keyof Omit<PosDayFigures, 'payments'>][] = [
 
 /** The POS's own figures on its X or Z report. */
 function posDayOf(lines: ReadLine[]): PosDayFigures {
-  const day: PosDayFigures = {
-    total: null,
-    netSales: null,
-    tax: null,
-    tips: null,
-    refunds: null,
-    discounts: null,
-    payments: {},
-    receipts: null,
-  };
+  const day = emptyPosDay();
   for (const line of lines) {
     if (line.amount === null && !/\d/u.test(line.text)) continue;
     const named = DAY_WORDS.find(([re]) => re.test(line.words));

@@ -4,7 +4,13 @@
  * payments and change. Several candidates may be found for one figure (a receipt prints TOTAL
  * twice, once before the tip and once after); the reconciler picks among them.
  */
-import type { Payment, PaymentMethod, SaleItem, TaxLine } from '../../shared';
+import {
+  type Payment,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  type SaleItem,
+  type TaxLine,
+} from '../../shared';
 import type { ReadLine } from './lines';
 
 export interface Gathered {
@@ -42,15 +48,7 @@ const TAX_TABLE =
   /\b(?:net|netto|nett|brutto|gross|ht|ttc|excl|incl|basis|grondslag|base|taux|rate|satz|tarief|aliquota|tasa|stawka|sazba)\b|%/u;
 /** A detail line under an item: its quantity and unit price ("@480 × 4", "4 @ 13.49"). */
 const DETAIL_QTY = /@\s*[\d.,' ]+\s*[x×*]\s*(\d{1,3})(?!\d)|(\d{1,3})\s*[@x×*]/u;
-const PAYMENT_ROLES = new Set([
-  'cash',
-  'card',
-  'voucher',
-  'gift-card',
-  'mobile',
-  'account',
-  'tendered',
-]);
+const PAYMENT_ROLES = new Set<string>([...PAYMENT_METHODS, 'tendered']);
 
 /**
  * `headerLines`: lines that state a header fact (an order number, a date): never items.

@@ -3,7 +3,7 @@
  * or bar ticket (items, no prices), the POS's X or Z report, a no-sale drawer slip, or something
  * else (a test print). Words are matched folded, in the languages of labels.ts.
  */
-import type { ReceiptKind } from '../../shared';
+import { PAYMENT_METHODS, type ReceiptKind } from '../../shared';
 import type { ReadLine } from './lines';
 import type { ReadyProfile } from './profile';
 
@@ -15,7 +15,7 @@ const VOID =
   /^\W*(?:void|voided|storno|storniert|annule|annulé|annullato|anulado|anulowano|anulowany|geannuleerd|abbruch|annulation|annulee|annule|cancell?ed|cancellation|取消|取り消し|취소)\W*$|\b(?:void(?:ed)? (?:receipt|transaction|order|check)|storno[- ]?bon)\b/u;
 const TEST_PRINT =
   /\b(?:test page|test print|testdruck|testseite|test d.?impression|printer test|self[- ]?test|prueba de impresion|stampa di prova|testafdruk|wydruk testowy)\b|テスト印字|テストページ/u;
-const PAID = new Set(['cash', 'card', 'voucher', 'gift-card', 'mobile', 'account', 'tendered']);
+const PAID = new Set<string>([...PAYMENT_METHODS, 'tendered']);
 const REFUND =
   /\b(?:refund|refunded|return|returned|credit note|credit memo|creditnota|credit nota|nota de credito|nota di credito|gutschrift|ruckgabe|erstattung|retour|remboursement|avoir|rimborso|reso|devolucion|reembolso|zwrot|korekta|terugbetaling)\b|返品|返金|환불|退款/u;
 const NO_SALE =
