@@ -3,6 +3,10 @@
  * screen reads, and the CSV a manager downloads, whose rows add up to the JSON's total; a copy
  * of a check printed again is counted once; the download passes the same door as every call.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { businessDayOf, systemTimeZone } from '../src/main/days';
@@ -125,12 +129,51 @@ describe('GET /api/reports/daily', () => {
     expect(sum).toBe(report.total);
   });
 
+  it('downloads the day as a spreadsheet and as a page to print', async () => {
+    web = await startWebDesk({ business: { restaurantName: 'Blue Plate Diner' } });
+    await printDay(web.desk.port);
+    await web.desk.waitForReceipts(5);
+    const db = web.desk.reader();
+    await eventually(
+      () =>
+        (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n === 5,
+    );
+    const xlsx = await fetch(web.url(`/api/reports/daily?date=${today()}&format=xlsx`));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK'); // a zip
+    const pdf = await fetch(web.url(`/api/reports/daily?date=${today()}&format=pdf`));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // What a person reads on the page: poppler's pdftotext, where it is installed.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-')), 'day.pdf');
+    fs.writeFileSync(file, bytes);
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } catch {
+      console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
+      return;
+    }
+    expect(text).toContain('Blue Plate Diner');
+    expect(text).toMatch(/Total collected\s+33\.00/u);
+    expect(text).toContain('Receipts whose total could not be read (0)');
+  });
+
   it('refuses a format it does not write, and a day that is no date, in words', async () => {
     web = await startWebDesk();
     const wrong = await fetch(web.url(`/api/reports/daily?date=${today()}&format=doc`));
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(
-      /json or csv/u,
+      /json or csv, xlsx, pdf/u,
     );
     const noDate = await fetch(web.url('/api/reports/daily?date=yesterday&format=csv'));
     expect(noDate.status).toBe(400);

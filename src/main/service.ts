@@ -262,8 +262,8 @@ export class DeskService implements DeskBackend {
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
   getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
-  /** The same report as a file (CSV), for the web page's download. */
-  dailyReportFile(day: ReportDay, format: ReportFormat): ReportFile {
+  /** The same report as a file (CSV, XLSX, PDF), for the web page's download. */
+  dailyReportFile(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
     return this.reports.file(day, format);
   }
 

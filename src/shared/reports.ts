@@ -15,7 +15,7 @@ export const reportDaySchema = z.strictObject({
 export type ReportDay = z.infer<typeof reportDaySchema>;
 
 /** The files a daily report downloads as (JSON is the call's own answer). */
-export const REPORT_FORMATS = ['csv'] as const;
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** GET with `format=` one of REPORT_FORMATS: the report as a file (a browser opens it). */
 export const REPORT_FILE_PATH = '/api/reports/daily';

@@ -29,6 +29,18 @@ export const PAYMENT_METHODS = [
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** How reports name each payment method (and the money no payment line accounts for). */
+export const PAYMENT_METHOD_NAMES: Readonly<Record<PaymentMethod | 'unknown', string>> = {
+  cash: 'Cash',
+  card: 'Card',
+  voucher: 'Voucher',
+  'gift-card': 'Gift card',
+  mobile: 'Mobile',
+  account: 'Account',
+  other: 'Other',
+  unknown: 'Not shown on the receipts',
+};
+
 export interface SaleItem {
   name: string;
   quantity: number;

@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { businessDayBounds, businessDayHours } from '../../src/main/days';
 import { interpret } from '../../src/main/escpos';
+import ExcelJS from 'exceljs';
 import { buildDailyReport, type ReportReceipt } from '../../src/main/reports';
+import { reportCsv } from '../../src/main/reports/report-csv';
+import { reportXlsx } from '../../src/main/reports/report-xlsx';
 import { extractFigures } from '../../src/main/sales';
 import type { DailyReport } from '../../src/shared';
 import { type DayReceipt, printDay, type ReceiptTruth } from './fixtures';
@@ -63,10 +66,8 @@ function expectedFigures(receipts: DayReceipt[]) {
   return { ...e, netSales, grossSales: netSales + e.discounts + (e.refunds - refundTax) };
 }
 
-function report(day: DayReceipt[], businessDay: string, timeZone: string, dayStart: string) {
-  const rule = { dayStart, timeZone };
-  const [from, to] = businessDayBounds(businessDay, rule);
-  const receipts: ReportReceipt[] = day.map((d, k) => {
+function readDay(day: DayReceipt[]): ReportReceipt[] {
+  return day.map((d, k) => {
     const out = interpret(d.receipt.bytes, d.receipt.station);
     return {
       id: k + 1,
@@ -76,6 +77,12 @@ function report(day: DayReceipt[], businessDay: string, timeZone: string, daySta
       figures: extractFigures({ text: out.text, drawerKicks: out.events['drawer-kick'] }),
     };
   });
+}
+
+function report(day: DayReceipt[], businessDay: string, timeZone: string, dayStart: string) {
+  const rule = { dayStart, timeZone };
+  const [from, to] = businessDayBounds(businessDay, rule);
+  const receipts = readDay(day);
   return buildDailyReport({
     businessDay,
     timezone: timeZone,
@@ -163,5 +170,63 @@ describe.each(DAYS)('$name', ({ day, timeZone, dayStart, layouts, currency }) =>
     expect(r.hourly.reduce((n, h) => n + h.sales, 0)).toBe(r.total - r.tax - r.tips);
     expect(r.zReport).not.toBeNull();
     expect(r.zReport!.lines.filter((l) => l.difference !== 0)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the same day as a spreadsheet', () => {
+  it('CSV and XLSX say what the JSON says, to the cent', async () => {
+    const day = '2025-06-14';
+    const timeZone = 'America/New_York';
+    const printed = await printDay({ seed: 11, day, timeZone, dayStart: '04:00', receipts: 80 });
+    const r = report(printed, day, timeZone, '04:00');
+    const want = expectedFigures(printed);
+    const receipts = readDay(printed);
+    // CSV: the counted rows' Total and Tip add up to what was collected.
+    const csv = reportCsv(r, receipts).slice(1).trim().split('\r\n');
+    const header = csv[0].split(',');
+    const cents = (v: string | undefined) => (v ? Math.round(Number(v) * 100) : 0);
+    const counted = csv
+      .slice(1)
+      .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/gu)!.map((c) => c.replace(/,$/u, '')))
+      .filter((c) => c[header.indexOf('Counted')] === 'yes');
+    const sum = counted.reduce(
+      (n, c) => n + cents(c[header.indexOf('Total')]) + cents(c[header.indexOf('Tip')]),
+      0,
+    );
+    expect(sum).toBe(want.total);
+    // XLSX, read back with exceljs: real numbers in the currency's format.
+    const book = new ExcelJS.Workbook();
+    // exceljs types its Buffer apart from Node 20s: the bytes are the same.
+    await book.xlsx.load((await reportXlsx(r, receipts)) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Receipts',
+      'Items',
+      'Payments',
+      'Hourly',
+    ]);
+    const summary = book.getWorksheet('Summary')!;
+    const figure = (name: string) => {
+      let value: unknown;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === name) value = row.getCell(2).value;
+      });
+      return value as number;
+    };
+    expect(Math.round(figure('Total collected') * 100)).toBe(want.total);
+    expect(Math.round(figure('Tax') * 100)).toBe(want.tax);
+    expect(Math.round(figure('Tips') * 100)).toBe(want.tips);
+    expect(Math.round(figure('Net sales') * 100)).toBe(want.netSales);
+    expect(figure('Sales')).toBe(want.saleCount);
+    expect(summary.getRow(3).getCell(2).numFmt).toBe('#,##0.00');
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const payments = book.getWorksheet('Payments')!;
+    let paid = 0;
+    payments.eachRow((row, n) => {
+      if (n > 2 && row.getCell(1).value !== 'Total collected') {
+        paid += Math.round(Number(row.getCell(2).value) * 100);
+      }
+    });
+    expect(paid).toBe(want.total);
   }, 120_000);
 });

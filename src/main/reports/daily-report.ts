@@ -10,6 +10,7 @@
 import {
   type DailyReport,
   emptyPosDay,
+  PAYMENT_METHOD_NAMES,
   type PosDayFigures,
   type ReceiptFigures,
   type ReportPaymentKey,
@@ -273,7 +274,8 @@ function zLines(pos: PosDayFigures, day: DailyReport): ZReportLine[] {
   add('Refunds', pos.refunds, day.refunds);
   add('Discounts', pos.discounts, day.discounts);
   for (const [method, amount] of Object.entries(pos.payments)) {
-    add(`Payments: ${method}`, amount, day.payments[method as ReportPaymentKey] ?? 0);
+    const name = PAYMENT_METHOD_NAMES[method as ReportPaymentKey] ?? method;
+    add(`Payments: ${name.toLowerCase()}`, amount, day.payments[method as ReportPaymentKey] ?? 0);
   }
   add('Receipts', pos.receipts, day.saleCount + day.refundCount);
   return lines;

@@ -7,6 +7,8 @@ import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
 import { reportCsv } from './report-csv';
+import { reportPdf } from './report-pdf';
+import { reportXlsx } from './report-xlsx';
 
 /** A report as a file to download. */
 export interface ReportFile {
@@ -27,8 +29,8 @@ export class DailyReports {
     return buildDailyReport(this.input(day));
   }
 
-  /** The report as a file: CSV (one row per receipt). */
-  file(day: ReportDay, format: ReportFormat): ReportFile {
+  /** The report as a file: CSV (one row per receipt), XLSX (five sheets) or PDF (to print). */
+  async file(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
     const input = this.input(day);
     const report = buildDailyReport(input);
     const name = `receipt-desk-report-${day.date}${day.station ? `-${safe(day.station)}` : ''}`;
@@ -38,6 +40,18 @@ export class DailyReports {
           fileName: `${name}.csv`,
           contentType: 'text/csv; charset=utf-8',
           body: Buffer.from(reportCsv(report, input.receipts), 'utf8'),
+        };
+      case 'xlsx':
+        return {
+          fileName: `${name}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          body: await reportXlsx(report, input.receipts),
+        };
+      case 'pdf':
+        return {
+          fileName: `${name}.pdf`,
+          contentType: 'application/pdf',
+          body: await reportPdf(report),
         };
     }
   }

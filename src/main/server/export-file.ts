@@ -12,7 +12,7 @@ import type { ReportFile } from '../reports';
 export interface ExportBackend extends DeskBackend {
   exportFile(id: number): ExportedFile;
   /** A business day's report as a file (the HTTP door's download of GET /api/reports/daily). */
-  dailyReportFile(day: ReportDay, format: ReportFormat): ReportFile;
+  dailyReportFile(day: ReportDay, format: ReportFormat): Promise<ReportFile>;
 }
 
 /** A report file, as a download. */

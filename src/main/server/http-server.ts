@@ -147,7 +147,11 @@ export class HttpServer {
         const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'token'));
         const day = reportDaySchema.safeParse(query);
         if (!day.success) throw new DeskFailure('BAD_REQUEST', day.error.issues[0].message);
-        sendReportFile(req, res, this.options.backend.dailyReportFile(day.data, format as never));
+        sendReportFile(
+          req,
+          res,
+          await this.options.backend.dailyReportFile(day.data, format as never),
+        );
         return;
       }
     }

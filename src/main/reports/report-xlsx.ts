@@ -1,0 +1,161 @@
+/**
+ * The daily report as a workbook an accountant opens: Summary, Receipts, Items, Payments and
+ * Hourly, each with the restaurant and the business day in its title row, a frozen header row,
+ * set column widths, and amounts as real numbers in the currency's format (yen without
+ * decimals), so the sheets sum and sort as they should.
+ */
+import ExcelJS from 'exceljs';
+import { type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
+import { wallDateTime } from '../days';
+import type { ReportReceipt } from './daily-report';
+import { currencyPlaces } from './report-format';
+
+type Cell = string | number | null;
+
+export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Receipt Desk';
+  const places = currencyPlaces(report.currency);
+  const unit = 10 ** places;
+  const money = (v: number | null | undefined): number | null =>
+    v === null || v === undefined ? null : v / unit;
+  const moneyFormat = places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
+  const cur = report.currency ? ` (${report.currency})` : '';
+  const title = `${report.restaurantName || 'Receipt Desk'}: ${report.businessDay}${
+    report.station ? `, ${report.station}` : ''
+  }`;
+
+  /** A sheet: title row, header row (frozen), rows; `money` columns get the currency format. */
+  const sheet = (
+    name: string,
+    columns: { header: string; width: number; money?: boolean; integer?: boolean }[],
+    rows: Cell[][],
+  ) => {
+    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    ws.addRow([`${title}: ${name}`]).font = { bold: true, size: 13 };
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((c) => {
+      c.border = { bottom: { style: 'thin' } };
+    });
+    for (const row of rows) ws.addRow(row);
+    columns.forEach((c, k) => {
+      const col = ws.getColumn(k + 1);
+      col.width = c.width;
+      if (c.money) col.numFmt = moneyFormat;
+      if (c.integer) col.numFmt = '0';
+    });
+    return ws;
+  };
+
+  const r = report;
+  sheet(
+    'Summary',
+    [
+      { header: 'Figure', width: 34 },
+      { header: `Amount${cur}`, width: 16, money: true },
+    ],
+    [
+      ['Total collected', money(r.total)],
+      ['Net sales', money(r.netSales)],
+      ['Gross sales', money(r.grossSales)],
+      ['Discounts', money(r.discounts)],
+      ['Refunds', money(r.refunds)],
+      ['Tax', money(r.tax)],
+      ['Tips', money(r.tips)],
+      ['Service charges', money(r.serviceCharges)],
+      ['Average sale (net)', money(r.averageSale)],
+      ['Receipts', r.receiptCount],
+      ['Sales', r.saleCount],
+      ['Refund receipts', r.refundCount],
+      ['Voids', r.voidCount],
+      ['Kitchen tickets', r.kitchenTicketCount],
+      ['Other receipts', r.otherCount],
+      ['Receipts whose total could not be read', r.unparsedCount],
+      ['Reprints (counted once)', r.reprints],
+      ['Covers', r.covers],
+      ['Drawer opens', r.drawerOpens],
+      ['Drawer opens without a sale', r.noSaleDrawerOpens],
+    ],
+  );
+  // Counts in the Summary are whole numbers, not money.
+  book.getWorksheet('Summary')!.eachRow((row, n) => {
+    if (n > 11) row.getCell(2).numFmt = '0';
+  });
+
+  const reprints = new Set(r.reprintIds);
+  const unparsed = new Set(r.unparsed.map((u) => u.id));
+  sheet(
+    'Receipts',
+    [
+      { header: 'Receipt', width: 9, integer: true },
+      { header: 'Received', width: 20 },
+      { header: 'Station', width: 12 },
+      { header: 'Kind', width: 12 },
+      { header: 'Counted', width: 18 },
+      { header: 'Order', width: 10 },
+      { header: 'Server', width: 14 },
+      { header: `Tax${cur}`, width: 12, money: true },
+      { header: `Tip${cur}`, width: 12, money: true },
+      { header: `Total${cur}`, width: 14, money: true },
+      { header: 'Problems', width: 50 },
+    ],
+    receipts.map((x) => {
+      const f = x.figures;
+      const sign = f?.kind === 'refund' ? -1 : 1;
+      const signed = (v: number | null | undefined) => money(v == null ? v : sign * v);
+      return [
+        x.id,
+        wallDateTime(x.receivedAt, r.timezone),
+        x.station,
+        f?.kind ?? 'not read',
+        reprints.has(x.id)
+          ? 'no: a reprint'
+          : unparsed.has(x.id)
+            ? 'no: total not found'
+            : f && (f.kind === 'sale' || f.kind === 'refund')
+              ? 'yes'
+              : 'no money',
+        f?.header.order ?? null,
+        f?.header.server ?? null,
+        f && f.taxes.length ? signed(f.taxes.reduce((n, t) => n + t.amount, 0)) : null,
+        signed(f?.tip),
+        signed(f?.total),
+        f?.problems.join(' ') || null,
+      ];
+    }),
+  );
+  sheet(
+    'Items',
+    [
+      { header: 'Item', width: 34 },
+      { header: 'Quantity', width: 10, integer: true },
+      { header: `Sales${cur}`, width: 14, money: true },
+    ],
+    r.items.map((i) => [i.name, i.quantity, money(i.sales)]),
+  );
+  sheet(
+    'Payments',
+    [
+      { header: 'Method', width: 30 },
+      { header: `Amount${cur}`, width: 16, money: true },
+    ],
+    [
+      ...Object.entries(r.payments).map(([m, v]) => [
+        PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES] ?? m,
+        money(v ?? 0),
+      ]),
+      ['Total collected', money(r.total)],
+    ],
+  );
+  sheet(
+    'Hourly',
+    [
+      { header: 'Hour', width: 10 },
+      { header: 'Receipts', width: 10, integer: true },
+      { header: `Sales${cur}`, width: 14, money: true },
+    ],
+    r.hourly.map((h) => [`${String(h.hour).padStart(2, '0')}:00`, h.receipts, money(h.sales)]),
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
