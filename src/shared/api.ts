@@ -5,6 +5,7 @@
 import type { Dialect, ReceiptDocument } from './document';
 import type { CallArgs, CallResult, DeskCall } from './contract';
 import type { DeskError, Result } from './result';
+import type { ReportDay, ReportFormat } from './reports';
 import type { ReceiptFigures } from './sales';
 import type { Settings } from './settings';
 
@@ -330,6 +331,11 @@ export type DeskCalls = {
 /** What the renderer talks to: the calls of the contract table, and the live feeds. */
 export interface DeskApi extends DeskCalls {
   readonly exportDelivery: ExportDelivery;
+  /**
+   * Where a browser downloads a day's report as a file; absent where reports are not downloaded
+   * that way (the desktop app, for now).
+   */
+  readonly reportFileUrl?: (day: ReportDay, format: ReportFormat) => string;
   /** Receipts as they are stored and interpreted, in batches (at most ~30 a second). */
   onReceipts(listener: (receipts: ReceiptSummary[]) => void): Unsubscribe;
   onMetrics(listener: (metrics: Metrics) => void): Unsubscribe;

@@ -5,6 +5,7 @@
  */
 import type { DeskApi, DeskCalls, ReceiptSummary } from '../../shared/api';
 import { DESK_CALLS, EVENT_STREAM_PATH } from '../../shared/contract';
+import { REPORT_FILE_PATH } from '../../shared/reports';
 import { encodeCall } from '../../shared/contract-http';
 import { Batcher } from '../batcher';
 import { LiveStream } from './event-stream';
@@ -38,6 +39,15 @@ export function createHttpApi(origin: string, token: string | null = null): Desk
     // A browser cannot open a folder on the PC: a finished export is downloaded instead.
     openExport: (id) => downloadExport(url, id, token, calls.getExport),
     exportDelivery: 'download',
+    // A link cannot send headers: the download takes the token in its address, as the stream.
+    reportFileUrl: (day, format) => {
+      const file = new URL(REPORT_FILE_PATH, origin);
+      file.searchParams.set('date', day.date);
+      if (day.station) file.searchParams.set('station', day.station);
+      file.searchParams.set('format', format);
+      if (token) file.searchParams.set('token', token);
+      return file.href;
+    },
     onReceipts: (listener) => {
       const batcher = new Batcher<ReceiptSummary>(listener, RECEIPT_BATCH_MS);
       const unsubscribe = stream.onReceipt((r) => batcher.add(r));

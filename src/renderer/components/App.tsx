@@ -14,6 +14,9 @@ const TodayScreen = lazy(() => import('./TodayScreen').then((m) => ({ default: m
 const SearchScreen = lazy(() =>
   import('./SearchScreen').then((m) => ({ default: m.SearchScreen })),
 );
+const ReportsScreen = lazy(() =>
+  import('./ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
+);
 const SystemScreen = lazy(() =>
   import('./SystemScreen').then((m) => ({ default: m.SystemScreen })),
 );
@@ -28,6 +31,7 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
+  { id: 'reports', label: 'Reports', hint: 'A day’s money, to print or download' },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
   { id: 'export', label: 'Export', hint: 'A day as a spreadsheet or ZIP' },
   { id: 'settings', label: 'Settings', hint: 'Ports, tills, keeping receipts' },
@@ -77,6 +81,7 @@ export function App() {
         <Suspense fallback={null}>
           {screen === 'search' ? <SearchScreen /> : null}
           {screen === 'today' ? <TodayScreen /> : null}
+          {screen === 'reports' ? <ReportsScreen /> : null}
           {screen === 'system' ? <SystemScreen /> : null}
           {screen === 'export' ? <ExportScreen /> : null}
           {screen === 'settings' ? <SettingsScreen /> : null}

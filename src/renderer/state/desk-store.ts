@@ -6,7 +6,7 @@ import type { Metrics, ReceiptSummary, Stats } from '../../shared/api';
 import type { DeskError } from '../../shared/result';
 import { RECEIPTS_KEPT, mergeReceipts } from './merge-receipts';
 
-export type Screen = 'live' | 'search' | 'today' | 'system' | 'export' | 'settings';
+export type Screen = 'live' | 'search' | 'today' | 'reports' | 'system' | 'export' | 'settings';
 
 export interface DeskState {
   receipts: ReceiptSummary[];

@@ -1,0 +1,211 @@
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useEffect, useState } from 'react';
+import type { DailyReport, ReportFormat } from '../../shared/reports';
+import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
+import { useDeskApi } from '../api/desk-api-context';
+import { formatMoney } from '../format';
+import { useDesk } from '../state/desk-store';
+import { StationSelect } from './StationSelect';
+
+const DOWNLOADS: { format: ReportFormat; label: string }[] = [
+  { format: 'pdf', label: 'PDF to print' },
+  { format: 'xlsx', label: 'Spreadsheet (XLSX)' },
+  { format: 'csv', label: 'CSV' },
+];
+
+/** Today's business day by this screen's clock, with the day starting at `dayStart`. */
+function businessToday(dayStart: string): string {
+  const [h, m] = dayStart.split(':').map(Number);
+  const d = new Date(Date.now() - (h * 60 + m) * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * A business day's figures as the daily report has them: the day's money, the payment mix, the
+ * tills' Z reports against the receipts, and every receipt that could not be read (one click
+ * opens it). Downloads as PDF, XLSX and CSV where the page can download.
+ */
+export function ReportsScreen() {
+  const api = useDeskApi();
+  const [date, setDate] = useState<string | null>(null);
+  const [station, setStation] = useState<string | null>(null);
+  const [report, setReport] = useState<DailyReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Receipts stored since: the report is asked again as they come.
+  const receiptsToday = useDesk((s) => s.stats?.receiptsToday);
+
+  useEffect(() => {
+    if (date !== null) return;
+    void api.getSettings().then((r) => {
+      setDate(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
+    });
+  }, [api, date]);
+
+  useEffect(() => {
+    if (date === null) return;
+    let current = true;
+    void api.getDailyReport({ date, ...(station ? { station } : {}) }).then((r) => {
+      if (!current) return;
+      setReport(r.ok ? r.value : null);
+      setError(r.ok ? null : r.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, date, station, receiptsToday]);
+
+  const money = (v: number | null) => (v === null ? '–' : formatMoney(v, report?.currency ?? null));
+  return (
+    <Stack p="lg" gap="md" className="reports-screen">
+      <Title order={2} size="h4">
+        Reports
+      </Title>
+      <Group align="end" gap="md">
+        <DatePickerInput
+          label="Business day"
+          value={date}
+          onChange={setDate}
+          valueFormat="ddd D MMM YYYY"
+          w={220}
+          data-testid="report-day"
+        />
+        <StationSelect value={station} onChange={setStation} width={200} />
+        {report && api.reportFileUrl ? (
+          <Group gap="xs" aria-label="Download the report">
+            {DOWNLOADS.map((d) => (
+              <Button
+                key={d.format}
+                component="a"
+                href={api.reportFileUrl!(
+                  { date: report.businessDay, ...(station ? { station } : {}) },
+                  d.format,
+                )}
+                download
+                variant={d.format === 'pdf' ? 'filled' : 'default'}
+                size="sm"
+              >
+                {d.label}
+              </Button>
+            ))}
+          </Group>
+        ) : null}
+      </Group>
+      {error ? (
+        <Alert color="red" title="The report could not be made">
+          {error}
+        </Alert>
+      ) : null}
+      {report ? (
+        <>
+          <Text size="sm" c="dimmed">
+            {report.restaurantName ? `${report.restaurantName} · ` : ''}
+            from {report.dayStart} ({report.timezone}) · {report.receiptCount} receipts
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="report-key-figures">
+            <Figure label="Total collected" value={money(report.total)} strong />
+            <Figure label="Net sales" value={money(report.netSales)} strong />
+            <Figure label="Tax" value={money(report.tax)} />
+            <Figure label="Tips" value={money(report.tips)} />
+            <Figure label="Sales" value={String(report.saleCount)} />
+            <Figure label="Average sale" value={money(report.averageSale)} />
+            <Figure label="Refunds" value={money(report.refunds)} />
+            <Figure label="Discounts" value={money(report.discounts)} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Paper withBorder p="sm">
+              <Title order={3} size="h5" mb="xs">
+                Payments
+              </Title>
+              <Table data-testid="report-payments">
+                <Table.Tbody>
+                  {Object.entries(report.payments).map(([m, v]) => (
+                    <Table.Tr key={m}>
+                      <Table.Td>
+                        {PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES]}
+                      </Table.Td>
+                      <Table.Td ta="right" ff="monospace">
+                        {money(v ?? 0)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Title order={3} size="h5" mb="xs">
+                Z report against the receipts
+              </Title>
+              {report.zReport ? (
+                <Table data-testid="report-z">
+                  <Table.Tbody>
+                    {report.zReport.lines.map((l) => (
+                      <Table.Tr key={l.figure}>
+                        <Table.Td>{l.figure}</Table.Td>
+                        <Table.Td ta="right">
+                          {l.difference === 0 ? (
+                            'agrees'
+                          ) : (
+                            <Text span fw={700} className="figures-problem">
+                              differs by{' '}
+                              {l.figure === 'Receipts' ? l.difference : money(l.difference)}
+                            </Text>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No Z report was printed for this day.
+                </Text>
+              )}
+            </Paper>
+          </SimpleGrid>
+          <Paper withBorder p="sm">
+            <Title order={3} size="h5" mb="xs">
+              Receipts whose total could not be read ({report.unparsedCount})
+            </Title>
+            {report.unparsed.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                None: every sale and refund was read.
+              </Text>
+            ) : (
+              <Stack gap={4} data-testid="report-unparsed">
+                {report.unparsed.map((u) => (
+                  <Group key={u.id} gap="sm">
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => useDesk.getState().openReceipt(u.id)}
+                    >
+                      Receipt {u.id}
+                    </Button>
+                    <Text size="sm">
+                      {u.station} · {u.reason}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            )}
+          </Paper>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <Text size={strong ? 'xl' : 'lg'} fw={strong ? 700 : 500}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
