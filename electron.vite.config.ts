@@ -6,7 +6,9 @@ import renderer from './vite.renderer.config';
 // next to the main bundle (out/main/), exactly as `npm run serve` has them in out/service/.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // The report writers are bundled into the main process: their dependency trees (about 200
+    // packages, mostly polyfills) stay out of the packed app.
+    plugins: [externalizeDepsPlugin({ exclude: ['exceljs', 'pdfkit'] })],
     build: {
       rollupOptions: {
         input: {

@@ -73,8 +73,12 @@ export function packageImports(
     if (seenFiles.has(file)) return;
     seenFiles.add(file);
     for (const spec of specifiers(file)) {
-      if (spec.startsWith('.')) visitFile(path.resolve(path.dirname(file), spec));
-      else if (!isBuiltin(spec) && spec !== 'electron') {
+      if (spec.startsWith('.')) {
+        // Bundled packages carry their own sources' text ("from './types'" in a string or a
+        // comment): only a file that is there is one the bundle loads.
+        const target = path.resolve(path.dirname(file), spec);
+        if (fs.statSync(target, { throwIfNoEntry: false })?.isFile()) visitFile(target);
+      } else if (!isBuiltin(spec) && spec !== 'electron') {
         pending.push({ name: packageName(spec), from: path.dirname(file), optional: false });
       }
     }

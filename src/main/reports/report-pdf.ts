@@ -2,11 +2,12 @@
  * The daily report as a page to print and file (A4): the restaurant and the business day, the
  * key figures, the payment mix, sales per hour as a vector bar chart, the top items, the tills'
  * Z reports against the receipts, and every receipt whose total could not be read. Text is set
- * in a Unicode font of the PC when there is one (accents, ł, €), else in Helvetica.
+ * in a Unicode font of the PC (accents, ł, €): Arial on Windows and macOS, DejaVu Sans or
+ * Liberation Sans on Linux.
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
+import { type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
 import { currencyPlaces } from './report-format';
 
@@ -33,9 +34,19 @@ const RULE = '#d0d7de';
 const BAR = '#2f6f5e';
 
 export function reportPdf(r: DailyReport): Promise<Buffer> {
+  const font = FONTS.find(([regular, bold]) => fs.existsSync(regular) && fs.existsSync(bold));
+  if (!font) {
+    throw new DeskFailure(
+      'NOT_AVAILABLE',
+      'No font to set the PDF in was found on this PC (Arial, DejaVu Sans or Liberation Sans). The CSV and XLSX reports still work.',
+    );
+  }
+  // The first font given here, not pdfkit's built-in Helvetica: those fonts are read from
+  // pdfkit's own files, which the desktop app does not carry (pdfkit is bundled into it).
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
+    font: font[0],
     info: { Title: `Daily report ${r.businessDay}` },
   });
   const chunks: Buffer[] = [];
@@ -44,14 +55,8 @@ export function reportPdf(r: DailyReport): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
 
-  const font = FONTS.find(([regular, bold]) => fs.existsSync(regular) && fs.existsSync(bold));
-  if (font) {
-    doc.registerFont('body', font[0]);
-    doc.registerFont('bold', font[1]);
-  } else {
-    doc.registerFont('body', 'Helvetica');
-    doc.registerFont('bold', 'Helvetica-Bold');
-  }
+  doc.registerFont('body', font[0]);
+  doc.registerFont('bold', font[1]);
   const places = currencyPlaces(r.currency);
   const money = (v: number | null) =>
     v === null
