@@ -81,18 +81,22 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The day printed, stored, and its figures read (the pool reads them when it is quiet). */
+async function printDayAndRead(desk: WebDesk): Promise<void> {
+  await printDay(desk.desk.port);
+  await desk.desk.waitForReceipts(5);
+  const db = desk.desk.reader();
+  const read = () =>
+    (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n;
+  await eventually(() => read() === 5);
+}
+
 const today = () => businessDayOf(Date.now(), { dayStart: '04:00', timeZone: systemTimeZone() });
 
 describe('GET /api/reports/daily', () => {
   it('answers the day as JSON, and as a CSV whose rows add up to it', async () => {
     web = await startWebDesk();
-    await printDay(web.desk.port);
-    await web.desk.waitForReceipts(5);
-    const db = web.desk.reader();
-    await eventually(
-      () =>
-        (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n === 5,
-    );
+    await printDayAndRead(web);
     const json = await fetch(web.url(`/api/reports/daily?date=${today()}`));
     expect(json.status).toBe(200);
     const report = (await json.json()) as DailyReport;
@@ -131,13 +135,7 @@ describe('GET /api/reports/daily', () => {
 
   it('downloads the day as a spreadsheet and as a page to print', async () => {
     web = await startWebDesk({ business: { restaurantName: 'Blue Plate Diner' } });
-    await printDay(web.desk.port);
-    await web.desk.waitForReceipts(5);
-    const db = web.desk.reader();
-    await eventually(
-      () =>
-        (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n === 5,
-    );
+    await printDayAndRead(web);
     const xlsx = await fetch(web.url(`/api/reports/daily?date=${today()}&format=xlsx`));
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe(
