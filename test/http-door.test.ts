@@ -51,6 +51,7 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   startExport: [{ ...range, format: 'csv' }],
   getExport: [1],
   openExport: [1],
+  saveDailyReport: [{ date: '2026-12-07', format: 'csv' }],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */

@@ -197,3 +197,30 @@ describe('GET /api/reports/daily', () => {
     expect(rebound.status).toBe(421);
   });
 });
+
+describe('saveDailyReport (the desktop app: no browser to download with)', () => {
+  it('saves the report into the exports folder, never over another file', async () => {
+    web = await startWebDesk();
+    await printDayAndRead(web);
+    const first = await web.desk.service.saveDailyReport({ date: today(), format: 'pdf' });
+    const second = await web.desk.service.saveDailyReport({ date: today(), format: 'pdf' });
+    expect(first.fileName).toBe(`receipt-desk-report-${today()}.pdf`);
+    expect(second.fileName).toBe(`receipt-desk-report-${today()}-2.pdf`);
+    const dir = path.join(web.desk.dataDir, 'exports');
+    expect(fs.readdirSync(dir).sort()).toEqual([first.fileName, second.fileName].sort());
+    expect(fs.readFileSync(path.join(dir, first.fileName)).subarray(0, 5).toString()).toBe('%PDF-');
+    // Over HTTP it is a call that changes something: only the page's own script may make it.
+    const answer = await rawRequest(
+      web.port,
+      'POST',
+      '/api/reports/daily/save',
+      {
+        Host: `127.0.0.1:${web.port}`,
+        'Content-Type': 'application/json',
+      },
+      JSON.stringify([{ date: today(), format: 'csv' }]),
+    );
+    expect(answer.status).toBe(403);
+    expect(fs.readdirSync(dir)).toHaveLength(2);
+  });
+});

@@ -262,6 +262,11 @@ export class DeskService implements DeskBackend {
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
   getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
+  saveDailyReport: DeskBackend['saveDailyReport'] = async ({ format, ...day }) => {
+    const file = await this.reports.save(day, format, path.join(this.options.dataDir, 'exports'));
+    this.options.showInFolder?.(file);
+    return { fileName: path.basename(file) };
+  };
   /** The same report as a file (CSV, XLSX, PDF), for the web page's download. */
   dailyReportFile(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
     return this.reports.file(day, format);

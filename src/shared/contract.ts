@@ -28,7 +28,7 @@ import {
   receiptQuerySchema,
   timeRangeSchema,
 } from './call-args';
-import { type DailyReport, reportDaySchema } from './reports';
+import { type DailyReport, reportDaySchema, reportFileSchema } from './reports';
 import { saveSettingsOptionsSchema, settingsInputSchema } from './settings';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -156,6 +156,16 @@ export const DESK_CONTRACT = {
     args: z.tuple([idSchema]),
     method: 'POST',
     path: '/api/exports/:id/open',
+    changes: true,
+  }),
+  /**
+   * Saves a day's report as a file into the exports folder (never over another) and, in the
+   * desktop app, shows it in its folder. A browser downloads GET REPORT_FILE_PATH instead.
+   */
+  saveDailyReport: call<ExportHandoff>()({
+    args: z.tuple([reportFileSchema]),
+    method: 'POST',
+    path: '/api/reports/daily/save',
     changes: true,
   }),
 } as const;

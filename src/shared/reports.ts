@@ -20,6 +20,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** GET with `format=` one of REPORT_FORMATS: the report as a file (a browser opens it). */
 export const REPORT_FILE_PATH = '/api/reports/daily';
 
+/** A day's report to be saved as a file (the desktop app's way: into the exports folder). */
+export const reportFileSchema = reportDaySchema.extend({
+  format: z.enum(REPORT_FORMATS, { error: 'A report file is pdf, xlsx or csv.' }),
+});
+
 /** A payment method, or "unknown" for money a receipt's payment lines do not account for. */
 export type ReportPaymentKey = PaymentMethod | 'unknown';
 

@@ -2,7 +2,10 @@
  * The daily report of a business day from the store: the day's bounds and hours in the
  * restaurant's time zone, its receipts with their figures, summed by buildDailyReport.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { DailyReport, ReportDay, ReportFormat, Settings } from '../../shared';
+import { freeFileName } from '../export';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
@@ -54,6 +57,21 @@ export class DailyReports {
           body: await reportPdf(report),
         };
     }
+  }
+
+  /**
+   * Writes the report into `dir` under a name no other file has (`…-2.pdf` after `….pdf`),
+   * whole or not at all, and says where.
+   */
+  async save(day: ReportDay, format: ReportFormat, dir: string): Promise<string> {
+    const file = await this.file(day, format);
+    await fs.mkdir(dir, { recursive: true });
+    const ext = path.extname(file.fileName);
+    const name = freeFileName(dir, path.basename(file.fileName, ext), ext.slice(1));
+    const target = path.join(dir, name);
+    await fs.writeFile(`${target}.part`, file.body);
+    await fs.rename(`${target}.part`, target);
+    return target;
   }
 
   private input({ date, station }: ReportDay): ReportInput {

@@ -33,6 +33,7 @@ export function ReportsScreen() {
   const [station, setStation] = useState<string | null>(null);
   const [report, setReport] = useState<DailyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   // Receipts stored since: the report is asked again as they come.
   const receiptsToday = useDesk((s) => s.stats?.receiptsToday);
 
@@ -72,26 +73,48 @@ export function ReportsScreen() {
           data-testid="report-day"
         />
         <StationSelect value={station} onChange={setStation} width={200} />
-        {report && api.reportFileUrl ? (
+        {report ? (
           <Group gap="xs" aria-label="Download the report">
-            {DOWNLOADS.map((d) => (
-              <Button
-                key={d.format}
-                component="a"
-                href={api.reportFileUrl!(
-                  { date: report.businessDay, ...(station ? { station } : {}) },
-                  d.format,
-                )}
-                download
-                variant={d.format === 'pdf' ? 'filled' : 'default'}
-                size="sm"
-              >
-                {d.label}
-              </Button>
-            ))}
+            {DOWNLOADS.map((d) => {
+              const day = { date: report.businessDay, ...(station ? { station } : {}) };
+              const variant = d.format === 'pdf' ? 'filled' : 'default';
+              // A browser downloads the file; the desktop app saves it into the exports folder
+              // and shows it there.
+              return api.reportFileUrl ? (
+                <Button
+                  key={d.format}
+                  component="a"
+                  href={api.reportFileUrl(day, d.format)}
+                  download
+                  variant={variant}
+                  size="sm"
+                >
+                  {d.label}
+                </Button>
+              ) : (
+                <Button
+                  key={d.format}
+                  variant={variant}
+                  size="sm"
+                  onClick={() =>
+                    void api.saveDailyReport({ ...day, format: d.format }).then((r) => {
+                      setSaved(r.ok ? `Saved as ${r.value.fileName} in the exports folder.` : null);
+                      setError(r.ok ? null : r.error.message);
+                    })
+                  }
+                >
+                  {d.label}
+                </Button>
+              );
+            })}
           </Group>
         ) : null}
       </Group>
+      {saved ? (
+        <Text size="sm" role="status">
+          {saved}
+        </Text>
+      ) : null}
       {error ? (
         <Alert color="red" title="The report could not be made">
           {error}
