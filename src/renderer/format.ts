@@ -60,8 +60,7 @@ export function formatMoney(minor: number, currency: string | null): string {
   if (currency) {
     try {
       const f = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-      const places = f.resolvedOptions().maximumFractionDigits ?? 2;
-      return f.format(minor / 10 ** places);
+      return f.format(minor / 10 ** currencyDigits(currency));
     } catch {
       // An unknown code: shown as a plain amount below.
     }
@@ -70,4 +69,17 @@ export function formatMoney(minor: number, currency: string | null): string {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
+}
+
+/** Digits after the decimal point in a currency (2 when it is not known; yen has none). */
+export function currencyDigits(currency: string | null): number {
+  if (!currency) return 2;
+  try {
+    return (
+      new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DailyReport, ReportFormat } from '../../shared/reports';
 import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
+import { businessToday } from '../business-day';
 import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
 import { StationSelect } from './StationSelect';
@@ -13,14 +14,6 @@ const DOWNLOADS: { format: ReportFormat; label: string }[] = [
   { format: 'xlsx', label: 'Spreadsheet (XLSX)' },
   { format: 'csv', label: 'CSV' },
 ];
-
-/** Today's business day by this screen's clock, with the day starting at `dayStart`. */
-function businessToday(dayStart: string): string {
-  const [h, m] = dayStart.split(':').map(Number);
-  const d = new Date(Date.now() - (h * 60 + m) * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /**
  * A business day's figures as the daily report has them: the day's money, the payment mix, the

@@ -12,8 +12,12 @@ import {
 import { useDeskValue } from '../api/desk-api-context';
 import { formatCount } from '../format';
 import { useDesk } from '../state/desk-store';
+import { TodayMoney } from './TodayMoney';
 
-/** Today so far: receipts per hour and per station, beside the same weekday last week. */
+/**
+ * Today so far: the business day's money first, then the receipts per hour and per station,
+ * beside the same weekday last week.
+ */
 export function TodayScreen() {
   const total = useDesk((s) => s.stats?.receiptsToday);
   const drawerKicks = useDesk((s) => s.stats?.drawerKicksToday);
@@ -35,6 +39,7 @@ export function TodayScreen() {
       <Title order={2} size="h4">
         Today{day ? `, ${new Date(day.day).toLocaleDateString()}` : ''}
       </Title>
+      <TodayMoney />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed" tt="uppercase">

@@ -1,0 +1,165 @@
+import { Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DailyReport } from '../../shared/reports';
+import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
+import { useDeskApi } from '../api/desk-api-context';
+import { businessToday, daysBefore } from '../business-day';
+import { currencyDigits, formatMoney } from '../format';
+import { useDesk } from '../state/desk-store';
+
+/** How often the day's money is asked again while the screen is open (figures come in behind). */
+const REFRESH_MS = 5_000;
+
+/**
+ * The business day's money so far, first on the Today screen: net sales, what was collected,
+ * tax, tips, the average sale, the payment mix, sales per hour against the same weekday last
+ * week, the top items and each station's sales.
+ */
+export function TodayMoney() {
+  const api = useDeskApi();
+  const receiptsToday = useDesk((s) => s.stats?.receiptsToday);
+  const [day, setDay] = useState<string | null>(null);
+  const [today, setToday] = useState<DailyReport | null>(null);
+  const [lastWeek, setLastWeek] = useState<DailyReport | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    void api.getSettings().then((r) => {
+      setDay(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
+    });
+    const timer = setInterval(() => setTick((t) => t + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [api]);
+
+  useEffect(() => {
+    if (day === null) return;
+    let current = true;
+    void api.getDailyReport({ date: day }).then((r) => {
+      if (current && r.ok) setToday(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, day, receiptsToday, tick]);
+
+  useEffect(() => {
+    if (day === null) return;
+    void api.getDailyReport({ date: daysBefore(day, 7) }).then((r) => {
+      if (r.ok) setLastWeek(r.value);
+    });
+  }, [api, day]);
+
+  if (!today) return null;
+  const money = (v: number | null) => (v === null ? '–' : formatMoney(v, today.currency));
+  const weekday = new Date(`${today.businessDay}T12:00:00`).toLocaleDateString(undefined, {
+    weekday: 'long',
+  });
+  const unit = 10 ** currencyDigits(today.currency);
+  const hours = today.hourly.map((h, k) => ({
+    hour: `${String(h.hour).padStart(2, '0')}:00`,
+    Today: h.sales / unit,
+    [`Last ${weekday}`]: (lastWeek?.hourly[k]?.sales ?? 0) / unit,
+  }));
+  return (
+    <>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="today-money">
+        <Money label="Net sales" value={money(today.netSales)} strong />
+        <Money label="Collected" value={money(today.total)} />
+        <Money label="Tax" value={money(today.tax)} />
+        <Money label="Tips" value={money(today.tips)} />
+        <Money label="Average sale" value={money(today.averageSale)} />
+        <Money label="Sales" value={String(today.saleCount)} />
+      </SimpleGrid>
+      <Paper withBorder p="sm" role="figure" aria-label="Sales per hour">
+        <Text size="sm" fw={600} mb="xs">
+          Sales per hour (net)
+        </Text>
+        <div style={{ width: '100%', height: 220 }}>
+          <ResponsiveContainer>
+            <BarChart data={hours}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
+              <XAxis dataKey="hour" tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={1} />
+              <YAxis tick={{ fontSize: 11, fill: 'var(--muted)' }} />
+              <Tooltip />
+              <Legend formatter={(name) => <span style={{ color: 'var(--ink)' }}>{name}</span>} />
+              <Bar dataKey="Today" fill="var(--accent)" isAnimationActive={false} />
+              <Bar
+                dataKey={`Last ${weekday}`}
+                fill="var(--mantine-color-gray-6)"
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+        <Listing
+          label="Payments"
+          rows={Object.entries(today.payments).map(([m, v]) => [
+            PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES],
+            money(v ?? 0),
+          ])}
+        />
+        <Listing
+          label="Top items"
+          rows={today.items.slice(0, 5).map((i) => [`${i.name} ×${i.quantity}`, money(i.sales)])}
+        />
+        <Listing
+          label="Sales per station"
+          rows={today.stations.map((s) => [s.station, money(s.sales)])}
+        />
+      </SimpleGrid>
+    </>
+  );
+}
+
+function Money({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <Text size="xl" fw={strong ? 700 : 600}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function Listing({ label, rows }: { label: string; rows: [string, string][] }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" fw={600} mb="xs">
+        {label}
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None yet today.
+        </Text>
+      ) : (
+        <Table aria-label={label}>
+          <Table.Tbody>
+            {rows.map(([name, value], k) => (
+              <Table.Tr key={k}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td ta="right" ff="monospace">
+                  {value}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
