@@ -35,7 +35,7 @@ const LAYERS = {
   events: [],
   calls: [],
   capture: ['escpos', 'metrics'],
-  pool: ['escpos', 'memory', 'metrics', 'sales'],
+  pool: ['escpos', 'memory', 'metrics', 'reports', 'sales'],
   store: ['memory', 'metrics'],
   export: ['store'],
   server: ['calls', 'export', 'reports'],

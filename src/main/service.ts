@@ -165,6 +165,7 @@ export class DeskService implements DeskBackend {
     this.reports = new DailyReports({
       queries: () => reportQueries,
       business: () => this.keeper.settings.business,
+      write: (task) => this.pool.writeReport(task),
     });
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);

@@ -1,3 +1,4 @@
+import type { ReportFileTask } from '../reports';
 import { Piscina } from 'piscina';
 import { SampleWindow } from '../metrics';
 import { DeskFailure } from '../../shared';
@@ -126,6 +127,12 @@ export class InterpretPool {
    */
   extract(items: ExtractItem[]): Promise<ExtractResult[]> {
     return this.piscina.run(items, { name: 'extractBatch' }) as Promise<ExtractResult[]>;
+  }
+
+  /** Writes a report file on a pool thread (a spreadsheet or a PDF takes 0.1-0.5 s). */
+  async writeReport(task: ReportFileTask): Promise<Buffer> {
+    const bytes = (await this.piscina.run(task, { name: 'reportFile' })) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   gauges(): PoolGauges {

@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
 import { collectGarbage } from '../memory';
+import { type ReportFileTask, writeReportFile } from '../reports';
 import { extractFigures } from '../sales';
 import {
   type ExtractItem,
@@ -69,4 +70,9 @@ export function extractBatch(items: ExtractItem[]): ExtractResult[] {
       return { id: item.id, figures: null, error: (err as Error).message };
     }
   });
+}
+
+/** Writes a report file (piscina's `reportFile`): off the main thread, where tills wait. */
+export async function reportFile(task: ReportFileTask): Promise<Uint8Array> {
+  return writeReportFile(task);
 }

@@ -9,9 +9,7 @@ import { freeFileName } from '../export';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
-import { reportCsv } from './report-csv';
-import { reportPdf } from './report-pdf';
-import { reportXlsx } from './report-xlsx';
+import type { ReportFileTask } from './report-file';
 
 /** A report as a file to download. */
 export interface ReportFile {
@@ -23,7 +21,15 @@ export interface ReportFile {
 export interface DailyReportsOptions {
   queries: () => ReportQueries;
   business: () => Settings['business'];
+  /** Writes a report file (writeReportFile, on a pool thread in the service). */
+  write: (task: ReportFileTask) => Promise<Buffer>;
 }
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
 
 export class DailyReports {
   constructor(private readonly o: DailyReportsOptions) {}
@@ -32,31 +38,20 @@ export class DailyReports {
     return buildDailyReport(this.input(day));
   }
 
-  /** The report as a file: CSV (one row per receipt), XLSX (five sheets) or PDF (to print). */
+  /**
+   * The report as a file: CSV (one row per receipt), XLSX (five sheets) or PDF (to print). The
+   * file is written by `o.write` (a pool thread in the service: a spreadsheet of 5,000 rows
+   * takes a third of a second, which the main thread must not spend while tills wait for acks).
+   */
   async file(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
     const input = this.input(day);
     const report = buildDailyReport(input);
     const name = `receipt-desk-report-${day.date}${day.station ? `-${safe(day.station)}` : ''}`;
-    switch (format) {
-      case 'csv':
-        return {
-          fileName: `${name}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          body: Buffer.from(reportCsv(report, input.receipts), 'utf8'),
-        };
-      case 'xlsx':
-        return {
-          fileName: `${name}.xlsx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          body: await reportXlsx(report, input.receipts),
-        };
-      case 'pdf':
-        return {
-          fileName: `${name}.pdf`,
-          contentType: 'application/pdf',
-          body: await reportPdf(report),
-        };
-    }
+    return {
+      fileName: `${name}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      body: await this.o.write({ report, receipts: input.receipts, format }),
+    };
   }
 
   /**

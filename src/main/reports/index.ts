@@ -2,3 +2,4 @@
 // and PDF writers read the same object), summed by one pure function.
 export { buildDailyReport, type ReportInput, type ReportReceipt } from './daily-report';
 export { DailyReports, type DailyReportsOptions, type ReportFile } from './daily-reports';
+export { type ReportFileTask, writeReportFile } from './report-file';

@@ -6,7 +6,7 @@
  * Liberation Sans on Linux.
  */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 import { type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
 import { currencyPlaces } from './report-format';
@@ -33,7 +33,10 @@ const MUTED = '#57606a';
 const RULE = '#d0d7de';
 const BAR = '#2f6f5e';
 
-export function reportPdf(r: DailyReport): Promise<Buffer> {
+export async function reportPdf(r: DailyReport): Promise<Buffer> {
+  // Loaded when a PDF is asked for, not with every pool thread.
+  const PDFDocument = ((await import('pdfkit')) as unknown as { default: typeof PDFDocumentType })
+    .default;
   const font = FONTS.find(([regular, bold]) => fs.existsSync(regular) && fs.existsSync(bold));
   if (!font) {
     throw new DeskFailure(

@@ -4,7 +4,7 @@
  * set column widths, and amounts as real numbers in the currency's format (yen without
  * decimals), so the sheets sum and sort as they should.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSType from 'exceljs';
 import { type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
 import type { ReportReceipt } from './daily-report';
@@ -13,6 +13,8 @@ import { currencyPlaces } from './report-format';
 type Cell = string | number | null;
 
 export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[]): Promise<Buffer> {
+  // Loaded when a spreadsheet is asked for, not with every pool thread.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSType }).default;
   const book = new ExcelJS.Workbook();
   book.creator = 'Receipt Desk';
   const places = currencyPlaces(report.currency);
