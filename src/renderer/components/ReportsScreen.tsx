@@ -7,6 +7,7 @@ import { useDeskApi } from '../api/desk-api-context';
 import { businessToday } from '../business-day';
 import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
+import { FigureTable, FigureTile } from './figures';
 import { StationSelect } from './StationSelect';
 
 const DOWNLOADS: { format: ReportFormat; label: string }[] = [
@@ -120,34 +121,27 @@ export function ReportsScreen() {
             from {report.dayStart} ({report.timezone}) · {report.receiptCount} receipts
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="report-key-figures">
-            <Figure label="Total collected" value={money(report.total)} strong />
-            <Figure label="Net sales" value={money(report.netSales)} strong />
-            <Figure label="Tax" value={money(report.tax)} />
-            <Figure label="Tips" value={money(report.tips)} />
-            <Figure label="Sales" value={String(report.saleCount)} />
-            <Figure label="Average sale" value={money(report.averageSale)} />
-            <Figure label="Refunds" value={money(report.refunds)} />
-            <Figure label="Discounts" value={money(report.discounts)} />
+            <FigureTile label="Total collected" value={money(report.total)} strong />
+            <FigureTile label="Net sales" value={money(report.netSales)} strong />
+            <FigureTile label="Tax" value={money(report.tax)} />
+            <FigureTile label="Tips" value={money(report.tips)} />
+            <FigureTile label="Sales" value={String(report.saleCount)} />
+            <FigureTile label="Average sale" value={money(report.averageSale)} />
+            <FigureTile label="Refunds" value={money(report.refunds)} />
+            <FigureTile label="Discounts" value={money(report.discounts)} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Paper withBorder p="sm">
               <Title order={3} size="h5" mb="xs">
                 Payments
               </Title>
-              <Table data-testid="report-payments">
-                <Table.Tbody>
-                  {Object.entries(report.payments).map(([m, v]) => (
-                    <Table.Tr key={m}>
-                      <Table.Td>
-                        {PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES]}
-                      </Table.Td>
-                      <Table.Td ta="right" ff="monospace">
-                        {money(v ?? 0)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <FigureTable
+                data-testid="report-payments"
+                rows={Object.entries(report.payments).map(([m, v]) => [
+                  PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES],
+                  money(v ?? 0),
+                ])}
+              />
             </Paper>
             <Paper withBorder p="sm">
               <Title order={3} size="h5" mb="xs">
@@ -210,18 +204,5 @@ export function ReportsScreen() {
         </>
       ) : null}
     </Stack>
-  );
-}
-
-function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <Text size={strong ? 'xl' : 'lg'} fw={strong ? 700 : 500}>
-        {value}
-      </Text>
-    </Paper>
   );
 }

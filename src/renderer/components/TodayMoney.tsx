@@ -1,21 +1,12 @@
-import { Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { DailyReport } from '../../shared/reports';
 import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday, daysBefore } from '../business-day';
 import { currencyDigits, formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
+import { FigureTable, FigureTile, WeekChart } from './figures';
 
 /** How often the day's money is asked again while the screen is open (figures come in behind). */
 const REFRESH_MS = 5_000;
@@ -73,34 +64,18 @@ export function TodayMoney() {
   return (
     <>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="today-money">
-        <Money label="Net sales" value={money(today.netSales)} strong />
-        <Money label="Collected" value={money(today.total)} />
-        <Money label="Tax" value={money(today.tax)} />
-        <Money label="Tips" value={money(today.tips)} />
-        <Money label="Average sale" value={money(today.averageSale)} />
-        <Money label="Sales" value={String(today.saleCount)} />
+        <FigureTile label="Net sales" value={money(today.netSales)} strong />
+        <FigureTile label="Collected" value={money(today.total)} />
+        <FigureTile label="Tax" value={money(today.tax)} />
+        <FigureTile label="Tips" value={money(today.tips)} />
+        <FigureTile label="Average sale" value={money(today.averageSale)} />
+        <FigureTile label="Sales" value={String(today.saleCount)} />
       </SimpleGrid>
       <Paper withBorder p="sm" role="figure" aria-label="Sales per hour">
         <Text size="sm" fw={600} mb="xs">
           Sales per hour (net)
         </Text>
-        <div style={{ width: '100%', height: 220 }}>
-          <ResponsiveContainer>
-            <BarChart data={hours}>
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
-              <XAxis dataKey="hour" tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={1} />
-              <YAxis tick={{ fontSize: 11, fill: 'var(--muted)' }} />
-              <Tooltip />
-              <Legend formatter={(name) => <span style={{ color: 'var(--ink)' }}>{name}</span>} />
-              <Bar dataKey="Today" fill="var(--accent)" isAnimationActive={false} />
-              <Bar
-                dataKey={`Last ${weekday}`}
-                fill="var(--mantine-color-gray-6)"
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <WeekChart data={hours} weekday={weekday} height={220} />
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         <Listing
@@ -123,19 +98,6 @@ export function TodayMoney() {
   );
 }
 
-function Money({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <Text size="xl" fw={strong ? 700 : 600}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
-
 function Listing({ label, rows }: { label: string; rows: [string, string][] }) {
   return (
     <Paper withBorder p="sm">
@@ -147,18 +109,7 @@ function Listing({ label, rows }: { label: string; rows: [string, string][] }) {
           None yet today.
         </Text>
       ) : (
-        <Table aria-label={label}>
-          <Table.Tbody>
-            {rows.map(([name, value], k) => (
-              <Table.Tr key={k}>
-                <Table.Td>{name}</Table.Td>
-                <Table.Td ta="right" ff="monospace">
-                  {value}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FigureTable aria-label={label} rows={rows} />
       )}
     </Paper>
   );

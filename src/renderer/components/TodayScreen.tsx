@@ -1,17 +1,8 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useDeskValue } from '../api/desk-api-context';
 import { formatCount } from '../format';
 import { useDesk } from '../state/desk-store';
+import { WeekChart } from './figures';
 import { TodayMoney } from './TodayMoney';
 
 /**
@@ -70,24 +61,7 @@ export function TodayScreen() {
         <Text size="sm" fw={600} mb="xs">
           Receipts per hour
         </Text>
-        <div style={{ width: '100%', height: 260 }}>
-          <ResponsiveContainer>
-            <BarChart data={data}>
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
-              <XAxis dataKey="hour" tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={1} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted)' }} />
-              <Tooltip />
-              {/* Legend text in the page's ink: the series colours are too pale for text. */}
-              <Legend formatter={(name) => <span style={{ color: 'var(--ink)' }}>{name}</span>} />
-              <Bar dataKey="Today" fill="var(--accent)" isAnimationActive={false} />
-              <Bar
-                dataKey={`Last ${weekday}`}
-                fill="var(--mantine-color-gray-6)"
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <WeekChart data={data} weekday={weekday} height={260} wholeNumbers />
       </Paper>
       <Table withTableBorder striped aria-label="Receipts per station">
         <Table.Thead>

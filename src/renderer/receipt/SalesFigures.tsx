@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import { FigureTable } from '../components/figures';
 import type { ReceiptFigures, ReceiptKind } from '../../shared/sales';
 import { formatMoney } from '../format';
 
@@ -66,18 +67,7 @@ export function SalesFigures({ figures }: { figures: ReceiptFigures | null }) {
         ) : null}
       </Group>
       {rows.length > 0 ? (
-        <Table withRowBorders={false} verticalSpacing={0} fz="sm" maw={360}>
-          <Table.Tbody>
-            {rows.map(([label, value], k) => (
-              <Table.Tr key={k}>
-                <Table.Td>{label}</Table.Td>
-                <Table.Td ta="right" ff="monospace">
-                  {value}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FigureTable rows={rows} withRowBorders={false} verticalSpacing={0} fz="sm" maw={360} />
       ) : null}
       {f.problems.map((p, k) => (
         <Text key={k} size="xs" className="figures-problem">
