@@ -71,6 +71,15 @@ const SCREENS: ScreenCase[] = [
     show: async (page) => {
       await navigate(page, 'Today');
       await expect(page.getByTestId('today-total')).toHaveText('3');
+      await expect(page.getByTestId('today-money')).toBeVisible();
+    },
+  },
+  {
+    name: 'Reports',
+    show: async (page) => {
+      await navigate(page, 'Reports');
+      await expect(page.getByTestId('report-key-figures')).toBeVisible();
+      await expect(page.getByRole('link', { name: 'PDF to print' })).toBeVisible();
     },
   },
   {

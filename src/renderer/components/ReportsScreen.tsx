@@ -135,6 +135,11 @@ export function ReportsScreen() {
               <Title order={3} size="h5" mb="xs">
                 Payments
               </Title>
+              {Object.keys(report.payments).length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No payments on this day.
+                </Text>
+              ) : null}
               <FigureTable
                 data-testid="report-payments"
                 rows={Object.entries(report.payments).map(([m, v]) => [
