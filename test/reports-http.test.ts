@@ -11,6 +11,7 @@ import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { businessDayOf, systemTimeZone } from '../src/main/days';
 import type { DailyReport } from '../src/shared';
+import { parseCsv } from './helpers/csv';
 import { eventually } from './helpers/desk';
 import { rawRequest, startWebDesk, type WebDesk } from './helpers/web-page';
 
@@ -50,35 +51,6 @@ async function printDay(port: number): Promise<void> {
     ],
     ['*** REFUND ***', 'Ref 104'],
   );
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
 }
 
 /** The day printed, stored, and its figures read (the pool reads them when it is quiet). */
@@ -164,6 +136,17 @@ describe('GET /api/reports/daily', () => {
     expect(text).toContain('Blue Plate Diner');
     expect(text).toMatch(/Total collected\s+33\.00/u);
     expect(text).toContain('Receipts whose total could not be read (0)');
+  });
+
+  it('names the file after a station whatever its name, in letters every header can carry', async () => {
+    web = await startWebDesk();
+    const file = await fetch(
+      web.url(`/api/reports/daily?date=${today()}&station=Küche&format=csv`),
+    );
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="receipt-desk-report-${today()}-Ku_che.csv"`,
+    );
   });
 
   it('refuses a format it does not write, and a day that is no date, in words', async () => {

@@ -25,6 +25,7 @@ import { IDLE_COLLECT, IdleCollector } from './memory';
 import { MetricsSampler } from './metrics';
 import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
+import type { SalesProfile } from './sales';
 import { SettingsKeeper } from './settings';
 import { DailyReports, type ReportFile } from './reports';
 import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
@@ -95,7 +96,7 @@ export class DeskService implements DeskBackend {
       pool: this.pool,
       feed: this.feed,
       listeners: () => this.keeper.settings.listeners,
-      currency: () => this.keeper.settings.business.currency,
+      salesProfile: () => this.salesProfile(),
       idleCollector: this.idleCollector,
       now: this.now,
       log: this.log,
@@ -150,7 +151,7 @@ export class DeskService implements DeskBackend {
     }
     this.feed.startAfter(this.store.writer.maxReceiptIdAtStart);
     this.exports = new ExportService({
-      dir: path.join(this.options.dataDir, 'exports'),
+      dir: this.exportsDir(),
       queries: new ExportQueries(this.store.db),
       now: this.now,
     });
@@ -159,7 +160,7 @@ export class DeskService implements DeskBackend {
       store: () => this.store,
       queries: () => reportQueries,
       pool: this.pool,
-      profileFor: () => ({ currency: this.keeper.settings.business.currency || null }),
+      profileFor: () => this.salesProfile(),
       log: this.log,
     });
     this.reports = new DailyReports({
@@ -193,6 +194,16 @@ export class DeskService implements DeskBackend {
     this.metrics.start();
     this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
+  }
+
+  /** Where exports and saved reports go. */
+  private exportsDir(): string {
+    return path.join(this.options.dataDir, 'exports');
+  }
+
+  /** How receipts' sales figures are read (the currency set for receipts that print none). */
+  private salesProfile(): SalesProfile {
+    return { currency: this.keeper.settings.business.currency || null };
   }
 
   private applyRetention(): Promise<void> {
@@ -264,7 +275,7 @@ export class DeskService implements DeskBackend {
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
   getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
   saveDailyReport: DeskBackend['saveDailyReport'] = async ({ format, ...day }) => {
-    const file = await this.reports.save(day, format, path.join(this.options.dataDir, 'exports'));
+    const file = await this.reports.save(day, format, this.exportsDir());
     this.options.showInFolder?.(file);
     return { fileName: path.basename(file) };
   };

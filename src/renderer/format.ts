@@ -1,4 +1,5 @@
 /** Display formats: local time for people, binary units for memory. */
+import { currencyDigits } from '../shared/sales';
 const time = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
@@ -69,17 +70,4 @@ export function formatMoney(minor: number, currency: string | null): string {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
-}
-
-/** Digits after the decimal point in a currency (2 when it is not known; yen has none). */
-export function currencyDigits(currency: string | null): number {
-  if (!currency) return 2;
-  try {
-    return (
-      new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
 }

@@ -101,6 +101,19 @@ export interface PosDayFigures {
   receipts: number | null;
 }
 
+/** Digits after the decimal point in a currency (2 when it is not known; yen has none). */
+export function currencyDigits(currency: string | null): number {
+  if (!currency) return 2;
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
 /** Day figures with nothing printed yet. */
 export function emptyPosDay(): PosDayFigures {
   return {

@@ -11,6 +11,7 @@ import { interpret } from '../../src/main/escpos';
 import ExcelJS from 'exceljs';
 import { buildDailyReport, type ReportReceipt } from '../../src/main/reports';
 import { reportCsv } from '../../src/main/reports/report-csv';
+import { csvRecords } from '../helpers/csv';
 import { reportXlsx } from '../../src/main/reports/report-xlsx';
 import { extractFigures } from '../../src/main/sales';
 import type { DailyReport } from '../../src/shared';
@@ -187,17 +188,11 @@ describe('the same day as a spreadsheet', () => {
     const want = expectedFigures(printed);
     const receipts = readDay(printed);
     // CSV: the counted rows' Total and Tip add up to what was collected.
-    const csv = reportCsv(r, receipts).slice(1).trim().split('\r\n');
-    const header = csv[0].split(',');
-    const cents = (v: string | undefined) => (v ? Math.round(Number(v) * 100) : 0);
-    const counted = csv
-      .slice(1)
-      .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/gu)!.map((c) => c.replace(/,$/u, '')))
-      .filter((c) => c[header.indexOf('Counted')] === 'yes');
-    const sum = counted.reduce(
-      (n, c) => n + cents(c[header.indexOf('Total')]) + cents(c[header.indexOf('Tip')]),
-      0,
-    );
+    const rows = csvRecords(reportCsv(r, receipts).slice(1));
+    const cents = (v: string) => (v ? Math.round(Number(v) * 100) : 0);
+    const sum = rows
+      .filter((row) => row.Counted === 'yes')
+      .reduce((n, row) => n + cents(row.Total) + cents(row.Tip), 0);
     expect(sum).toBe(want.total);
     // XLSX, read back with exceljs: real numbers in the currency's format.
     const book = new ExcelJS.Workbook();

@@ -12,7 +12,7 @@ import { type ReceiptFeed, withPreview } from '../events';
 import type { IdleCollector } from '../memory';
 import { RateCounter } from '../metrics';
 import type { InterpretPool, InterpretResult, StationProfile } from '../pool';
-import { extractFigures } from '../sales';
+import { extractFigures, type SalesProfile } from '../sales';
 import { type InterpretationRow, type Store, inflateDocument } from '../store';
 
 export interface ReceiptPathOptions {
@@ -22,8 +22,8 @@ export interface ReceiptPathOptions {
   feed: ReceiptFeed;
   /** The printer ports in force, which say how each station's bytes read. */
   listeners: () => ListenerSettings[];
-  /** The currency set for receipts that print none (empty: read it from the receipts). */
-  currency: () => string;
+  /** How the receipts' sales figures are read (the currency set for those that print none). */
+  salesProfile: () => SalesProfile;
   /** Receipts whose text was just saved (their sales figures are read next, when quiet). */
   onTextSaved?: (ids: number[]) => void;
   idleCollector: IdleCollector;
@@ -106,7 +106,7 @@ export class ReceiptPath {
     if (!r.figures && r.status === 'ok' && r.text !== null) {
       r.figures = extractFigures(
         { text: r.text, drawerKicks: r.drawerKicks },
-        { currency: this.o.currency() || null },
+        this.o.salesProfile(),
       );
     }
     if (r.document || r.status === 'pending') return r;

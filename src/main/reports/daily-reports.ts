@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DailyReport, ReportDay, ReportFormat, Settings } from '../../shared';
-import { freeFileName } from '../export';
+import { freeFileName, safeName } from '../export';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
@@ -46,7 +46,7 @@ export class DailyReports {
   async file(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
     const input = this.input(day);
     const report = buildDailyReport(input);
-    const name = `receipt-desk-report-${day.date}${day.station ? `-${safe(day.station)}` : ''}`;
+    const name = `receipt-desk-report-${day.date}${day.station ? `-${safeName(day.station)}` : ''}`;
     return {
       fileName: `${name}.${format}`,
       contentType: CONTENT_TYPES[format],
@@ -96,9 +96,4 @@ export class DailyReports {
       })),
     };
   }
-}
-
-/** A station name as part of a file name. */
-function safe(name: string): string {
-  return name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
 }

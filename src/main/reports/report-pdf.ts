@@ -7,9 +7,8 @@
  */
 import fs from 'node:fs';
 import type PDFDocumentType from 'pdfkit';
-import { type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
+import { currencyDigits, type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
-import { currencyPlaces } from './report-format';
 
 /** Fonts that cover Latin, Greek and Cyrillic, where Windows, macOS and Linux keep them. */
 const FONTS = [
@@ -60,7 +59,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
 
   doc.registerFont('body', font[0]);
   doc.registerFont('bold', font[1]);
-  const places = currencyPlaces(r.currency);
+  const places = currencyDigits(r.currency);
   const money = (v: number | null) =>
     v === null
       ? '–'

@@ -5,10 +5,9 @@
  * decimals), so the sheets sum and sort as they should.
  */
 import type ExcelJSType from 'exceljs';
-import { type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
+import { currencyDigits, type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
 import type { ReportReceipt } from './daily-report';
-import { currencyPlaces } from './report-format';
 
 type Cell = string | number | null;
 
@@ -17,7 +16,7 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSType }).default;
   const book = new ExcelJS.Workbook();
   book.creator = 'Receipt Desk';
-  const places = currencyPlaces(report.currency);
+  const places = currencyDigits(report.currency);
   const unit = 10 ** places;
   const money = (v: number | null | undefined): number | null =>
     v === null || v === undefined ? null : v / unit;

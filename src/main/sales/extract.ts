@@ -5,6 +5,7 @@
  */
 import { emptyPosDay, type PosDayFigures, type ReceiptFigures } from '../../shared';
 import { headerOf } from './header';
+import { fold } from './labels';
 import { gather } from './figures';
 import { kindOf } from './kinds';
 import { type ReadLine, readLines } from './lines';
@@ -80,7 +81,10 @@ function dropIgnored(text: string, ignore: string[]): string {
   // The line stays (as blank) so line numbers still point at the paper.
   return text
     .split('\n')
-    .map((l) => (ignore.some((w) => l.toLowerCase().includes(w)) ? '' : l))
+    .map((l) => {
+      const folded = fold(l); // the words are folded as the profile keeps them
+      return ignore.some((w) => folded.includes(w)) ? '' : l;
+    })
     .join('\n');
 }
 

@@ -2,5 +2,4 @@
 // receipt's own arithmetic as the judge. Pure: runs in the pool after interpretation, and again
 // over stored text when the extractor or a station's profile changes.
 export { EXTRACTOR_VERSION, type ExtractInput, extractFigures } from './extract';
-export { format as formatMinorUnits } from './reconcile';
 export type { SalesProfile } from './profile';

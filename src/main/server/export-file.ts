@@ -21,13 +21,7 @@ export function sendReportFile(
   res: http.ServerResponse,
   file: ReportFile,
 ): void {
-  res.writeHead(200, {
-    'Content-Type': file.contentType,
-    'Content-Length': file.body.length,
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  res.writeHead(200, attachment(file.fileName, file.contentType, file.body.length));
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
@@ -38,17 +32,24 @@ export async function sendExportFile(
   res: http.ServerResponse,
   file: ExportedFile,
 ): Promise<void> {
-  // The name is ours (letters, digits, dot, dash), so it needs no escaping beyond the quotes.
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[file.format],
-    'Content-Length': file.bytes,
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  res.writeHead(200, attachment(file.fileName, CONTENT_TYPES[file.format], file.bytes));
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
   await pipeline(fs.createReadStream(file.path), res);
+}
+
+/**
+ * Headers of a file sent as a download. The name is ours (letters, digits, dot, dash, made by
+ * safeName), so it needs no escaping beyond the quotes.
+ */
+function attachment(fileName: string, contentType: string, bytes: number) {
+  return {
+    'Content-Type': contentType,
+    'Content-Length': bytes,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
 }

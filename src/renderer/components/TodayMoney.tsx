@@ -1,10 +1,10 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DailyReport } from '../../shared/reports';
-import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
+import { currencyDigits, PAYMENT_METHOD_NAMES } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday, daysBefore } from '../business-day';
-import { currencyDigits, formatMoney } from '../format';
+import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
 import { FigureTable, FigureTile, WeekChart } from './figures';
 
