@@ -5,8 +5,8 @@
  * never waits on them: measured with extraction on the ingest path, the stream scenario fell
  * from about 6,500 to 1,560 receipts/s. A batch at a time, each saved before the next.
  */
-import type { ExtractItem, InterpretPool } from '../pool';
-import { EXTRACTOR_VERSION, type SalesProfile } from '../sales';
+import type { ExtractItem, ExtractResult, InterpretPool } from '../pool';
+import { EXTRACTOR_VERSION, MAX_FIGURES_TEXT, type SalesProfile, tooLong } from '../sales';
 import type { ReportQueries, Store } from '../store';
 
 const BATCH = 32;
@@ -84,14 +84,21 @@ export class FiguresCatchUp {
     }
     this.running = true;
     try {
-      const texts = this.o.queries().textsForFigures(ids);
-      const items: ExtractItem[] = texts.map((t) => ({
-        id: t.id,
-        text: t.text,
-        drawerKicks: t.drawerKicks,
-        sales: this.o.profileFor(t.station),
-      }));
-      const results = items.length > 0 ? await this.o.pool.extract(items) : [];
+      const texts = this.o.queries().textsForFigures(ids, MAX_FIGURES_TEXT);
+      const items: ExtractItem[] = [];
+      const results: ExtractResult[] = [];
+      for (const t of texts) {
+        if (t.text === null) results.push({ id: t.id, figures: tooLong(t.chars), error: null });
+        else {
+          items.push({
+            id: t.id,
+            text: t.text,
+            drawerKicks: t.drawerKicks,
+            sales: this.o.profileFor(t.station),
+          });
+        }
+      }
+      if (items.length > 0) results.push(...(await this.o.pool.extract(items)));
       for (const r of results) {
         if (r.error) this.o.log(`Sales figures of receipt ${r.id} not read: ${r.error}`);
       }

@@ -160,3 +160,12 @@ describe('kinds', () => {
     });
   });
 });
+
+describe('a print far too long to be a sale', () => {
+  it('is not read line by line, and says why', () => {
+    const text = 'IMAGE ROW 0123456789 12.50\n'.repeat(12_000); // about 320 KiB
+    const f = extractFigures({ text });
+    expect(f).toMatchObject({ kind: 'other', total: null, items: [] });
+    expect(f.problems).toEqual(['Not read for sales figures: 316 KiB of text is no sale receipt.']);
+  });
+});

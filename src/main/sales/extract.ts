@@ -15,6 +15,12 @@ import { reconcile } from './reconcile';
 /** Bump when extraction changes, so stored receipts are read again in the background. */
 export const EXTRACTOR_VERSION = 1;
 
+/**
+ * Texts longer than this are not read for figures: a sale prints a few KiB, and reading a
+ * 16 MiB print line by line took gigabytes (the memory bench's 20 MiB receipts).
+ */
+export const MAX_FIGURES_TEXT = 256 * 1024;
+
 export interface ExtractInput {
   text: string;
   /** Drawer kicks the receipt made: a slip with no money that opened the drawer is a no-sale. */
@@ -22,6 +28,7 @@ export interface ExtractInput {
 }
 
 export function extractFigures(input: ExtractInput, profile?: SalesProfile): ReceiptFigures {
+  if (input.text.length > MAX_FIGURES_TEXT) return tooLong(input.text.length);
   const ready = readyProfile(profile);
   const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
   const { lines, style, currency } = readLines(kept, ready);
@@ -74,6 +81,36 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     change: r.change,
     confidence: r.confidence,
     problems: r.problems,
+  };
+}
+
+/** The figures of a print too long to be a sale: none, and why. */
+export function tooLong(chars: number): ReceiptFigures {
+  return {
+    kind: 'other',
+    currency: null,
+    header: {
+      order: null,
+      table: null,
+      covers: null,
+      server: null,
+      terminal: null,
+      printedAt: null,
+    },
+    items: [],
+    discounts: 0,
+    subtotal: null,
+    serviceCharge: null,
+    taxes: [],
+    tip: null,
+    total: null,
+    payments: [],
+    change: null,
+    posDay: null,
+    confidence: 1,
+    problems: [
+      `Not read for sales figures: ${Math.round(chars / 1024)} KiB of text is no sale receipt.`,
+    ],
   };
 }
 

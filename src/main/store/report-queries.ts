@@ -18,7 +18,9 @@ export interface FiguresRow {
 export interface TextForFigures {
   id: number;
   station: string;
-  text: string;
+  /** Null when longer than asked for. */
+  text: string | null;
+  chars: number;
   drawerKicks: number;
 }
 
@@ -57,22 +59,37 @@ export class ReportQueries {
     return (this.older.all(version, limit) as { id: number }[]).map((r) => r.id);
   }
 
-  /** The texts of these receipts (those read and not empty). */
-  textsForFigures(ids: number[]): TextForFigures[] {
+  /**
+   * The texts of these receipts (those read and not empty); a text over `maxChars` comes as
+   * its length only, so a 16 MiB print is never loaded to be turned down.
+   */
+  textsForFigures(ids: number[], maxChars: number): TextForFigures[] {
     if (ids.length === 0) return [];
     let s = this.texts.get(ids.length);
     if (!s) {
       s = this.db.prepare(
-        `SELECT id, station, text, drawer_kicks FROM receipts
+        `SELECT id, station, drawer_kicks, length(text) AS chars,
+           CASE WHEN length(text) <= ? THEN text END AS text FROM receipts
          WHERE id IN (${ids.map(() => '?').join(',')}) AND status = 'ok' AND empty = 0`,
       );
       this.texts.set(ids.length, s);
     }
-    return (
-      s.all(...ids) as { id: number; station: string; text: string | null; drawer_kicks: number }[]
-    )
-      .filter((r) => r.text !== null)
-      .map((r) => ({ id: r.id, station: r.station, text: r.text!, drawerKicks: r.drawer_kicks }));
+    const rows = s.all(maxChars, ...ids) as {
+      id: number;
+      station: string;
+      drawer_kicks: number;
+      chars: number | null;
+      text: string | null;
+    }[];
+    return rows
+      .filter((r) => r.chars !== null)
+      .map((r) => ({
+        id: r.id,
+        station: r.station,
+        text: r.text,
+        chars: r.chars!,
+        drawerKicks: r.drawer_kicks,
+      }));
   }
 
   /** Receipts received in [from, to), of one station or all. */
