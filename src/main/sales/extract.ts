@@ -34,23 +34,7 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   const { lines, style, currency } = readLines(kept, ready);
   const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
   const { header, headerLines } = headerOf(lines, currency === 'USD' || currency === 'CAD');
-  const empty: ReceiptFigures = {
-    kind,
-    currency,
-    header,
-    items: [],
-    discounts: 0,
-    subtotal: null,
-    serviceCharge: null,
-    taxes: [],
-    tip: null,
-    total: null,
-    payments: [],
-    change: null,
-    posDay: null,
-    confidence: 1,
-    problems: [],
-  };
+  const empty = noFigures(kind, currency, header);
   if (kind === 'kitchen') {
     // A kitchen ticket prints no prices: any number on an item line is part of its name.
     const items = gather(lines, headerLines, true).items;
@@ -86,17 +70,32 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
 
 /** The figures of a print too long to be a sale: none, and why. */
 export function tooLong(chars: number): ReceiptFigures {
+  const header = {
+    order: null,
+    table: null,
+    covers: null,
+    server: null,
+    terminal: null,
+    printedAt: null,
+  };
   return {
-    kind: 'other',
-    currency: null,
-    header: {
-      order: null,
-      table: null,
-      covers: null,
-      server: null,
-      terminal: null,
-      printedAt: null,
-    },
+    ...noFigures('other', null, header),
+    problems: [
+      `Not read for sales figures: ${Math.round(chars / 1024)} KiB of text is no sale receipt.`,
+    ],
+  };
+}
+
+/** A receipt of this kind with no money on it yet: each kind fills in what it prints. */
+function noFigures(
+  kind: ReceiptFigures['kind'],
+  currency: string | null,
+  header: ReceiptFigures['header'],
+): ReceiptFigures {
+  return {
+    kind,
+    currency,
+    header,
     items: [],
     discounts: 0,
     subtotal: null,
@@ -108,9 +107,7 @@ export function tooLong(chars: number): ReceiptFigures {
     change: null,
     posDay: null,
     confidence: 1,
-    problems: [
-      `Not read for sales figures: ${Math.round(chars / 1024)} KiB of text is no sale receipt.`,
-    ],
+    problems: [],
   };
 }
 
