@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { describe, expect, it } from 'vitest';
-import { desksStoppedAfterEach, eventually } from './helpers/desk';
+import { desksStoppedAfterEach, eventually, sendRaw } from './helpers/desk';
 
 const desk = desksStoppedAfterEach();
 
@@ -91,5 +91,28 @@ describe('sales figures', () => {
       };
     await eventually(() => row().now === 1);
     expect(row()).toEqual({ total: 3319, now: 1 });
+  });
+
+  it('are not read from a print too long to be a sale, and the store says why', async () => {
+    const d = await desk();
+    // 300 KiB of text lines, as a device that dumps a log to the printer would send.
+    const line = 'LOG 2026-12-07 09:15:02 sensor ok TOTAL 12.50\n';
+    const bytes = Buffer.from(
+      line.repeat(Math.ceil((300 * 1024) / line.length)) + '\x1dV\x00',
+      'latin1',
+    );
+    await sendRaw(d.port, bytes);
+    const [r] = await d.waitForReceipts(1);
+    const db = d.reader();
+    const row = () =>
+      db
+        .prepare('SELECT kind, total, problems, figures FROM receipt_figures WHERE receipt_id = ?')
+        .get(r.id) as
+        { kind: string; total: number | null; problems: number; figures: string } | undefined;
+    const stored = await eventually(() => row());
+    expect(stored).toMatchObject({ kind: 'other', total: null, problems: 1 });
+    expect(JSON.parse(stored.figures).problems).toEqual([
+      expect.stringMatching(/^Not read for sales figures: \d+ KiB of text is no sale receipt\.$/),
+    ]);
   });
 });
