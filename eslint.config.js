@@ -43,6 +43,7 @@ const LAYERS = {
   days: [],
   sales: [],
   reports: ['days', 'export', 'store'],
+  profiles: ['days', 'pool', 'sales', 'store'],
   health: ['capture', 'metrics', 'pool', 'store'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };

@@ -52,6 +52,10 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getExport: [1],
   openExport: [1],
   saveDailyReport: [{ date: '2026-12-07', format: 'csv' }],
+  getSalesProfile: [{ station: 'Front' }],
+  previewSalesProfile: [{ profile: { station: 'Front', labels: { total: ['toplam'] } } }],
+  saveSalesProfile: [{ profile: { station: 'Front' } }],
+  getFiguresRereading: [],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */

@@ -14,7 +14,7 @@ import type {
   ReportFormat,
   Settings,
 } from '../shared';
-import { DeskFailure } from '../shared';
+import { DeskFailure, profilePreviewSchema, saveProfileSchema } from '../shared';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
 import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
 import { ReceiptFeed } from './events';
@@ -25,10 +25,10 @@ import { IDLE_COLLECT, IdleCollector } from './memory';
 import { MetricsSampler } from './metrics';
 import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
-import type { SalesProfile } from './sales';
 import { SettingsKeeper } from './settings';
+import { SalesProfiles } from './profiles';
 import { DailyReports, type ReportFile } from './reports';
-import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
+import { ExportQueries, ProfileQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -60,6 +60,8 @@ export class DeskService implements DeskBackend {
   private exports!: ExportService;
   private reports!: DailyReports;
   private figures: FiguresCatchUp | null = null;
+  private readonly profiles: SalesProfiles;
+  private profileQueries!: ProfileQueries;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -96,7 +98,7 @@ export class DeskService implements DeskBackend {
       pool: this.pool,
       feed: this.feed,
       listeners: () => this.keeper.settings.listeners,
-      salesProfile: () => this.salesProfile(),
+      salesProfile: (station) => this.profiles.extractorFor(station),
       idleCollector: this.idleCollector,
       now: this.now,
       log: this.log,
@@ -118,6 +120,17 @@ export class DeskService implements DeskBackend {
       now: this.now,
       log: this.log,
       notify: (problem) => this.problemListeners.forEach((l) => l(problem)),
+    });
+    this.profiles = new SalesProfiles({
+      business: () => this.keeper.settings.business,
+      saveProfiles: async (profiles) => {
+        const s = this.keeper.settings;
+        await this.keeper.save({ ...s, business: { ...s.business, profiles } });
+      },
+      queries: () => this.profileQueries,
+      writer: () => this.store.writer,
+      extract: (items) => this.pool.extract(items),
+      rereadMarked: () => this.figures?.reread(),
     });
     const captureConfig = (next: Settings) => ({ listeners: next.listeners, ...next.capture });
     this.keeper = new SettingsKeeper({
@@ -156,11 +169,12 @@ export class DeskService implements DeskBackend {
       now: this.now,
     });
     const reportQueries = new ReportQueries(this.store.db);
+    this.profileQueries = new ProfileQueries(this.store.db);
     this.figures = new FiguresCatchUp({
       store: () => this.store,
       queries: () => reportQueries,
       pool: this.pool,
-      profileFor: () => this.salesProfile(),
+      profileFor: (station) => this.profiles.extractorFor(station),
       log: this.log,
     });
     this.reports = new DailyReports({
@@ -199,11 +213,6 @@ export class DeskService implements DeskBackend {
   /** Where exports and saved reports go. */
   private exportsDir(): string {
     return path.join(this.options.dataDir, 'exports');
-  }
-
-  /** How receipts' sales figures are read (the currency set for receipts that print none). */
-  private salesProfile(): SalesProfile {
-    return { currency: this.keeper.settings.business.currency || null };
   }
 
   private applyRetention(): Promise<void> {
@@ -307,6 +316,19 @@ export class DeskService implements DeskBackend {
   getExport: DeskBackend['getExport'] = async (id) => this.exports.get(id);
   openExport: DeskBackend['openExport'] = async (id) =>
     this.exports.open(id, this.options.showInFolder);
+
+  getSalesProfile: DeskBackend['getSalesProfile'] = async ({ station }) =>
+    this.profiles.of(station);
+  previewSalesProfile: DeskBackend['previewSalesProfile'] = (request) => {
+    const { profile, teach, receiptId } = profilePreviewSchema.parse(request);
+    return this.profiles.preview(profile, teach, receiptId);
+  };
+  saveSalesProfile: DeskBackend['saveSalesProfile'] = async (request) => {
+    const { profile, reread } = saveProfileSchema.parse(request);
+    await this.profiles.save(profile, reread);
+    return this.profiles.rereading();
+  };
+  getFiguresRereading: DeskBackend['getFiguresRereading'] = async () => this.profiles.rereading();
 
   /** A finished export's file, for the HTTP download. */
   exportFile(id: number): ExportedFile {

@@ -29,6 +29,14 @@ import {
   timeRangeSchema,
 } from './call-args';
 import { type DailyReport, reportDaySchema, reportFileSchema } from './reports';
+import {
+  type FiguresRereading,
+  type ProfilePreview,
+  profilePreviewSchema,
+  saveProfileSchema,
+  type StationSalesProfile,
+  stationSchema,
+} from './sales-profile';
 import { saveSettingsOptionsSchema, settingsInputSchema } from './settings';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -167,6 +175,34 @@ export const DESK_CONTRACT = {
     method: 'POST',
     path: '/api/reports/daily/save',
     changes: true,
+  }),
+  /** A station's sales profile as saved (the empty one when it has none). */
+  getSalesProfile: call<StationSalesProfile>()({
+    args: z.tuple([stationSchema]),
+    method: 'GET',
+    path: '/api/sales-profiles',
+    changes: false,
+  }),
+  /** What teaching a line would change: the station's recent receipts read both ways. */
+  previewSalesProfile: call<ProfilePreview>()({
+    args: z.tuple([profilePreviewSchema]),
+    method: 'POST',
+    path: '/api/sales-profiles/preview',
+    changes: true,
+  }),
+  /** Keeps a station's profile; the chosen business days' receipts are read again. */
+  saveSalesProfile: call<FiguresRereading>()({
+    args: z.tuple([saveProfileSchema]),
+    method: 'POST',
+    path: '/api/sales-profiles/save',
+    changes: true,
+  }),
+  /** Stored receipts still to be read again, and how many were asked. */
+  getFiguresRereading: call<FiguresRereading>()({
+    args: none,
+    method: 'GET',
+    path: '/api/sales-profiles/rereading',
+    changes: false,
   }),
 } as const;
 

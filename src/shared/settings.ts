@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { businessDaySchema, DEFAULT_DAY_START } from './business-day';
+import { salesProfileSchema } from './sales-profile';
 import { innerSchema } from './zod-inner';
 
 export const MiB = 1024 * 1024;
@@ -169,8 +170,19 @@ const settingsShape = z.object({
             'Write the currency as its three-letter code, such as EUR, USD or JPY, or leave it empty to read it from the receipts.',
         })
         .default(''),
+      /** Per station, how its receipts are read where they differ from the common layouts. */
+      profiles: z
+        .array(salesProfileSchema)
+        .max(50, { error: 'At most 50 station profiles.' })
+        .default([]),
     })
-    .default({ dayStart: DEFAULT_DAY_START, timeZone: '', restaurantName: '', currency: '' }),
+    .default({
+      dayStart: DEFAULT_DAY_START,
+      timeZone: '',
+      restaurantName: '',
+      currency: '',
+      profiles: [],
+    }),
   http: z
     .object({
       host: z
@@ -253,6 +265,17 @@ export const settingsSchema = settingsShape.superRefine((s, ctx) => {
         message: `Port ${l.port} is the web page's port. Choose another for ${l.station}.`,
       });
     }
+  });
+  const profiled = new Set<string>();
+  s.business.profiles.forEach((p, i) => {
+    const name = p.station.toLowerCase();
+    if (profiled.has(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['business', 'profiles', i, 'station'],
+        message: `${p.station} has two sales profiles. Keep one per station.`,
+      });
+    } else profiled.add(name);
   });
   if (!isLoopback(s.http.host) && !s.http.apiToken) {
     ctx.addIssue({

@@ -53,6 +53,12 @@ export class FiguresCatchUp {
     this.soon(RETRY_MS);
   }
 
+  /** Receipts were marked to be read again (a station's profile changed): look for them. */
+  reread(): void {
+    this.olderDone = false;
+    this.soon(0);
+  }
+
   /** Receipts whose figures were read since start. */
   get count(): number {
     return this.done;

@@ -22,8 +22,8 @@ export interface ReceiptPathOptions {
   feed: ReceiptFeed;
   /** The printer ports in force, which say how each station's bytes read. */
   listeners: () => ListenerSettings[];
-  /** How the receipts' sales figures are read (the currency set for those that print none). */
-  salesProfile: () => SalesProfile;
+  /** How a station's receipts are read for sales figures (its profile, the currency). */
+  salesProfile: (station: string) => SalesProfile;
   /** Receipts whose text was just saved (their sales figures are read next, when quiet). */
   onTextSaved?: (ids: number[]) => void;
   idleCollector: IdleCollector;
@@ -106,7 +106,7 @@ export class ReceiptPath {
     if (!r.figures && r.status === 'ok' && r.text !== null) {
       r.figures = extractFigures(
         { text: r.text, drawerKicks: r.drawerKicks },
-        this.o.salesProfile(),
+        this.o.salesProfile(r.station),
       );
     }
     if (r.document || r.status === 'pending') return r;

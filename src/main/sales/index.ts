@@ -9,3 +9,4 @@ export {
   tooLong,
 } from './extract';
 export type { SalesProfile } from './profile';
+export { extractorProfile, learnedPhrase, reconciles, teach } from './teach';

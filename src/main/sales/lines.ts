@@ -136,6 +136,13 @@ export function roleOf(w: string, profile: ReadyProfile): Role | null {
   return null;
 }
 
+/** A line the manager taught is an item, though a label's word is in its name. */
+function isTaughtItem(w: string, items: string[]): boolean {
+  if (items.length === 0) return false;
+  const spaced = ` ${w} `;
+  return items.some((p) => (UNSPACED.test(p) ? w.includes(p) : spaced.includes(` ${p} `)));
+}
+
 /** Every line of a receipt read, amounts in the style most of the receipt's amounts agree on. */
 export function readLines(
   text: string,
@@ -226,7 +233,7 @@ function readLine(
     text,
     printed,
     words: w,
-    role: roleOf(w, profile),
+    role: isTaughtItem(w, profile.items) ? null : roleOf(w, profile),
     amounts,
     amount: amounts.length > 0 ? amounts[amounts.length - 1] : null,
     rate,

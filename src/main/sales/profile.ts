@@ -16,6 +16,8 @@ export interface SalesProfile {
   ignore?: string[];
   /** Words that mark a kitchen or bar ticket ("KÜCHE", "BAR ORDER"). */
   kitchenMarkers?: string[];
+  /** Lines with these words are items even when a label's word is in their name ("Tip Top"). */
+  items?: string[];
 }
 
 /** A profile ready to match against: every phrase folded, the longest first. */
@@ -38,6 +40,7 @@ export interface ReadyProfile {
   unspaced: Phrase[];
   ignore: string[];
   kitchenMarkers: string[];
+  items: string[];
 }
 
 /**
@@ -80,6 +83,7 @@ export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
     unspaced,
     ignore: (profile.ignore ?? []).map(fold).filter(Boolean),
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
+    items: (profile.items ?? []).map(fold).filter(Boolean),
   };
   if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
   cache.set(key, ready);

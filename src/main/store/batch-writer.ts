@@ -131,6 +131,9 @@ export class BatchWriter {
                 this.figures.save(row.id, row.figures, row.extractorVersion);
               results.push([op.tag, op.rows.length]);
               break;
+            case 'reread-figures':
+              results.push([op.tag, this.figures.reread(op.station, op.from, op.to)]);
+              break;
             case 'document':
               this.upsertDocument.run(op.document, op.id, op.interpreterVersion);
               break;

@@ -11,6 +11,7 @@ export class FiguresWriter {
   private readonly insertItem: Database.Statement;
   private readonly insertPayment: Database.Statement;
   private readonly insertTax: Database.Statement;
+  private readonly markStale: Database.Statement;
 
   constructor(db: Database.Database) {
     this.clear = ['receipt_items', 'receipt_payments', 'receipt_taxes', 'receipt_figures'].map(
@@ -21,6 +22,11 @@ export class FiguresWriter {
          tax, tax_added, tip, service, discounts, change_given, order_no, table_no, covers, server,
          confidence, problems, figures)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Version 0: older than any extractor, so the catch-up reads them again.
+    this.markStale = db.prepare(
+      `UPDATE receipt_figures SET extractor_version = 0 WHERE receipt_id IN
+         (SELECT id FROM receipts WHERE station = ? AND received_at >= ? AND received_at < ?)`,
     );
     this.insertItem = db.prepare(
       'INSERT INTO receipt_items (receipt_id, position, name, quantity, amount) VALUES (?, ?, ?, ?, ?)',
@@ -33,6 +39,11 @@ export class FiguresWriter {
       `INSERT INTO receipt_taxes (receipt_id, position, label, rate, base, amount, included)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+  }
+
+  /** Marks a station's figures received in [from, to) to be read again; returns how many. */
+  reread(station: string, from: number, to: number): number {
+    return this.markStale.run(station, from, to).changes;
   }
 
   /** Stores `figures` for receipt `id` (null: the receipt has none, e.g. it failed to read). */

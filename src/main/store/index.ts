@@ -28,6 +28,7 @@ export { retentionCutoff } from './retention';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
 export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';
+export { ProfileQueries, type RecentText } from './profile-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 

@@ -188,6 +188,16 @@ export class WriterClient {
     return this.tagged((tag) => ({ kind: 'figures', tag, rows }), { bytes: 0, receipts: 0 });
   }
 
+  /**
+   * Marks the figures of `station`'s receipts received in [from, to) as read by no extractor,
+   * so the figures catch-up reads them again (with the station's profile as it is now). Kept in
+   * the file: a re-reading the app is closed in the middle of goes on at the next start.
+   * Resolves with how many receipts are marked.
+   */
+  rereadFigures(station: string, from: number, to: number): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'reread-figures', tag, station, from, to }));
+  }
+
   private addBacklog(load: { bytes: number; receipts: number }): void {
     this.backlogBytes += load.bytes;
     this.backlogReceipts += load.receipts;

@@ -65,6 +65,8 @@ export type WriteOp =
   | { kind: 'receipt'; tag: number; r: NewReceipt }
   | { kind: 'interpretations'; tag: number; rows: InterpretationRow[] }
   | { kind: 'figures'; tag: number; rows: FiguresWrite[] }
+  /** A station's figures received in [from, to) are to be read again (a profile changed). */
+  | { kind: 'reread-figures'; tag: number; station: string; from: number; to: number }
   /** Caches a document built when a receipt was opened (raw-deflated JSON). */
   | { kind: 'document'; id: number; interpreterVersion: number; document: Uint8Array }
   | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }
