@@ -6,6 +6,7 @@ import { useDeskApi } from '../api/desk-api-context';
 import { HexDump, type HexMark } from '../receipt/HexDump';
 import { ReceiptEvents } from '../receipt/ReceiptEvents';
 import { SalesFigures } from '../receipt/SalesFigures';
+import { TeachFigures } from '../receipt/TeachFigures';
 import { useDesk } from '../state/desk-store';
 
 // Drawing barcodes and 2D codes (bwip-js, qrcode) is half the page's code: loaded when a receipt
@@ -25,6 +26,8 @@ export function ReceiptDetailPanel() {
   const api = useDeskApi();
   const openId = useDesk((s) => s.openId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Bumped when the open receipt was read again (a station taught its words): load it anew.
+  const [reads, setReads] = useState(0);
 
   useEffect(() => {
     if (openId === null) return;
@@ -36,7 +39,7 @@ export function ReceiptDetailPanel() {
     return () => {
       current = false;
     };
-  }, [api, openId]);
+  }, [api, openId, reads]);
 
   // j / k: the next older / newer receipt of the list, as in a mail reader.
   useWindowEvent('keydown', (e) => {
@@ -66,7 +69,9 @@ export function ReceiptDetailPanel() {
       </Group>
       {!shown ? <Loader size="sm" aria-label="Loading" /> : null}
       {shown && 'error' in shown ? <Text c="var(--bad)">{shown.error}</Text> : null}
-      {shown && 'receipt' in shown ? <DetailBody receipt={shown.receipt} /> : null}
+      {shown && 'receipt' in shown ? (
+        <DetailBody receipt={shown.receipt} onRead={() => setReads((n) => n + 1)} />
+      ) : null}
     </Drawer>
   );
 }
@@ -80,7 +85,7 @@ function step(by: number): void {
   openReceipt(receipts[next].id);
 }
 
-function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
+function DetailBody({ receipt, onRead }: { receipt: ReceiptDetail; onRead: () => void }) {
   const doc = receipt.document;
   const dialect = { escpos: 'ESC/POS', 'star-line': 'Star Line mode', 'star-prnt': 'StarPRNT' };
   const warnings = doc?.warnings ?? [];
@@ -105,6 +110,7 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
         <Tabs.List>
           <Tabs.Tab value="paper">As printed</Tabs.Tab>
           <Tabs.Tab value="text">Text</Tabs.Tab>
+          {receipt.text ? <Tabs.Tab value="figures">Figures</Tabs.Tab> : null}
           <Tabs.Tab value="bytes">
             Bytes
             {warnings.length > 0
@@ -135,6 +141,9 @@ function DetailBody({ receipt }: { receipt: ReceiptDetail }) {
           <pre className="paper detail-text" data-testid="detail-text">
             {receipt.text ?? ''}
           </pre>
+        </Tabs.Panel>
+        <Tabs.Panel value="figures" pt="sm">
+          <TeachFigures receipt={receipt} onRead={onRead} />
         </Tabs.Panel>
         <Tabs.Panel value="bytes" pt="sm">
           {warnings.length > 0 ? (

@@ -41,7 +41,10 @@ export function SalesFigures({ figures }: { figures: ReceiptFigures | null }) {
     if (f.tip !== null) rows.push(['Tip', money(f.tip)]);
     for (const p of f.payments) {
       const card = p.last4 ? ` ···${p.last4}` : '';
-      rows.push([`${p.brand ?? p.label}${card}`, money(p.amount)]);
+      // The label as printed, without the masked number the last four digits already show.
+      const label =
+        p.brand ?? (p.label.replace(/[x*•#]{2,}[\s-]?\d{0,4}/giu, '').trim() || p.label);
+      rows.push([`${label}${card}`, money(p.amount)]);
     }
     if (f.change !== null) rows.push(['Change', money(f.change)]);
   }

@@ -9,6 +9,7 @@ import { AllowListSection, WebPageSection } from './AccessSection';
 import { BusinessSection } from './BusinessSection';
 import { CapacitySection } from './CapacitySection';
 import { PortsSection } from './PortsSection';
+import { ProfilesSection } from './ProfilesSection';
 import { RetentionSection } from './RetentionSection';
 import type { SettingsForm } from './settings-form';
 
@@ -42,8 +43,21 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     title: 'Business day',
     description:
       'The restaurant, when its day starts and its money, for sales figures and reports.',
-    paths: ['business'],
+    paths: [
+      'business.restaurantName',
+      'business.dayStart',
+      'business.timeZone',
+      'business.currency',
+    ],
     render: (form) => <BusinessSection form={form} />,
+  },
+  {
+    id: 'profiles',
+    title: 'Sales profiles',
+    description:
+      'A station whose till labels its figures in its own words reads them with its profile.',
+    paths: ['business.profiles'],
+    render: (form) => <ProfilesSection form={form} />,
   },
   {
     id: 'retention',
