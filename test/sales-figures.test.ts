@@ -39,6 +39,21 @@ async function printDinerCheck(port: number): Promise<void> {
 }
 
 describe('sales figures', () => {
+  it('mark a check printed again as a copy of the first print', async () => {
+    const d = await desk();
+    await printDinerCheck(d.port);
+    await printDinerCheck(d.port);
+    const [first, copy] = await d.waitForReceipts(2);
+    // The first print's figures are read when the pool is quiet, within moments.
+    const db = d.reader();
+    await eventually(
+      () =>
+        (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n === 2,
+    );
+    expect((await d.service.getReceipt(first.id)).reprintOf).toBeNull();
+    expect((await d.service.getReceipt(copy.id)).reprintOf).toBe(first.id);
+  });
+
   it('are read from every receipt and kept with it', async () => {
     const d = await desk({ listeners: [{ host: '127.0.0.1', port: 0, station: 'Front' }] });
     await printDinerCheck(d.port);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type {
   DeskBackend,
   Metrics,
+  ReceiptDetail,
   ReceiptSummary,
   ReportDay,
   ReportFormat,
@@ -16,7 +17,15 @@ import type {
 } from '../shared';
 import { DeskFailure, profilePreviewSchema, saveProfileSchema } from '../shared';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
-import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
+import {
+  businessDayBounds,
+  businessDayOf,
+  dayBounds,
+  daySummary,
+  sameDayLastWeek,
+  startOfDay,
+  systemTimeZone,
+} from './days';
 import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
 import { DeskHealth, gaugeSources } from './health';
@@ -215,6 +224,22 @@ export class DeskService implements DeskBackend {
     return path.join(this.options.dataDir, 'exports');
   }
 
+  /** The receipt a sale or refund copies (the same order and total earlier that business day). */
+  private reprintOf(r: ReceiptDetail): number | null {
+    const f = r.figures;
+    if (!f || (f.kind !== 'sale' && f.kind !== 'refund')) return null;
+    if (f.header.order === null || f.total === null) return null;
+    const b = this.keeper.settings.business;
+    const rule = { dayStart: b.dayStart, timeZone: b.timeZone || systemTimeZone() };
+    const day = businessDayBounds(businessDayOf(r.receivedAt, rule), rule);
+    return this.profileQueries.firstPrint(
+      r.station,
+      day,
+      { at: r.receivedAt, id: r.id },
+      { kind: f.kind, order: f.header.order, total: f.total },
+    );
+  }
+
   private applyRetention(): Promise<void> {
     return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
   }
@@ -307,7 +332,10 @@ export class DeskService implements DeskBackend {
   saveSettings: DeskBackend['saveSettings'] = (input, options = {}) =>
     this.keeper.save(input, options);
   listReceipts: DeskBackend['listReceipts'] = async (query) => this.store.queries.list(query);
-  getReceipt: DeskBackend['getReceipt'] = (id) => this.ingest.open(id);
+  getReceipt: DeskBackend['getReceipt'] = async (id) => {
+    const r = await this.ingest.open(id);
+    return { ...r, reprintOf: this.reprintOf(r) };
+  };
   getStats: DeskBackend['getStats'] = async () => this.store.queries.stats(startOfDay(this.now()));
   getMetrics: DeskBackend['getMetrics'] = async () => this.metrics.fresh();
   reinterpret: DeskBackend['reinterpret'] = (range) => this.ingest.reinterpret(range);

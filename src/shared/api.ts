@@ -56,6 +56,11 @@ export interface ReceiptDetail extends ReceiptSummary {
   statusRepliesNotKept: number;
   /** Sales figures read from the receipt's text; null until read (or for an empty receipt). */
   figures: ReceiptFigures | null;
+  /**
+   * The receipt this one is a copy of: the same station printed the same order with the same
+   * total earlier that business day. Reports count it once.
+   */
+  reprintOf?: number | null;
 }
 
 /** One status request the till sent and the answer the printer emulation gave it. */

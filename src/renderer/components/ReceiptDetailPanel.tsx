@@ -106,6 +106,21 @@ function DetailBody({ receipt, onRead }: { receipt: ReceiptDetail; onRead: () =>
         {receipt.drawerKicks > 0 ? ` · cash drawer opened ${receipt.drawerKicks}×` : ''}
       </Text>
       <SalesFigures figures={receipt.figures} />
+      {receipt.reprintOf ? (
+        <Group gap="xs" data-testid="reprint-note">
+          <Text size="sm">
+            Printed again: a copy of receipt {receipt.reprintOf} (the same order and total). Reports
+            count it once.
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => useDesk.getState().openReceipt(receipt.reprintOf!)}
+          >
+            Open receipt {receipt.reprintOf}
+          </Button>
+        </Group>
+      ) : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="paper">As printed</Tabs.Tab>
