@@ -31,6 +31,8 @@ test('a layout the default cannot read is taught from one receipt', async ({ des
   const teach = async (start: string, role: string) => {
     await lines.getByRole('listitem', { name: new RegExp(`^Line \\d+: ${start}`, 'u') }).click();
     await page.getByRole('menuitem', { name: role, exact: true }).click();
+    // The menu closes (with a short transition) before the next line opens its own.
+    await expect(page.getByRole('menu')).toHaveCount(0);
   };
   await teach('TOPLAM', 'Total');
   const preview = page.getByTestId('teach-preview');
@@ -41,9 +43,13 @@ test('a layout the default cannot read is taught from one receipt', async ({ des
   await teach('PARA ÜSTÜ', 'Change given');
   await expect(preview).toContainText(`${CHECKS} would reconcile (0 now)`);
   await expect(page.getByText('“kredi karti” → Card payment')).toBeVisible();
-  // The receipt's lines now say what they gave: the card and the cash.
+  // The receipt's lines now say what they gave: the total, the card, the change.
   await expect(
     lines.getByRole('listitem', { name: /KREDİ KARTI.*\(read as Card\)/u }),
+  ).toBeVisible();
+  await expect(lines.getByRole('listitem', { name: /: TOPLAM.*\(read as Total\)/u })).toBeVisible();
+  await expect(
+    lines.getByRole('listitem', { name: /PARA ÜSTÜ.*\(read as Change\)/u }),
   ).toBeVisible();
   await page.screenshot({ path: path.join('e2e', 'artifacts', 'teach-profile.png') });
   // Readable in both themes (WCAG AA contrast), the lines it read marked.

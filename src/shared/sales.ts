@@ -128,6 +128,16 @@ export function emptyPosDay(): PosDayFigures {
   };
 }
 
+/** Line indexes (0 is the text's first line) of the figures a receipt prints once. */
+export interface FigureLines {
+  subtotal: number | null;
+  total: number | null;
+  tip: number[];
+  service: number[];
+  discounts: number[];
+  change: number | null;
+}
+
 export interface ReceiptFigures {
   kind: ReceiptKind;
   /** ISO 4217 code, when the receipt or the station's profile says it. */
@@ -149,6 +159,11 @@ export interface ReceiptFigures {
   change: number | null;
   /** For X and Z reports: the POS's own figures. */
   posDay: PosDayFigures | null;
+  /**
+   * The text lines the headline figures were read from (items, taxes and payments keep their
+   * own), so the drawer can point at them. Absent from figures stored by extractor version 1.
+   */
+  lines?: FigureLines;
   /** 0..1: 1 when every sum the receipt prints agrees; lower when a reading had to be guessed. */
   confidence: number;
   /** Each figure not found or not adding up, in words ("items sum to 41.50, subtotal says 43.50"). */

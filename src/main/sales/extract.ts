@@ -13,7 +13,7 @@ import { readyProfile, type SalesProfile } from './profile';
 import { reconcile } from './reconcile';
 
 /** Bump when extraction changes, so stored receipts are read again in the background. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /**
  * Texts longer than this are not read for figures: a sale prints a few KiB, and reading a
@@ -63,9 +63,23 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     total: absOrNull(r.total),
     payments: r.payments.map((p) => ({ ...p, amount: abs(p.amount) })),
     change: r.change,
+    lines: {
+      subtotal: lineOf(g.subtotals, r.subtotal),
+      total: lineOf(g.totals, r.total),
+      tip: r.tip === null ? [] : g.tips.map((t) => t.line),
+      service: r.serviceCharge === null ? [] : g.service.map((t) => t.line),
+      discounts: g.discounts.map((d) => d.line),
+      change: lineOf(g.change, r.change),
+    },
     confidence: r.confidence,
     problems: r.problems,
   };
+}
+
+/** The line a chosen figure was printed on: the first candidate with its amount. */
+function lineOf(found: { amount: number; line: number }[], chosen: number | null): number | null {
+  if (chosen === null) return null;
+  return found.find((f) => f.amount === chosen || -f.amount === chosen)?.line ?? null;
 }
 
 /** The figures of a print too long to be a sale: none, and why. */

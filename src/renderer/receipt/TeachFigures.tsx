@@ -39,6 +39,15 @@ function lineTags(f: ReceiptFigures | null): Map<number, string> {
   for (const i of f.items) tags.set(i.line, f.kind === 'kitchen' ? 'Kitchen item' : 'Item');
   for (const t of f.taxes) tags.set(t.line, t.rate !== null ? `Tax ${t.rate / 100}%` : 'Tax');
   for (const p of f.payments) tags.set(p.line, PAYMENT_METHOD_NAMES[p.method]);
+  const l = f.lines;
+  if (l) {
+    if (l.subtotal !== null) tags.set(l.subtotal, 'Subtotal');
+    if (l.total !== null) tags.set(l.total, f.kind === 'refund' ? 'Refunded' : 'Total');
+    for (const k of l.tip) tags.set(k, 'Tip');
+    for (const k of l.service) tags.set(k, 'Service');
+    for (const k of l.discounts) tags.set(k, 'Discount');
+    if (l.change !== null) tags.set(l.change, 'Change');
+  }
   return tags;
 }
 
