@@ -12,7 +12,6 @@ import {
   Group,
   Menu,
   Progress,
-  Select,
   Stack,
   Text,
 } from '@mantine/core';
@@ -28,8 +27,8 @@ import {
   type TeachableRole,
 } from '../../shared/sales-profile';
 import { useDeskApi } from '../api/desk-api-context';
-import { businessToday, daysBefore } from '../business-day';
 import { formatMoney } from '../format';
+import { type DayRange, RereadDays } from './RereadDays';
 import { SalesFigures } from './SalesFigures';
 
 /** What each line of the receipt gave the figures ("Item", "Tax 19%", "Card"). */
@@ -51,13 +50,6 @@ function lineTags(f: ReceiptFigures | null): Map<number, string> {
   return tags;
 }
 
-const REREAD = [
-  { value: '0', label: 'This business day' },
-  { value: '6', label: 'The last 7 days' },
-  { value: '29', label: 'The last 30 days' },
-  { value: 'none', label: 'Only receipts from now on' },
-];
-
 type Phase =
   | { kind: 'idle' }
   | { kind: 'busy' }
@@ -77,7 +69,8 @@ export function TeachFigures({
   const [saved, setSaved] = useState<StationSalesProfile | null>(null);
   const [preview, setPreview] = useState<ProfilePreview | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [reread, setReread] = useState<string | null>('0');
+  // Business days read again on Save (null: only receipts from now on).
+  const [reread, setReread] = useState<DayRange | null>(null);
   const [dayStart, setDayStart] = useState('04:00');
 
   useEffect(() => {
@@ -142,12 +135,7 @@ export function TeachFigures({
   async function save() {
     if (!draft) return;
     setPhase({ kind: 'busy' });
-    const today = businessToday(dayStart);
-    const range =
-      reread === null || reread === 'none'
-        ? undefined
-        : { from: daysBefore(today, Number(reread)), to: today };
-    const r = await api.saveSalesProfile({ profile: draft, reread: range });
+    const r = await api.saveSalesProfile({ profile: draft, reread: reread ?? undefined });
     if (!r.ok) return setPhase({ kind: 'error', message: r.error.message });
     setSaved(draft);
     setPreview(null);
@@ -242,15 +230,7 @@ export function TeachFigures({
             </Text>
           ))}
           <Group gap="xs" align="flex-end">
-            <Select
-              label="Read again with it"
-              data={REREAD}
-              value={reread}
-              onChange={setReread}
-              allowDeselect={false}
-              w={220}
-              size="xs"
-            />
+            <RereadDays dayStart={dayStart} onChange={setReread} />
             <Button size="xs" onClick={() => void save()} disabled={phase.kind === 'busy'}>
               Save for {receipt.station}
             </Button>
