@@ -46,26 +46,20 @@ export function RereadDays({
         w={220}
         size="xs"
       />
-      {choice === 'custom' ? (
-        <>
-          <TextInput
-            type="date"
-            size="xs"
-            label="From"
-            value={days.from}
-            max={days.to}
-            onChange={(e) => setDays({ ...days, from: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            size="xs"
-            label="To"
-            value={days.to}
-            min={days.from}
-            onChange={(e) => setDays({ ...days, to: e.currentTarget.value })}
-          />
-        </>
-      ) : null}
+      {choice === 'custom'
+        ? (['from', 'to'] as const).map((end) => (
+            <TextInput
+              key={end}
+              type="date"
+              size="xs"
+              label={end === 'from' ? 'From' : 'To'}
+              value={days[end]}
+              min={end === 'to' ? days.from : undefined}
+              max={end === 'from' ? days.to : undefined}
+              onChange={(e) => setDays({ ...days, [end]: e.currentTarget.value })}
+            />
+          ))
+        : null}
     </Group>
   );
 }
