@@ -44,6 +44,7 @@ const LAYERS = {
   sales: [],
   reports: ['days', 'export', 'store'],
   health: ['capture', 'metrics', 'pool', 'store'],
+  'auto-export': ['days', 'export'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };
 for (const name of MODULE_NAMES) {

@@ -52,6 +52,7 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getExport: [1],
   openExport: [1],
   saveDailyReport: [{ date: '2026-12-07', format: 'csv' }],
+  getAutoExport: [],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */

@@ -15,8 +15,9 @@ import type {
   Settings,
 } from '../shared';
 import { DeskFailure } from '../shared';
+import { AutoExporter } from './auto-export';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
-import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
+import { dayBounds, daySummary, sameDayLastWeek, startOfDay, systemTimeZone } from './days';
 import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
 import { DeskHealth, gaugeSources } from './health';
@@ -28,7 +29,7 @@ import type { StreamSource } from './server';
 import type { SalesProfile } from './sales';
 import { SettingsKeeper } from './settings';
 import { DailyReports, type ReportFile } from './reports';
-import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
+import { ExportQueries, ReportQueries, Store, UnreadFigures, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Shows a finished export in the system's file manager (the desktop app gives it). */
   showInFolder?: (file: string) => void;
+  /** How often the automatic export looks for a business day to write (a minute; tests less). */
+  autoExportEveryMs?: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -60,6 +63,7 @@ export class DeskService implements DeskBackend {
   private exports!: ExportService;
   private reports!: DailyReports;
   private figures: FiguresCatchUp | null = null;
+  private autoExport: AutoExporter | null = null;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -168,6 +172,7 @@ export class DeskService implements DeskBackend {
       business: () => this.keeper.settings.business,
       write: (task) => this.pool.writeReport(task),
     });
+    this.autoExport = this.autoExporter(new UnreadFigures(this.store.db));
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
     const gauges = gaugeSources({
@@ -192,6 +197,7 @@ export class DeskService implements DeskBackend {
       throw err;
     }
     this.metrics.start();
+    this.autoExport.start();
     this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
   }
@@ -199,6 +205,27 @@ export class DeskService implements DeskBackend {
   /** Where exports and saved reports go. */
   private exportsDir(): string {
     return path.join(this.options.dataDir, 'exports');
+  }
+
+  /** Writes each business day's reports into the manager's folder (Settings, off by default). */
+  private autoExporter(unread: UnreadFigures): AutoExporter {
+    const business = () => this.keeper.settings.business;
+    return new AutoExporter({
+      dataDir: this.options.dataDir,
+      defaultFolder: this.exportsDir(),
+      settings: () => this.keeper.settings.autoExport,
+      rule: () => ({
+        dayStart: business().dayStart,
+        timeZone: business().timeZone || systemTimeZone(),
+      }),
+      unread: (from, to) => unread.in(from, to),
+      file: (date, format) => this.reports.file({ date }, format),
+      receipts: (date) => this.reports.daily({ date }).receiptCount,
+      now: this.now,
+      everyMs: this.options.autoExportEveryMs ?? 60_000,
+      log: this.log,
+      notify: (problem) => this.problemListeners.forEach((l) => l(problem)),
+    });
   }
 
   /** How receipts' sales figures are read (the currency set for receipts that print none). */
@@ -217,6 +244,7 @@ export class DeskService implements DeskBackend {
       this.metrics?.stop();
       // An export reads the receipts file: it stops (its unfinished file removed) before that closes.
       await this.exports?.stop();
+      await this.autoExport?.stop();
       await this.capture.stop();
       this.figures?.stop();
       await this.pool.idle(5_000);
@@ -284,6 +312,8 @@ export class DeskService implements DeskBackend {
     return this.reports.file(day, format);
   }
 
+  getAutoExport: DeskBackend['getAutoExport'] = async () => this.autoExport!.status();
+
   getToday: DeskBackend['getToday'] = async () => {
     const [day, end] = dayBounds(this.now());
     const lastWeek = this.store.queries.dayCounts(...sameDayLastWeek(day));
@@ -296,7 +326,7 @@ export class DeskService implements DeskBackend {
     sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
   getSettings: DeskBackend['getSettings'] = async () => this.keeper.view();
   saveSettings: DeskBackend['saveSettings'] = (input, options = {}) =>
-    this.keeper.save(input, options);
+    this.keeper.save(input, options).finally(() => this.autoExport?.check());
   listReceipts: DeskBackend['listReceipts'] = async (query) => this.store.queries.list(query);
   getReceipt: DeskBackend['getReceipt'] = (id) => this.ingest.open(id);
   getStats: DeskBackend['getStats'] = async () => this.store.queries.stats(startOfDay(this.now()));

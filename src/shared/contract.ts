@@ -6,6 +6,7 @@
  * with the same checks, or the typecheck fails.
  */
 import { z } from 'zod';
+import type { AutoExportStatus } from './auto-export';
 import type {
   DaySummary,
   ExportHandoff,
@@ -167,6 +168,13 @@ export const DESK_CONTRACT = {
     method: 'POST',
     path: '/api/reports/daily/save',
     changes: true,
+  }),
+  /** Automatic export of the daily report: the last day written, a problem, the next day due. */
+  getAutoExport: call<AutoExportStatus>()({
+    args: none,
+    method: 'GET',
+    path: '/api/auto-export',
+    changes: false,
   }),
 } as const;
 

@@ -3,6 +3,7 @@
  * command-line flags are validated against it; the gauges report the same names.
  */
 import { z } from 'zod';
+import { AUTO_EXPORT_DEFAULTS, autoExportSchema } from './auto-export';
 import { businessDaySchema, DEFAULT_DAY_START } from './business-day';
 import { innerSchema } from './zod-inner';
 
@@ -171,6 +172,8 @@ const settingsShape = z.object({
         .default(''),
     })
     .default({ dayStart: DEFAULT_DAY_START, timeZone: '', restaurantName: '', currency: '' }),
+  /** The daily report written into a folder after each business day (src/shared/auto-export). */
+  autoExport: autoExportSchema.default(AUTO_EXPORT_DEFAULTS),
   http: z
     .object({
       host: z

@@ -28,6 +28,7 @@ export { retentionCutoff } from './retention';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
 export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';
+export { UnreadFigures } from './unread-figures';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 
