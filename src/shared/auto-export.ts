@@ -55,6 +55,8 @@ export interface AutoExportStatus {
   enabled: boolean;
   /** The folder in use, as a full path. */
   folder: string;
+  /** The folder used when the setting is empty (the data folder's exports). */
+  defaultFolder: string;
   formats: ReportFormat[];
   last: AutoExportWritten | null;
   /** The last attempt failed: what happened and what to do. Cleared by the next day written. */

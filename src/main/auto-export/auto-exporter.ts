@@ -102,6 +102,7 @@ export class AutoExporter {
     return {
       enabled: s.enabled,
       folder: this.folder(),
+      defaultFolder: this.o.defaultFolder,
       formats: this.formats(),
       last: this.record.last,
       problem: this.record.problem,

@@ -6,6 +6,7 @@ import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ThemeSwitch } from '../components/ThemeSwitch';
 import { AllowListSection, WebPageSection } from './AccessSection';
+import { AutoExportSection } from './AutoExportSection';
 import { BusinessSection } from './BusinessSection';
 import { CapacitySection } from './CapacitySection';
 import { PortsSection } from './PortsSection';
@@ -44,6 +45,13 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       'The restaurant, when its day starts and its money, for sales figures and reports.',
     paths: ['business'],
     render: (form) => <BusinessSection form={form} />,
+  },
+  {
+    id: 'auto-export',
+    title: 'Automatic export',
+    description: 'The daily report written into a folder after each business day, for the books.',
+    paths: ['autoExport'],
+    render: (form) => <AutoExportSection form={form} />,
   },
   {
     id: 'retention',
