@@ -2,17 +2,19 @@
  * Automatic export of the daily report, through the real service on a test clock: a fixture
  * business day printed through the real listener, the clock moved past the day's end, and the
  * files a manager finds in the folder read back (the CSV adds up to the day's truth, the PDF
- * says the same total). A day missed while the service was stopped is written at the next
+ * says the same total), once the day's figures are read (or two hours on). A day missed while the service was stopped is written at the next
  * start; a file already there is never overwritten; off writes nothing; a folder that cannot be
  * written to is a problem in words, and the day is written once the folder is fixed.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { businessDayBounds } from '../src/main/days';
 import { DeskService } from '../src/main/service';
+import { DB_FILE } from '../src/main/store';
 import {
   type AutoExportStatus,
   type DeskFailure,
@@ -27,6 +29,7 @@ import { type DayReceipt, printDay } from './sales/fixtures';
 const ZONE = 'America/New_York';
 const RULE = { dayStart: '04:00', timeZone: ZONE };
 const MINUTE = 60_000;
+type N = { n: number };
 
 /** A desk on a clock the test moves, looking for days to write every 25 ms. */
 interface ClockDesk {
@@ -196,6 +199,43 @@ describe('automatic export', () => {
     }
   }, 120_000);
 
+  it('waits for the day’s sales figures to be read, but not past two hours', async () => {
+    const day = '2026-12-05';
+    const printed = await printDay({
+      seed: 9,
+      day,
+      timeZone: ZONE,
+      dayStart: '04:00',
+      receipts: 6,
+    });
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const clock = { now: after('2026-12-04', 16) };
+    const desk = await startClockDesk(dataDir, clock, { autoExport: { enabled: true, folder } });
+    await lastWritten(desk, '2026-12-04');
+    await printAt(desk, printed);
+    const db = new Database(path.join(dataDir, DB_FILE));
+    try {
+      const read = () => (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as N).n;
+      await eventually(() => read() === printed.length);
+      // One receipt's figures lost, as if not read yet: nothing reads it again in this run.
+      db.prepare(
+        'DELETE FROM receipt_figures WHERE receipt_id = (SELECT min(id) FROM receipts)',
+      ).run();
+    } finally {
+      db.close();
+    }
+    clock.now = after(day, 16);
+    const waiting = await eventually(async () => (await status(desk)).waiting ?? undefined);
+    expect(waiting).toEqual({ businessDay: day, receipts: 1, until: after(day, 120) });
+    expect(files(folder).filter((f) => f.includes(day))).toEqual([]);
+    // Two hours on, the day is written with what was read; the rest is listed, not lost.
+    clock.now = after(day, 120);
+    const s = await lastWritten(desk, day);
+    expect(s.waiting).toBeNull();
+    expect(s.last?.receipts).toBe(printed.length);
+  }, 60_000);
+
   it('writes the days missed while Receipt Desk was closed at the next start', async () => {
     const dataDir = tempDir();
     const folder = path.join(tempDir(), 'reports');
@@ -289,5 +329,12 @@ describe('automatic export', () => {
       desk.service.saveSettings({ ...settings, autoExport: { enabled: true, folder: 'reports' } }),
     ).rejects.toThrow(/"reports" is not a full path\. Write the folder from its drive or root/u);
     expect((await status(desk)).enabled).toBe(false);
+    // A full path of another kind of PC passes the form, and the service says what is wrong.
+    const other = process.platform === 'win32' ? '/home/manager/reports' : 'C:\\Reports';
+    await desk.service.saveSettings({ ...settings, autoExport: { enabled: true, folder: other } });
+    const problem = await eventually(async () => (await status(desk)).problem ?? undefined);
+    expect(problem.message).toBe(
+      `No report can be written: ${other} is not a full path on this PC. Choose a folder from this PC's drive or root in Settings › Automatic export.`,
+    );
   });
 });

@@ -63,6 +63,9 @@ export interface AutoExportStatus {
   problem: (DeskError & { at: number; businessDay: string | null }) | null;
   /** The next business day to write and the earliest time it is written (UTC ms); null when off. */
   next: { businessDay: string; at: number } | null;
-  /** A day past its time that waits for its receipts' figures to be read, in words. */
-  waiting: string | null;
+  /**
+   * A day past its time whose receipts' sales figures are still being read: written once they
+   * are, or at `until` (UTC ms) whatever is read by then (the rest listed as not read).
+   */
+  waiting: { businessDay: string; receipts: number; until: number } | null;
 }

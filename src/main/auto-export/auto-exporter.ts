@@ -18,7 +18,7 @@ import {
 } from '../../shared';
 import { type BusinessDayRule, businessDayBounds, businessDayOf } from '../days';
 import { addDays, dueDays } from './due-days';
-import { autoExportProblem } from './export-problem';
+import { autoExportProblem, notFullPath } from './export-problem';
 import { type ExportRecord, loadRecord, saveRecord } from './export-record';
 import { folderReady } from './folder-ready';
 import { writeNewFile } from './new-file';
@@ -59,7 +59,7 @@ export class AutoExporter {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private waiting: string | null = null;
+  private waiting: AutoExportStatus['waiting'] = null;
 
   constructor(private readonly o: AutoExporterOptions) {
     this.record = loadRecord(o.dataDir, o.log);
@@ -153,6 +153,8 @@ export class AutoExporter {
       );
       await this.save({ ...this.record, since: addDays(plan.beyondBound.to, 1) });
     }
+    // Settings accept C:\… and /… alike; only this PC's kind of full path is a folder here.
+    if (!path.isAbsolute(folder)) return this.failed(notFullPath(folder), null);
     try {
       await folderReady(folder);
     } catch (err) {
@@ -165,8 +167,7 @@ export class AutoExporter {
       const [from, to] = businessDayBounds(day, this.o.rule());
       const unread = this.o.unread(from, to);
       if (unread > 0 && this.o.now() < to + FIGURES_WAIT_MS) {
-        const until = new Date(to + FIGURES_WAIT_MS).toISOString();
-        this.waiting = `${day} waits for the sales figures of ${unread} ${unread === 1 ? 'receipt' : 'receipts'} to be read (at most until ${until}).`;
+        this.waiting = { businessDay: day, receipts: unread, until: to + FIGURES_WAIT_MS };
         return;
       }
       try {

@@ -37,3 +37,11 @@ export function autoExportProblem(err: unknown, folder: string, day: string | nu
       };
   }
 }
+
+/** A folder written for another kind of PC (C:\Reports on Linux, /home/… on Windows). */
+export function notFullPath(folder: string): DeskError {
+  return {
+    code: 'EXPORT_FOLDER',
+    message: `No report can be written: ${folder} is not a full path on this PC. Choose a folder from this PC's drive or root in Settings › Automatic export.`,
+  };
+}

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { AUTO_EXPORT_GRACE_MIN, type AutoExportStatus } from '../../shared/auto-export';
 import { useDeskApi } from '../api/desk-api-context';
-import { lastWrittenText, nextText, problemTitle } from './auto-export-text';
+import { lastWrittenText, nextText, problemTitle, waitingText } from './auto-export-text';
 import type { SettingsForm } from './settings-form';
 
 /** How often the section asks again while it is open (the service writes in the background). */
@@ -59,7 +59,7 @@ function AutoExportState({ status, timeZone }: { status: AutoExportStatus; timeZ
       ) : null}
       {status.waiting ? (
         <Text size="sm" c="yellow.8">
-          {status.waiting}
+          {waitingText(status.waiting, timeZone)}
         </Text>
       ) : null}
       {status.next ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastWrittenText, nextText } from './auto-export-text';
+import { lastWrittenText, nextText, waitingText } from './auto-export-text';
 
 describe('the automatic export in words', () => {
   it('says when the last day was written, in the restaurant’s time zone', () => {
@@ -22,5 +22,13 @@ describe('the automatic export in words', () => {
         'Europe/Berlin',
       ),
     ).toBe('Next: 2026-12-07, written from Tue 8 Dec, 04:15.');
+    expect(
+      waitingText(
+        { businessDay: '2026-12-07', receipts: 3, until: Date.parse('2026-12-08T05:00:00Z') },
+        'Europe/Berlin',
+      ),
+    ).toBe(
+      '2026-12-07 waits for the sales figures of 3 receipts to be read; it is written by Tue 8 Dec, 06:00 at the latest.',
+    );
   });
 });

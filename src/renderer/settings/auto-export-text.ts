@@ -32,3 +32,11 @@ export function problemTitle(
 ): string {
   return `Not written (${when(problem.at, tz)})`;
 }
+
+export function waitingText(
+  waiting: NonNullable<AutoExportStatus['waiting']>,
+  timeZone: string,
+): string {
+  const n = waiting.receipts;
+  return `${waiting.businessDay} waits for the sales figures of ${n} ${n === 1 ? 'receipt' : 'receipts'} to be read; it is written by ${when(waiting.until, timeZone)} at the latest.`;
+}
