@@ -41,6 +41,7 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getMetrics: [],
   getToday: [],
   getDailyReport: [{ date: '2026-12-07' }],
+  getAutoExport: [],
   getPrinterAddresses: [],
   printTestReceipt: [],
   getSettings: [],
@@ -52,7 +53,6 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getExport: [1],
   openExport: [1],
   saveDailyReport: [{ date: '2026-12-07', format: 'csv' }],
-  getAutoExport: [],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */

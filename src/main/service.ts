@@ -15,11 +15,12 @@ import type {
   Settings,
 } from '../shared';
 import { DeskFailure } from '../shared';
-import { AutoExporter } from './auto-export';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
-import { dayBounds, daySummary, sameDayLastWeek, startOfDay, systemTimeZone } from './days';
+import { dayBounds, daySummary, sameDayLastWeek, startOfDay } from './days';
 import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
+import { AutoExporter } from './auto-export';
+import { UnreadFigures } from './store';
 import { DeskHealth, gaugeSources } from './health';
 import { FiguresCatchUp, ReceiptPath } from './ingest';
 import { IDLE_COLLECT, IdleCollector } from './memory';
@@ -29,7 +30,7 @@ import type { StreamSource } from './server';
 import type { SalesProfile } from './sales';
 import { SettingsKeeper } from './settings';
 import { DailyReports, type ReportFile } from './reports';
-import { ExportQueries, ReportQueries, Store, UnreadFigures, retentionCutoff } from './store';
+import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -63,7 +64,6 @@ export class DeskService implements DeskBackend {
   private exports!: ExportService;
   private reports!: DailyReports;
   private figures: FiguresCatchUp | null = null;
-  private autoExport: AutoExporter | null = null;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly ingest: ReceiptPath;
@@ -72,6 +72,7 @@ export class DeskService implements DeskBackend {
   private readonly metricListeners = new Set<(m: Metrics) => void>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
   private retentionTimer: NodeJS.Timeout | null = null;
+  private autoExport: AutoExporter | null = null;
   private stopping: Promise<void> | null = null;
   /**
    * A full collection once quiet after a burst, in this thread and then in each pool thread, so
@@ -207,17 +208,22 @@ export class DeskService implements DeskBackend {
     return path.join(this.options.dataDir, 'exports');
   }
 
+  /** How receipts' sales figures are read (the currency set for receipts that print none). */
+  private salesProfile(): SalesProfile {
+    return { currency: this.keeper.settings.business.currency || null };
+  }
+
+  private applyRetention(): Promise<void> {
+    return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
+  }
+
   /** Writes each business day's reports into the manager's folder (Settings, off by default). */
   private autoExporter(unread: UnreadFigures): AutoExporter {
-    const business = () => this.keeper.settings.business;
     return new AutoExporter({
       dataDir: this.options.dataDir,
       defaultFolder: this.exportsDir(),
       settings: () => this.keeper.settings.autoExport,
-      rule: () => ({
-        dayStart: business().dayStart,
-        timeZone: business().timeZone || systemTimeZone(),
-      }),
+      business: () => this.keeper.settings.business,
       unread: (from, to) => unread.in(from, to),
       file: (date, format) => this.reports.file({ date }, format),
       receipts: (date) => this.reports.daily({ date }).receiptCount,
@@ -226,15 +232,6 @@ export class DeskService implements DeskBackend {
       log: this.log,
       notify: (problem) => this.problemListeners.forEach((l) => l(problem)),
     });
-  }
-
-  /** How receipts' sales figures are read (the currency set for receipts that print none). */
-  private salesProfile(): SalesProfile {
-    return { currency: this.keeper.settings.business.currency || null };
-  }
-
-  private applyRetention(): Promise<void> {
-    return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
   }
 
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */

@@ -85,6 +85,13 @@ export const DESK_CONTRACT = {
     path: '/api/reports/daily',
     changes: false,
   }),
+  /** Automatic export of the daily report: the last day written, a problem, the next day due. */
+  getAutoExport: call<AutoExportStatus>()({
+    args: none,
+    method: 'GET',
+    path: '/api/auto-export',
+    changes: false,
+  }),
   getMetrics: call<Metrics>()({ args: none, method: 'GET', path: '/api/metrics', changes: false }),
   /** Today by hour and station, against the same weekday last week. */
   getToday: call<DaySummary>()({ args: none, method: 'GET', path: '/api/today', changes: false }),
@@ -168,13 +175,6 @@ export const DESK_CONTRACT = {
     method: 'POST',
     path: '/api/reports/daily/save',
     changes: true,
-  }),
-  /** Automatic export of the daily report: the last day written, a problem, the next day due. */
-  getAutoExport: call<AutoExportStatus>()({
-    args: none,
-    method: 'GET',
-    path: '/api/auto-export',
-    changes: false,
   }),
 } as const;
 

@@ -151,6 +151,8 @@ const settingsShape = z.object({
       maxBacklogReceipts: 4096,
       retentionDays: null,
     }),
+  /** The daily report written into a folder after each business day (src/shared/auto-export). */
+  autoExport: autoExportSchema.default(AUTO_EXPORT_DEFAULTS),
   /** The restaurant, its business day and its money (sales figures and daily reports). */
   business: businessDaySchema
     .extend({
@@ -172,8 +174,6 @@ const settingsShape = z.object({
         .default(''),
     })
     .default({ dayStart: DEFAULT_DAY_START, timeZone: '', restaurantName: '', currency: '' }),
-  /** The daily report written into a folder after each business day (src/shared/auto-export). */
-  autoExport: autoExportSchema.default(AUTO_EXPORT_DEFAULTS),
   http: z
     .object({
       host: z

@@ -12,11 +12,12 @@ import {
   AUTO_EXPORT_GRACE_MIN,
   type AutoExportSettings,
   type AutoExportStatus,
+  type BusinessDaySettings,
   type DeskError,
   DeskFailure,
   type ReportFormat,
 } from '../../shared';
-import { type BusinessDayRule, businessDayBounds, businessDayOf } from '../days';
+import { type BusinessDayRule, businessDayBounds, businessDayOf, systemTimeZone } from '../days';
 import { addDays, dueDays } from './due-days';
 import { autoExportProblem, notFullPath } from './export-problem';
 import { type ExportRecord, loadRecord, saveRecord } from './export-record';
@@ -38,7 +39,8 @@ export interface AutoExporterOptions {
   /** The folder used when the setting is empty (the data folder's exports). */
   defaultFolder: string;
   settings: () => AutoExportSettings;
-  rule: () => BusinessDayRule;
+  /** The restaurant's day start and time zone (empty: this PC's). */
+  business: () => BusinessDaySettings;
   /** Receipts of [from, to) whose sales figures are not read yet. */
   unread: (from: number, to: number) => number;
   /** A business day's report as a file of one format. */
@@ -111,6 +113,11 @@ export class AutoExporter {
     };
   }
 
+  private rule(): BusinessDayRule {
+    const b = this.o.business();
+    return { dayStart: b.dayStart, timeZone: b.timeZone || systemTimeZone() };
+  }
+
   private folder(): string {
     return this.o.settings().folder || this.o.defaultFolder;
   }
@@ -121,13 +128,13 @@ export class AutoExporter {
 
   /** Turned on now: owed from the last finished day, so the first files show it works. */
   private firstDay(): string {
-    return addDays(businessDayOf(this.o.now(), this.o.rule()), -1);
+    return addDays(businessDayOf(this.o.now(), this.rule()), -1);
   }
 
   private plan(since: string) {
     return dueDays({
       now: this.o.now(),
-      rule: this.o.rule(),
+      rule: this.rule(),
       since,
       isWritten: (day) => this.record.days[day]?.done === true,
       graceMs: AUTO_EXPORT_GRACE_MIN * MINUTE_MS,
@@ -164,7 +171,7 @@ export class AutoExporter {
     for (const day of plan.due) {
       // Turned off or moved meanwhile: the look that the save asked for takes over.
       if (this.stopped || !this.o.settings().enabled || this.folder() !== folder) return;
-      const [from, to] = businessDayBounds(day, this.o.rule());
+      const [from, to] = businessDayBounds(day, this.rule());
       const unread = this.o.unread(from, to);
       if (unread > 0 && this.o.now() < to + FIGURES_WAIT_MS) {
         this.waiting = { businessDay: day, receipts: unread, until: to + FIGURES_WAIT_MS };

@@ -47,18 +47,18 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     render: (form) => <BusinessSection form={form} />,
   },
   {
-    id: 'auto-export',
-    title: 'Automatic export',
-    description: 'The daily report written into a folder after each business day, for the books.',
-    paths: ['autoExport'],
-    render: (form) => <AutoExportSection form={form} />,
-  },
-  {
     id: 'retention',
     title: 'Keeping receipts',
     description: 'Receipts are kept on this PC, in the receipts file.',
     paths: ['store.retentionDays'],
     render: (form) => <RetentionSection form={form} />,
+  },
+  {
+    id: 'auto-export',
+    title: 'Automatic export',
+    description: 'The daily report written into a folder after each business day, for the books.',
+    paths: ['autoExport'],
+    render: (form) => <AutoExportSection form={form} />,
   },
   {
     id: 'capacity',
