@@ -57,11 +57,7 @@ function AutoExportState({ status, timeZone }: { status: AutoExportStatus; timeZ
       ) : status.enabled ? (
         <Text size="sm">Nothing written yet.</Text>
       ) : null}
-      {status.waiting ? (
-        <Text size="sm" c="yellow.8">
-          {waitingText(status.waiting, timeZone)}
-        </Text>
-      ) : null}
+      {status.waiting ? <Text size="sm">{waitingText(status.waiting, timeZone)}</Text> : null}
       {status.next ? (
         <Text size="sm" c="dimmed">
           {nextText(status.next, timeZone)}
