@@ -255,6 +255,36 @@ describe('automatic export', () => {
     expect(files(folder)).toEqual(days.flatMap((d) => [report(d, 'csv'), report(d, 'pdf')]));
   }, 60_000);
 
+  it('a day that cannot be written holds up no other day, and is written once it can', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const clock = { now: after('2026-12-04', 8 * 60) };
+    const on = { autoExport: { enabled: true, folder } };
+    const a = await startClockDesk(dataDir, clock, on);
+    await lastWritten(a, '2026-12-04');
+    await a.stop();
+    // Something sits where the 5th's PDF is written first (a folder of that name + .part).
+    const squatter = path.join(folder, `${report('2026-12-05', 'pdf')}.part`);
+    fs.mkdirSync(squatter);
+    clock.now = after('2026-12-06', 60);
+    const b = await startClockDesk(dataDir, clock, on);
+    const s = await lastWritten(b, '2026-12-06');
+    const problem = await eventually(async () => (await status(b)).problem ?? undefined);
+    expect(problem).toMatchObject({ code: 'EXPORT_FAILED', businessDay: '2026-12-05' });
+    expect(problem.message).toMatch(/^The report of 2026-12-05 was not written: EISDIR/u);
+    expect(problem.message).toMatch(/Receipt Desk tries again every minute\.$/u);
+    expect(s.next?.businessDay).toBe('2026-12-05');
+    fs.rmdirSync(squatter);
+    const fixed = await lastWritten(b, '2026-12-05');
+    expect(fixed.problem).toBeNull();
+    expect(files(folder)).toEqual(
+      ['2026-12-04', '2026-12-05', '2026-12-06'].flatMap((d) => [
+        report(d, 'csv'),
+        report(d, 'pdf'),
+      ]),
+    );
+  }, 60_000);
+
   it('never writes over a file that is there, and turning it on writes no old days', async () => {
     const dataDir = tempDir();
     const folder = tempDir();

@@ -168,6 +168,8 @@ export class AutoExporter {
       return this.failed(autoExportProblem(err, folder, null), null);
     }
     this.waiting = null;
+    // A day whose report fails on its own (not the folder, not the disk) holds up no other day.
+    let failure: { problem: DeskError; day: string } | null = null;
     for (const day of plan.due) {
       // Turned off or moved meanwhile: the look that the save asked for takes over.
       if (this.stopped || !this.o.settings().enabled || this.folder() !== folder) return;
@@ -175,15 +177,25 @@ export class AutoExporter {
       const unread = this.o.unread(from, to);
       if (unread > 0 && this.o.now() < to + FIGURES_WAIT_MS) {
         this.waiting = { businessDay: day, receipts: unread, until: to + FIGURES_WAIT_MS };
-        return;
+        break;
       }
       try {
         await this.writeDay(day, folder);
       } catch (err) {
-        return this.failed(autoExportProblem(err, folder, day), day);
+        const problem = autoExportProblem(err, folder, day);
+        const ofFolder = problem.code !== 'EXPORT_FAILED';
+        // The folder's or the disk's problem is the one to tell; it stops the other days too.
+        if (ofFolder || !failure) failure = { problem, day };
+        if (ofFolder) break;
       }
     }
-    if (this.record.problem) await this.save({ ...this.record, problem: null });
+    if (failure) return this.failed(failure.problem, failure.day);
+    // The folder takes files (or the day it was about is written): the problem is over.
+    const p = this.record.problem;
+    const over = (day: string) => this.record.days[day]?.done || !plan.due.includes(day);
+    if (p && (p.businessDay === null || over(p.businessDay))) {
+      await this.save({ ...this.record, problem: null });
+    }
     await this.prune();
   }
 
@@ -217,7 +229,6 @@ export class AutoExporter {
         files: written.map((w) => w.name),
         receipts: this.o.receipts(day),
       },
-      problem: null,
     });
     this.o.log(
       `Automatic export: ${day} written to ${folder} (${written.map((w) => w.name).join(', ')}).`,

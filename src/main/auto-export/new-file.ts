@@ -32,7 +32,8 @@ export async function writeNewFile(
       }
     }
   } finally {
-    await fs.rm(part, { force: true });
+    // Never hides the error that brought us here (a folder where the .part file should be).
+    await fs.rm(part, { force: true }).catch(() => {});
   }
 }
 
