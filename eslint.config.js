@@ -45,6 +45,7 @@ const LAYERS = {
   reports: ['days', 'export', 'store'],
   profiles: ['days', 'pool', 'sales', 'store'],
   health: ['capture', 'metrics', 'pool', 'store'],
+  'auto-export': ['days', 'export'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
 };
 for (const name of MODULE_NAMES) {

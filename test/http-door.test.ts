@@ -41,6 +41,7 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getMetrics: [],
   getToday: [],
   getDailyReport: [{ date: '2026-12-07' }],
+  getAutoExport: [],
   getPrinterAddresses: [],
   printTestReceipt: [],
   getSettings: [],

@@ -28,6 +28,8 @@ import {
 } from './days';
 import { ReceiptFeed } from './events';
 import { ExportService, type ExportedFile } from './export';
+import { AutoExporter } from './auto-export';
+import { UnreadFigures } from './store';
 import { DeskHealth, gaugeSources } from './health';
 import { FiguresCatchUp, ReceiptPath } from './ingest';
 import { IDLE_COLLECT, IdleCollector } from './memory';
@@ -53,6 +55,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Shows a finished export in the system's file manager (the desktop app gives it). */
   showInFolder?: (file: string) => void;
+  /** How often the automatic export looks for a business day to write (a minute; tests less). */
+  autoExportEveryMs?: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -79,6 +83,7 @@ export class DeskService implements DeskBackend {
   private readonly metricListeners = new Set<(m: Metrics) => void>();
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
   private retentionTimer: NodeJS.Timeout | null = null;
+  private autoExport: AutoExporter | null = null;
   private stopping: Promise<void> | null = null;
   /**
    * A full collection once quiet after a burst, in this thread and then in each pool thread, so
@@ -192,6 +197,7 @@ export class DeskService implements DeskBackend {
       business: () => this.keeper.settings.business,
       write: (task) => this.pool.writeReport(task),
     });
+    this.autoExport = this.autoExporter(new UnreadFigures(this.store.db));
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
     const gauges = gaugeSources({
@@ -216,6 +222,7 @@ export class DeskService implements DeskBackend {
       throw err;
     }
     this.metrics.start();
+    this.autoExport.start();
     this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
   }
@@ -245,6 +252,23 @@ export class DeskService implements DeskBackend {
     return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
   }
 
+  /** Writes each business day's reports into the manager's folder (Settings, off by default). */
+  private autoExporter(unread: UnreadFigures): AutoExporter {
+    return new AutoExporter({
+      dataDir: this.options.dataDir,
+      defaultFolder: this.exportsDir(),
+      settings: () => this.keeper.settings.autoExport,
+      business: () => this.keeper.settings.business,
+      unread: (from, to) => unread.in(from, to),
+      file: (date, format) => this.reports.file({ date }, format),
+      receipts: (date) => this.reports.daily({ date }).receiptCount,
+      now: this.now,
+      everyMs: this.options.autoExportEveryMs ?? 60_000,
+      log: this.log,
+      notify: (problem) => this.problemListeners.forEach((l) => l(problem)),
+    });
+  }
+
   /** Finishes in-flight receipts (stored, then interpreted), closes the database. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -252,6 +276,7 @@ export class DeskService implements DeskBackend {
       this.metrics?.stop();
       // An export reads the receipts file: it stops (its unfinished file removed) before that closes.
       await this.exports?.stop();
+      await this.autoExport?.stop();
       await this.capture.stop();
       this.figures?.stop();
       await this.pool.idle(5_000);
@@ -319,6 +344,8 @@ export class DeskService implements DeskBackend {
     return this.reports.file(day, format);
   }
 
+  getAutoExport: DeskBackend['getAutoExport'] = async () => this.autoExport!.status();
+
   getToday: DeskBackend['getToday'] = async () => {
     const [day, end] = dayBounds(this.now());
     const lastWeek = this.store.queries.dayCounts(...sameDayLastWeek(day));
@@ -331,7 +358,7 @@ export class DeskService implements DeskBackend {
     sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
   getSettings: DeskBackend['getSettings'] = async () => this.keeper.view();
   saveSettings: DeskBackend['saveSettings'] = (input, options = {}) =>
-    this.keeper.save(input, options);
+    this.keeper.save(input, options).finally(() => this.autoExport?.check());
   listReceipts: DeskBackend['listReceipts'] = async (query) => this.store.queries.list(query);
   getReceipt: DeskBackend['getReceipt'] = async (id) => {
     const r = await this.ingest.open(id);

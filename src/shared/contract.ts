@@ -6,6 +6,7 @@
  * with the same checks, or the typecheck fails.
  */
 import { z } from 'zod';
+import type { AutoExportStatus } from './auto-export';
 import type {
   DaySummary,
   ExportHandoff,
@@ -90,6 +91,13 @@ export const DESK_CONTRACT = {
     args: z.tuple([reportDaySchema]),
     method: 'GET',
     path: '/api/reports/daily',
+    changes: false,
+  }),
+  /** Automatic export of the daily report: the last day written, a problem, the next day due. */
+  getAutoExport: call<AutoExportStatus>()({
+    args: none,
+    method: 'GET',
+    path: '/api/auto-export',
     changes: false,
   }),
   getMetrics: call<Metrics>()({ args: none, method: 'GET', path: '/api/metrics', changes: false }),

@@ -4,6 +4,7 @@ export * from './api';
 export * from './document';
 export * from './result';
 export * from './business-day';
+export * from './auto-export';
 export * from './settings';
 export * from './call-args';
 export * from './contract';

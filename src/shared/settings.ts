@@ -3,6 +3,7 @@
  * command-line flags are validated against it; the gauges report the same names.
  */
 import { z } from 'zod';
+import { AUTO_EXPORT_DEFAULTS, autoExportSchema } from './auto-export';
 import { businessDaySchema, DEFAULT_DAY_START } from './business-day';
 import { salesProfileSchema } from './sales-profile';
 import { innerSchema } from './zod-inner';
@@ -151,6 +152,8 @@ const settingsShape = z.object({
       maxBacklogReceipts: 4096,
       retentionDays: null,
     }),
+  /** The daily report written into a folder after each business day (src/shared/auto-export). */
+  autoExport: autoExportSchema.default(AUTO_EXPORT_DEFAULTS),
   /** The restaurant, its business day and its money (sales figures and daily reports). */
   business: businessDaySchema
     .extend({

@@ -38,5 +38,7 @@ describe('problem notifications', () => {
     expect(shown).toEqual([0, 10 * 60_000, 20 * 60_000]);
     expect(noticeTitle('CONNECTIONS_REFUSED')).toBe('Receipt Desk is turning tills away');
     expect(noticeTitle('DISK_FULL')).toBe('Receipt Desk stopped keeping receipts');
+    // The daily report not written is no lost receipt: its notice says what it is.
+    expect(noticeTitle('AUTO_EXPORT_FAILED')).toBe('The daily report was not written');
   });
 });

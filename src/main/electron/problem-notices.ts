@@ -26,6 +26,7 @@ export function throttledNotices(
 
 /** The notice's title: what the manager lost, in a few words. */
 export function noticeTitle(code: string): string {
+  if (code === 'AUTO_EXPORT_FAILED') return 'The daily report was not written';
   return code === 'CONNECTIONS_REFUSED'
     ? 'Receipt Desk is turning tills away'
     : 'Receipt Desk stopped keeping receipts';

@@ -5,6 +5,7 @@ import { DeskFailure } from '../../shared';
 /** Every code's HTTP status: adding a code to DESK_ERROR_CODES fails the typecheck here. */
 const STATUS_BY_CODE: Record<DeskErrorCode, number> = {
   ADDRESS_UNAVAILABLE: 409,
+  AUTO_EXPORT_FAILED: 500,
   BAD_ARGUMENT: 400,
   // 421 Misdirected Request: this server does not answer for that name (DNS rebinding).
   BAD_HOST: 421,

@@ -25,6 +25,7 @@ export type { DiskGauges } from './writer-client';
 export { ReceiptQueries, inflateDocument } from './receipt-queries';
 export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
+export { UnreadFigures } from './unread-figures';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
 export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';

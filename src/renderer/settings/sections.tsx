@@ -6,6 +6,7 @@ import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ThemeSwitch } from '../components/ThemeSwitch';
 import { AllowListSection, WebPageSection } from './AccessSection';
+import { AutoExportSection } from './AutoExportSection';
 import { BusinessSection } from './BusinessSection';
 import { CapacitySection } from './CapacitySection';
 import { PortsSection } from './PortsSection';
@@ -65,6 +66,13 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     description: 'Receipts are kept on this PC, in the receipts file.',
     paths: ['store.retentionDays'],
     render: (form) => <RetentionSection form={form} />,
+  },
+  {
+    id: 'auto-export',
+    title: 'Automatic export',
+    description: 'The daily report written into a folder after each business day, for the books.',
+    paths: ['autoExport'],
+    render: (form) => <AutoExportSection form={form} />,
   },
   {
     id: 'capacity',
