@@ -4,27 +4,18 @@
  * its decimal separator). The manager teaches it from a receipt's lines; the settings keep it.
  */
 import { z } from 'zod';
-import type { ReceiptFigures, ReceiptKind } from './sales';
+import { LABEL_ROLES, type LabelRole, type ReceiptFigures, type ReceiptKind } from './sales';
 
-/** What the manager can say a line of a receipt is. */
+/**
+ * What the manager can say a line of a receipt is: any figure a label names (but "tendered",
+ * which a cash line already is), an item whose name holds a label's word, or a line to ignore.
+ */
+export type TeachableRole = Exclude<LabelRole, 'tendered'> | 'item';
 export const TEACHABLE_ROLES = [
-  'total',
-  'subtotal',
-  'tax',
-  'tip',
-  'service',
-  'discount',
-  'cash',
-  'card',
-  'voucher',
-  'gift-card',
-  'mobile',
-  'account',
-  'change',
+  ...LABEL_ROLES.filter((r) => r !== 'tendered' && r !== 'ignore'),
   'item',
   'ignore',
-] as const;
-export type TeachableRole = (typeof TEACHABLE_ROLES)[number];
+] as unknown as readonly [TeachableRole, ...TeachableRole[]];
 
 /** How the drawer's menu and the Settings list name each role. */
 export const ROLE_NAMES: Readonly<Record<TeachableRole, string>> = {

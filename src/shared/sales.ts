@@ -18,6 +18,26 @@ export const RECEIPT_KINDS = [
 /** Kitchen tickets, voids, reports, no-sales and others carry no money in the day's figures. */
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
+/** What a labelled line of a receipt says its amount is (a total, a tax, a payment, …). */
+export const LABEL_ROLES = [
+  'total',
+  'subtotal',
+  'tax',
+  'tip',
+  'service',
+  'discount',
+  'cash',
+  'card',
+  'voucher',
+  'gift-card',
+  'mobile',
+  'account',
+  'tendered',
+  'change',
+  'ignore',
+] as const;
+export type LabelRole = (typeof LABEL_ROLES)[number];
+
 export const PAYMENT_METHODS = [
   'cash',
   'card',

@@ -5,25 +5,11 @@
  * A station's profile adds its own words in front of these.
  */
 
-/** What a labelled line says its amount is. */
-export const ROLES = [
-  'total',
-  'subtotal',
-  'tax',
-  'tip',
-  'service',
-  'discount',
-  'cash',
-  'card',
-  'voucher',
-  'gift-card',
-  'mobile',
-  'account',
-  'tendered',
-  'change',
-  'ignore',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { LABEL_ROLES, type LabelRole } from '../../shared';
+
+/** What a labelled line says its amount is (the list is shared: a station's profile names them). */
+export const ROLES = LABEL_ROLES;
+export type Role = LabelRole;
 
 export type Labels = Readonly<Record<Role, readonly string[]>>;
 
