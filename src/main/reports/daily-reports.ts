@@ -10,6 +10,7 @@ import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
 import type { ReportFileTask } from './report-file';
+import { type StoredDay, unreadReason } from './stored-day';
 
 /** A report as a file to download. */
 export interface ReportFile {
@@ -40,17 +41,16 @@ export class DailyReports {
 
   /**
    * The report as a file: CSV (one row per receipt), XLSX (five sheets) or PDF (to print). The
-   * file is written by `o.write` (a pool thread in the service: a spreadsheet of 5,000 rows
-   * takes a third of a second, which the main thread must not spend while tills wait for acks).
+   * day's rows are read here and summed and written by `o.write` (a pool thread in the service:
+   * a spreadsheet of 5,000 rows takes a third of a second, which the main thread must not spend
+   * while tills wait for acks).
    */
   async file(day: ReportDay, format: ReportFormat): Promise<ReportFile> {
-    const input = this.input(day);
-    const report = buildDailyReport(input);
     const name = `receipt-desk-report-${day.date}${day.station ? `-${safeName(day.station)}` : ''}`;
     return {
       fileName: `${name}.${format}`,
       contentType: CONTENT_TYPES[format],
-      body: await this.o.write({ report, receipts: input.receipts, format }),
+      body: await this.o.write({ day: this.stored(day), format }),
     };
   }
 
@@ -69,11 +69,28 @@ export class DailyReports {
     return target;
   }
 
-  private input({ date, station }: ReportDay): ReportInput {
+  private input(day: ReportDay): ReportInput {
+    const m = this.meta(day);
+    return {
+      ...m,
+      receipts: this.o
+        .queries()
+        .receiptsWithFigures(m.from, m.to, m.station)
+        .map(({ status, ...r }) => ({ ...r, unread: unreadReason(status) })),
+    };
+  }
+
+  /** The day's receipts with their figures as stored (JSON text), for a pool thread to read. */
+  stored(day: ReportDay): StoredDay {
+    const m = this.meta(day);
+    return { ...m, receipts: this.o.queries().figuresText(m.from, m.to, m.station) };
+  }
+
+  /** The day's bounds and hours in the restaurant's time zone, and its settings. */
+  meta({ date, station }: ReportDay): Omit<StoredDay, 'receipts'> {
     const b = this.o.business();
     const rule = { dayStart: b.dayStart, timeZone: b.timeZone || systemTimeZone() };
     const [from, to] = businessDayBounds(date, rule);
-    const rows = this.o.queries().receiptsWithFigures(from, to, station ?? null);
     return {
       businessDay: date,
       timezone: rule.timeZone,
@@ -84,16 +101,6 @@ export class DailyReports {
       from,
       to,
       hours: businessDayHours(date, rule),
-      receipts: rows.map((r) => ({
-        ...r,
-        // Not read yet, or unreadable: no figures, listed as unparsed with the reason.
-        unread:
-          r.status === 'pending'
-            ? 'Not read yet.'
-            : r.status === 'failed'
-              ? 'This receipt could not be read.'
-              : null,
-      })),
     };
   }
 }

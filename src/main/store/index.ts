@@ -27,7 +27,12 @@ export { toFtsQuery } from './search';
 export { retentionCutoff } from './retention';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
-export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';
+export {
+  ReportQueries,
+  type FiguresRow,
+  type FiguresTextRow,
+  type TextForFigures,
+} from './report-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';
 
