@@ -27,7 +27,7 @@ import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
 import type { SalesProfile } from './sales';
 import { SettingsKeeper } from './settings';
-import { DailyReports, type ReportFile } from './reports';
+import { DailyReports, RangeReports, type ReportFile } from './reports';
 import { ExportQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
@@ -59,6 +59,7 @@ export class DeskService implements DeskBackend {
   /** Created by start(), once the store is open. */
   private exports!: ExportService;
   private reports!: DailyReports;
+  private rangeReports!: RangeReports;
   private figures: FiguresCatchUp | null = null;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
@@ -167,6 +168,13 @@ export class DeskService implements DeskBackend {
       queries: () => reportQueries,
       business: () => this.keeper.settings.business,
       write: (task) => this.pool.writeReport(task),
+    });
+    this.rangeReports = new RangeReports({
+      daily: this.reports,
+      queries: () => reportQueries,
+      sumDay: (day) => this.pool.sumDay(day),
+      write: (task) => this.pool.writeRangeReport(task),
+      dir: () => this.exportsDir(),
     });
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
@@ -305,6 +313,11 @@ export class DeskService implements DeskBackend {
   previewExport: DeskBackend['previewExport'] = async (range) => this.exports.preview(range);
   startExport: DeskBackend['startExport'] = async (request) => this.exports.start(request);
   getExport: DeskBackend['getExport'] = async (id) => this.exports.get(id);
+  cancelExport: DeskBackend['cancelExport'] = (id) => this.exports.cancel(id);
+  getRangeReport: DeskBackend['getRangeReport'] = (range) => this.rangeReports.report(range);
+  /** A range report file, written as an export job (the same progress, cancel and handoff). */
+  startRangeReport: DeskBackend['startRangeReport'] = (request) =>
+    this.exports.run(async (id) => this.rangeReports.task(id, request));
   openExport: DeskBackend['openExport'] = async (id) =>
     this.exports.open(id, this.options.showInFolder);
 

@@ -12,3 +12,4 @@ export * from './text-preview';
 export * from './zod-inner';
 export * from './sales';
 export * from './reports';
+export * from './range-reports';

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DailyReport, ReportDay, ReportFormat, Settings } from '../../shared';
-import { freeFileName, safeName } from '../export';
+import { publishFile, safeName } from '../export';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport, type ReportInput } from './daily-report';
@@ -62,11 +62,9 @@ export class DailyReports {
     const file = await this.file(day, format);
     await fs.mkdir(dir, { recursive: true });
     const ext = path.extname(file.fileName);
-    const name = freeFileName(dir, path.basename(file.fileName, ext), ext.slice(1));
-    const target = path.join(dir, name);
-    await fs.writeFile(`${target}.part`, file.body);
-    await fs.rename(`${target}.part`, target);
-    return target;
+    const part = path.join(dir, `${path.basename(file.fileName, ext)}.${process.pid}.part`);
+    await fs.writeFile(part, file.body);
+    return path.join(dir, await publishFile(part, path.basename(file.fileName, ext), ext.slice(1)));
   }
 
   private input(day: ReportDay): ReportInput {

@@ -1,0 +1,154 @@
+/**
+ * One range report file being written, as an export job: the main thread reads the range a
+ * business day at a time (one query each) and sends each day to the pool thread that writes the
+ * file (range-file-writer.ts), at most two days ahead of it. Progress is the receipts written of
+ * those the range held when it started; cancel stops before the next day and removes the
+ * unfinished file; a finished file gets a name no other file has.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import type { DeskError, ExportJob, RangeReportFileRequest } from '../../shared';
+import { DeskFailure } from '../../shared';
+import { exportFailure, type JobTask, publishFile, safeName } from '../export';
+import type { FromRangeWriter, RangeFileTask, ToRangeWriter } from './range-file-writer';
+import type { RangeMeta } from './range-report';
+import type { StoredDay } from './stored-day';
+
+/** Days sent to the writer before it has written the first of them. */
+const AHEAD = 2;
+
+export interface RangeTaskDeps {
+  dir: string;
+  /** The range's business days, oldest first. */
+  days: string[];
+  meta: RangeMeta;
+  /** The range's first and last instants ([from, to), UTC ms). */
+  from: number;
+  to: number;
+  /** Receipts in the range when the job started. */
+  total: number;
+  stored: (day: string) => StoredDay;
+  /** Runs the writer (a pool thread in the service); resolves the size, or null if cancelled. */
+  write: (task: RangeFileTask) => Promise<number | null>;
+  yieldNow: () => Promise<void>;
+}
+
+export class RangeReportTask implements JobTask {
+  private state: ExportJob['state'] = 'running';
+  private done = 0;
+  private fileName: string | null = null;
+  private bytes: number | null = null;
+  private error: DeskError | null = null;
+  private cancelledBy: DeskFailure | null = null;
+  private total: number;
+  /** Wakes the day loop while it waits for the writer (an answer came, or a cancel). */
+  private wake: (() => void) | null = null;
+  readonly finished: Promise<void>;
+
+  constructor(
+    readonly id: number,
+    readonly request: RangeReportFileRequest,
+    private readonly deps: RangeTaskDeps,
+  ) {
+    this.total = deps.total;
+    this.finished = this.run();
+  }
+
+  get format(): ExportJob['format'] {
+    return this.request.format;
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  get file(): JobTask['file'] {
+    if (this.state !== 'done' || !this.fileName) return null;
+    const p = path.join(this.deps.dir, this.fileName);
+    return { path: p, fileName: this.fileName, bytes: this.bytes ?? 0 };
+  }
+
+  cancel(reason: DeskFailure): void {
+    this.cancelledBy ??= reason;
+    this.wake?.();
+  }
+
+  snapshot(): ExportJob {
+    return {
+      id: this.id,
+      kind: 'range-report',
+      format: this.request.format,
+      from: this.deps.from,
+      to: this.deps.to,
+      station: this.request.station ?? null,
+      state: this.state,
+      done: this.done,
+      total: this.total,
+      fileName: this.fileName,
+      bytes: this.bytes,
+      error: this.error,
+    };
+  }
+
+  private async run(): Promise<void> {
+    const { deps, request } = this;
+    const station = request.station ? `-${safeName(request.station)}` : '';
+    const base = `receipt-desk-report-${request.from}-to-${request.to}${station}`;
+    const partPath = path.join(deps.dir, `${base}.${request.format}.part`);
+    const { port1, port2 } = new MessageChannel();
+    let writing: Promise<number | null> | null = null;
+    try {
+      fs.mkdirSync(deps.dir, { recursive: true });
+      let inFlight = 0;
+      port1.on('message', (m: FromRangeWriter) => {
+        this.done += m.receipts;
+        inFlight--;
+        this.wake?.();
+      });
+      writing = deps.write({ port: port2, partPath, format: request.format, meta: deps.meta });
+      // A writer that fails midway must not leave this waiting for its answer.
+      const failed = writing.then(() => {
+        throw new Error('The report writer stopped before the last day.');
+      });
+      failed.catch(() => {});
+      for (const day of deps.days) {
+        if (this.cancelledBy) break;
+        port1.postMessage({ type: 'day', day: deps.stored(day) } satisfies ToRangeWriter);
+        inFlight++;
+        while (inFlight >= AHEAD && !this.cancelledBy) {
+          await Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), failed]);
+        }
+        await deps.yieldNow();
+      }
+      send(port1, this.cancelledBy ? { type: 'cancel' } : { type: 'end' });
+      const bytes = await writing;
+      if (this.cancelledBy || bytes === null) {
+        throw this.cancelledBy ?? new Error('The report writer gave up.');
+      }
+      const name = await publishFile(partPath, base, request.format);
+      this.bytes = bytes;
+      this.fileName = name;
+      // Receipts printed meanwhile into a day already read are not in the file.
+      this.total = this.done;
+      this.state = 'done';
+    } catch (err) {
+      if (!this.cancelledBy) send(port1, { type: 'cancel' });
+      await writing?.catch(() => null);
+      fs.rmSync(partPath, { force: true });
+      const failure = exportFailure(err, deps.dir);
+      this.error = { code: failure.code, message: failure.message };
+      this.state = 'failed';
+    } finally {
+      port1.close();
+    }
+  }
+}
+
+function send(port: MessageChannel['port1'], m: ToRangeWriter): void {
+  try {
+    port.postMessage(m);
+  } catch {
+    // the writer has gone: nothing to tell it
+  }
+}
