@@ -16,10 +16,8 @@ import { EXPORT_ZIP_MAX_RECEIPTS } from '../../shared/api';
 import { useDeskApi } from '../api/desk-api-context';
 import { formatBytes, formatCount } from '../format';
 import { useExportJob } from '../state/export-job';
+import { useExportJobStatus } from '../state/use-export-job';
 import { StationSelect } from './StationSelect';
-
-/** How often a running export is asked where it stands. */
-const POLL_MS = 250;
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   {
@@ -48,7 +46,7 @@ export function ExportScreen() {
   const range = toRange(days, station);
   const preview = usePreview(range);
   const { jobId, setJobId } = useExportJob();
-  const job = useJob(jobId, setProblem);
+  const job = useExportJobStatus(jobId, setProblem);
   const running = job?.state === 'running';
   const tooManyForZip = format === 'zip' && (preview?.receipts ?? 0) > EXPORT_ZIP_MAX_RECEIPTS;
 
@@ -201,35 +199,6 @@ function usePreview(range: ExportRange | null): ExportPreview | null {
     // `range` is a fresh object each render; `key` says what it holds.
   }, [api, key]);
   return preview;
-}
-
-/** The export's state, asked a few times a second while it is written. */
-function useJob(id: number | null, onProblem: (message: string) => void): ExportJob | null {
-  const api = useDeskApi();
-  const [job, setJob] = useState<ExportJob | null>(null);
-  useEffect(() => {
-    setJob(null);
-    if (id === null) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = async () => {
-      const r = await api.getExport(id);
-      if (!current) return;
-      if (!r.ok) {
-        onProblem(r.error.message);
-        return;
-      }
-      setJob(r.value);
-      if (r.value.state === 'running') timer = setTimeout(() => void ask(), POLL_MS);
-    };
-    void ask();
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // onProblem is a state setter: the same function every render.
-  }, [api, id]);
-  return job;
 }
 
 function describeCount(range: ExportRange | null, preview: ExportPreview | null): string {
