@@ -1,6 +1,6 @@
 /**
  * One range report file being written, as an export job: the main thread reads the range a
- * business day at a time (one query each) and sends each day to the pool thread that writes the
+ * business day at a time (in pages, yielding between them) and sends each day to the pool thread that writes the
  * file (range-file-writer.ts), at most two days ahead of it. Progress is the receipts written of
  * those the range held when it started; cancel stops before the next day and removes the
  * unfinished file; a finished file gets a name no other file has.
@@ -28,7 +28,8 @@ export interface RangeTaskDeps {
   to: number;
   /** Receipts in the range when the job started. */
   total: number;
-  stored: (day: string) => StoredDay;
+  /** The day's receipts as stored, read a page at a time. */
+  stored: (day: string) => Promise<StoredDay>;
   /** Runs the writer (a pool thread in the service); resolves the size, or null if cancelled. */
   write: (task: RangeFileTask) => Promise<number | null>;
   yieldNow: () => Promise<void>;
@@ -114,7 +115,9 @@ export class RangeReportTask implements JobTask {
       failed.catch(() => {});
       for (const day of deps.days) {
         if (this.cancelledBy) break;
-        port1.postMessage({ type: 'day', day: deps.stored(day) } satisfies ToRangeWriter);
+        const stored = await deps.stored(day);
+        if (this.cancelledBy) break;
+        port1.postMessage({ type: 'day', day: stored } satisfies ToRangeWriter);
         inFlight++;
         while (inFlight >= AHEAD && !this.cancelledBy) {
           await Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), failed]);
