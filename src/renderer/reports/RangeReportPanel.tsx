@@ -51,6 +51,7 @@ export function RangeReportPanel({
 
   useEffect(() => {
     setReport(null);
+    setError(null);
     if (!range) return;
     let current = true;
     void api.getRangeReport({ ...range, ...(station ? { station } : {}) }).then((r) => {
@@ -114,7 +115,14 @@ export function RangeReportPanel({
           {error}
         </Alert>
       ) : null}
-      {report ? <RangeSummary report={report} money={money} /> : null}
+      {report ? (
+        <RangeSummary report={report} money={money} />
+      ) : range && !error ? (
+        // A month of a busy restaurant takes a few seconds to add up.
+        <Text size="sm" c="dimmed" role="status">
+          Adding up the days…
+        </Text>
+      ) : null}
     </Stack>
   );
 }
