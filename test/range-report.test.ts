@@ -19,7 +19,13 @@ import {
   writeRangeFile,
 } from '../src/main/reports';
 import { openDatabase, ReportQueries } from '../src/main/store';
-import { type DailyReport, type ExportJob, type RangeReport, settingsSchema } from '../src/shared';
+import {
+  type DailyReport,
+  DeskFailure,
+  type ExportJob,
+  type RangeReport,
+  settingsSchema,
+} from '../src/shared';
 import { parseCsv } from './helpers/csv';
 import { desksStoppedAfterEach, eventually, tempDir } from './helpers/desk';
 import { FiguresSeeder, readDays, type SeedReceipt } from './helpers/seed-figures';
@@ -204,12 +210,14 @@ describe('a range of business days', () => {
     const s = desk.service;
     const exports = path.join(desk.dataDir, 'exports');
     const request = { from: DAYS[0], to: DAYS[2], format: 'csv' } as const;
-    const job = await s.startRangeReport(request);
-    const cancelled = await s.cancelExport(job.id);
-    expect(cancelled).toMatchObject({ state: 'failed', fileName: null });
-    expect(cancelled.error?.code).toBe('CANCELLED');
-    expect(cancelled.error?.message).toMatch(/Start it again/u);
-    expect(fs.readdirSync(exports)).toEqual([]);
+    for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+      const job = await s.startRangeReport({ ...request, format });
+      const cancelled = await s.cancelExport(job.id);
+      expect(cancelled).toMatchObject({ state: 'failed', fileName: null });
+      expect(cancelled.error?.code).toBe('CANCELLED');
+      expect(cancelled.error?.message).toMatch(/Start it again/u);
+      expect(fs.readdirSync(exports)).toEqual([]);
+    }
     // Done twice: the second file never replaces the first.
     const first = await finished(s, (await s.startRangeReport(request)).id);
     const second = await finished(s, (await s.startRangeReport(request)).id);
@@ -220,7 +228,19 @@ describe('a range of business days', () => {
     expect(fs.readdirSync(exports).sort()).toEqual([first.fileName, second.fileName].sort());
   }, 60_000);
 
-  it('says how far it is: receipts written of the total, day by day, up to all of them', async () => {
+  it('of one station sums that station’s days', async () => {
+    const desk = await seededDesk();
+    const s = desk.service;
+    const daily = await Promise.all(DAYS.map((date) => s.getDailyReport({ date, station: 'Bar' })));
+    const range = await s.getRangeReport({ from: DAYS[0], to: DAYS[2], station: 'Bar' });
+    expect(range.station).toBe('Bar');
+    expect(pick(range)).toEqual(summed(daily));
+    expect(range.receiptCount).toBeGreaterThan(0);
+    const all = await s.getRangeReport({ from: DAYS[0], to: DAYS[2] });
+    expect(range.receiptCount).toBeLessThan(all.receiptCount);
+  }, 60_000);
+
+  it('says how far it is: receipts written of the total, day by day; cancelled midway, leaves nothing', async () => {
     const dir = tempDir();
     const seeder = new FiguresSeeder(dir);
     seeder.add(receipts);
@@ -252,7 +272,6 @@ describe('a range of business days', () => {
     const started = task.snapshot();
     expect(started).toMatchObject({ state: 'running', done: 0, total: receipts.length });
     await task.finished;
-    db.close();
     expect(task.snapshot()).toMatchObject({
       state: 'done',
       done: receipts.length,
@@ -261,6 +280,31 @@ describe('a range of business days', () => {
     // Seen midway: some days written, not all, never going back.
     expect(seen.some((n) => n > 0 && n < receipts.length)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+
+    // Cancelled midway (a day written, the workbook half made): nothing of it is left.
+    const kept = fs.readdirSync(path.join(dir, 'exports'));
+    const cancelling = new RangeReports({
+      daily,
+      queries: () => queries,
+      sumDay: async (day) => buildDailyReport(readStoredDay(day)),
+      write: writeRangeFile,
+      dir: () => path.join(dir, 'exports'),
+      yieldNow: async () => {
+        if ((task?.snapshot().done ?? 0) > 0) {
+          task!.cancel(new DeskFailure('CANCELLED', 'You cancelled this export.'));
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    task = null;
+    task = cancelling.task(2, { from: DAYS[0], to: DAYS[2], format: 'xlsx' });
+    await task.finished;
+    db.close();
+    const snapshot = task.snapshot();
+    expect(snapshot).toMatchObject({ state: 'failed', fileName: null });
+    expect(snapshot.done).toBeGreaterThan(0);
+    expect(snapshot.done).toBeLessThan(receipts.length);
+    expect(fs.readdirSync(path.join(dir, 'exports'))).toEqual(kept);
   }, 60_000);
 
   it('refuses a range that ends before it starts, saying what to do', async () => {
