@@ -60,6 +60,12 @@ export function ExportScreen() {
     else setProblem(r.error.message);
   };
 
+  const cancel = async () => {
+    if (!job) return;
+    const r = await api.cancelExport(job.id);
+    if (!r.ok) setProblem(r.error.message);
+  };
+
   const open = async () => {
     if (!job) return;
     const r = await api.openExport(job.id);
@@ -128,7 +134,12 @@ export function ExportScreen() {
         </Alert>
       ) : null}
       {job ? (
-        <JobStatus job={job} delivery={api.exportDelivery} onOpen={() => void open()} />
+        <JobStatus
+          job={job}
+          delivery={api.exportDelivery}
+          onOpen={() => void open()}
+          onCancel={() => void cancel()}
+        />
       ) : null}
     </Stack>
   );
@@ -138,11 +149,20 @@ function JobStatus({
   job,
   delivery,
   onOpen,
+  onCancel,
 }: {
   job: ExportJob;
   delivery: 'show-in-folder' | 'download';
   onOpen: () => void;
+  onCancel: () => void;
 }) {
+  if (job.state === 'failed' && job.error?.code === 'CANCELLED') {
+    return (
+      <Text size="sm" role="status" data-testid="export-cancelled">
+        Cancelled: no file was kept.
+      </Text>
+    );
+  }
   if (job.state === 'failed') {
     return (
       <Alert color="red" title="The export stopped" data-testid="export-problem">
@@ -154,10 +174,15 @@ function JobStatus({
     const share = job.total > 0 ? (job.done / job.total) * 100 : 0;
     return (
       <Paper withBorder p="md" data-testid="export-progress">
-        <Text size="sm" mb="xs">
-          Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)} of{' '}
-          {formatCount(job.total)} receipts
-        </Text>
+        <Group justify="space-between" mb="xs">
+          <Text size="sm">
+            Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)}{' '}
+            of {formatCount(job.total)} receipts
+          </Text>
+          <Button size="compact-sm" variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        </Group>
         <Progress value={share} size="lg" striped animated aria-label="Export progress" />
       </Paper>
     );
