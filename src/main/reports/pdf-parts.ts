@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type PDFDocumentType from 'pdfkit';
 import { currencyDigits, type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
+import { wallDateTime } from '../days';
 
 /** Fonts that cover Latin, Greek and Cyrillic, where Windows, macOS and Linux keep them. */
 const FONTS = [
@@ -162,4 +163,28 @@ export function paymentMix(
   }
   row(doc, left, width, 'Total', money(total), true);
   doc.moveDown(0.4);
+}
+
+/** Every sale or refund whose total could not be read, never left out silently: the first `max`. */
+export function unparsedList(
+  doc: PDFKit.PDFDocument,
+  r: Pick<DailyReport, 'unparsed' | 'unparsedCount' | 'timezone'>,
+  max: number,
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  section(doc, `Receipts whose total could not be read (${r.unparsedCount})`);
+  if (r.unparsed.length === 0) note(doc, 'None: every sale and refund was read.');
+  for (const u of r.unparsed.slice(0, max)) {
+    row(
+      doc,
+      left,
+      width,
+      `#${u.id} · ${wallDateTime(u.receivedAt, r.timezone)} · ${u.station}`,
+      u.reason,
+    );
+  }
+  if (r.unparsed.length > max) {
+    note(doc, `… and ${r.unparsed.length - max} more (see the CSV).`);
+  }
 }

@@ -17,6 +17,7 @@ import {
   row,
   RULE,
   section,
+  unparsedList,
 } from './pdf-parts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -111,13 +112,7 @@ export async function rangePdf(r: RangeReport): Promise<Buffer> {
 
   dayTable(doc, r, money);
 
-  section(doc, `Receipts whose total could not be read (${r.unparsedCount})`);
-  note(
-    doc,
-    r.unparsedCount === 0
-      ? 'None: every sale and refund was read.'
-      : 'They are listed in the CSV and on each day’s report; open them in Receipt Desk to see why.',
-  );
+  unparsedList(doc, r, 20);
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
 
   // Each page's footer sits in its bottom margin: without this, writing there would start a page.

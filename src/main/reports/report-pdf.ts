@@ -6,7 +6,6 @@
  * Liberation Sans on Linux.
  */
 import type { DailyReport } from '../../shared';
-import { wallDateTime } from '../days';
 import {
   BAR,
   INK,
@@ -19,6 +18,7 @@ import {
   row,
   RULE,
   section,
+  unparsedList,
 } from './pdf-parts';
 
 export async function reportPdf(r: DailyReport): Promise<Buffer> {
@@ -128,18 +128,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   doc.moveDown(0.4);
 
   // What could not be read: never left out silently.
-  section(doc, `Receipts whose total could not be read (${r.unparsedCount})`);
-  if (r.unparsed.length === 0) note(doc, 'None: every sale and refund was read.');
-  for (const u of r.unparsed.slice(0, 30)) {
-    row(
-      doc,
-      left,
-      width,
-      `#${u.id} · ${wallDateTime(u.receivedAt, r.timezone)} · ${u.station}`,
-      u.reason,
-    );
-  }
-  if (r.unparsed.length > 30) note(doc, `… and ${r.unparsed.length - 30} more (see the CSV).`);
+  unparsedList(doc, r, 30);
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
 
   // The footer sits in the bottom margin: without this, writing there would start a page.
