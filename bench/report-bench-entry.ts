@@ -61,10 +61,14 @@ async function main() {
     writeSettings(dir, rule);
     const rounds = quick ? 3 : 9;
     const result = await withService(dir, async (service) => {
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
       const json = await timed(rounds, async () => {
         const r = await service.getDailyReport({ date: DAY });
         if (r.receiptCount !== seeded) throw new Error(`report has ${r.receiptCount} receipts`);
       });
+      loop.disable();
+      const jsonLoopMaxMs = loop.max / 1e6;
       const files: Partial<Record<ReportFormat, { ms: number[]; bytes: number }>> = {};
       for (const format of ['pdf', 'xlsx', 'csv'] as const) {
         let bytes = 0;
@@ -73,7 +77,7 @@ async function main() {
         });
         files[format] = { ms, bytes };
       }
-      return { json, files };
+      return { json, jsonLoopMaxMs, files };
     });
     const month = await monthToCsv(samples, quick);
     process.stdout.write(
@@ -84,6 +88,7 @@ async function main() {
         seedMs,
         jsonMs: median(result.json),
         jsonRounds: result.json,
+        jsonLoopMaxMs: result.jsonLoopMaxMs,
         files: Object.fromEntries(
           Object.entries(result.files).map(([f, v]) => [f, { ...v, median: median(v.ms) }]),
         ),

@@ -114,6 +114,12 @@ rows.push(
     store.jsonMs < 200 ? 'pass' : '**miss**',
   ],
   [
+    'main thread event-loop delay, longest while the JSON was asked',
+    '–',
+    ms(store.jsonLoopMaxMs),
+    '',
+  ],
+  [
     'the same day as PDF',
     '< 1 s',
     ms(store.files.pdf.median),

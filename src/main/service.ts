@@ -168,6 +168,7 @@ export class DeskService implements DeskBackend {
       queries: () => reportQueries,
       business: () => this.keeper.settings.business,
       write: (task) => this.pool.writeReport(task),
+      sumDay: (day) => this.pool.sumDay(day),
     });
     this.rangeReports = new RangeReports({
       daily: this.reports,
@@ -281,7 +282,7 @@ export class DeskService implements DeskBackend {
   // --- the contract: each call typed by the table (DeskBackend) and handed to its module ---
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
-  getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
+  getDailyReport: DeskBackend['getDailyReport'] = (day) => this.reports.daily(day);
   saveDailyReport: DeskBackend['saveDailyReport'] = async ({ format, ...day }) => {
     const file = await this.reports.save(day, format, this.exportsDir());
     this.options.showInFolder?.(file);

@@ -20,12 +20,6 @@ import type { StoredDay } from './stored-day';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days summed at once on the pool (its threads share the work). */
 const DAYS_AT_ONCE = 2;
-/**
- * Receipts read in one query: a day of 5,000 at once held the main thread 15-80 ms (busy
- * machine); a page of 1,000 a fifth of that, with the printer ports served in between.
- */
-const PAGE = 1000;
-
 export interface RangeReportsOptions {
   daily: DailyReports;
   queries: () => ReportQueries;
@@ -85,18 +79,8 @@ export class RangeReports {
     this.o.yieldNow?.() ?? new Promise<void>((resolve) => setImmediate(resolve));
 
   /** A day's receipts as stored, a page at a time with a turn of the event loop between. */
-  private async stored(date: string, station: string | undefined): Promise<StoredDay> {
-    const m = this.o.daily.meta({ date, ...(station ? { station } : {}) });
-    const receipts: StoredDay['receipts'] = [];
-    let after: StoredDay['receipts'][number] | null = null;
-    for (;;) {
-      const page = this.o.queries().figuresTextPage(m.from, m.to, m.station, after, PAGE);
-      for (const r of page) receipts.push(r);
-      if (page.length < PAGE) break;
-      after = page[page.length - 1];
-      await this.yieldNow();
-    }
-    return { ...m, receipts };
+  private stored(date: string, station: string | undefined): Promise<StoredDay> {
+    return this.o.daily.read({ date, ...(station ? { station } : {}) });
   }
 
   private meta(request: RangeReportRequest): RangeMeta {
