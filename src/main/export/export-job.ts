@@ -20,6 +20,8 @@ export interface JobTask {
   snapshot(): ExportJob;
 }
 
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 /**
  * Gives a finished `.part` file the first free name `base[-n].ext` in `dir`, never over another
  * file: a hard link fails when the name was taken meanwhile (rename would replace it), and the
@@ -32,7 +34,14 @@ export async function publishFile(partPath: string, base: string, ext: string): 
     try {
       await fs.link(partPath, path.join(dir, name));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // File systems without hard links (FAT, some network shares): the name was free a moment
+      // ago, which is what the exports did before.
+      if (code && NO_LINKS.has(code)) {
+        await fs.rename(partPath, path.join(dir, name));
+        return name;
+      }
       throw err;
     }
     await fs.rm(partPath, { force: true });
