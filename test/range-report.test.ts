@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { invokeCall } from '../src/main/calls';
 import {
   buildDailyReport,
+  csvDayRows,
   DailyReports,
   RangeReports,
   readStoredDay,
@@ -261,6 +262,7 @@ describe('a range of business days', () => {
       sumDay: async (day) => buildDailyReport(readStoredDay(day)),
       // The pool thread's writer, here on this thread: the days still cross a MessagePort.
       write: writeRangeFile,
+      csvDay: async (day) => csvDayRows(day),
       dir: () => path.join(dir, 'exports'),
       yieldNow: async () => {
         // The first day is sent while the task is still being made.
@@ -281,13 +283,14 @@ describe('a range of business days', () => {
     expect(seen.some((n) => n > 0 && n < receipts.length)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
 
-    // Cancelled midway (a day written, the workbook half made): nothing of it is left.
+    // Cancelled midway (a day written, the file half made): nothing of it is left.
     const kept = fs.readdirSync(path.join(dir, 'exports'));
     const cancelling = new RangeReports({
       daily,
       queries: () => queries,
       sumDay: async (day) => buildDailyReport(readStoredDay(day)),
       write: writeRangeFile,
+      csvDay: async (day) => csvDayRows(day),
       dir: () => path.join(dir, 'exports'),
       yieldNow: async () => {
         if ((task?.snapshot().done ?? 0) > 0) {
@@ -296,15 +299,17 @@ describe('a range of business days', () => {
         await new Promise((resolve) => setImmediate(resolve));
       },
     });
-    task = null;
-    task = cancelling.task(2, { from: DAYS[0], to: DAYS[2], format: 'xlsx' });
-    await task.finished;
+    for (const format of ['xlsx', 'csv'] as const) {
+      task = null;
+      task = cancelling.task(2, { from: DAYS[0], to: DAYS[2], format });
+      await task.finished;
+      const snapshot = task.snapshot();
+      expect(snapshot).toMatchObject({ state: 'failed', fileName: null, format });
+      expect(snapshot.done).toBeGreaterThan(0);
+      expect(snapshot.done).toBeLessThan(receipts.length);
+      expect(fs.readdirSync(path.join(dir, 'exports'))).toEqual(kept);
+    }
     db.close();
-    const snapshot = task.snapshot();
-    expect(snapshot).toMatchObject({ state: 'failed', fileName: null });
-    expect(snapshot.done).toBeGreaterThan(0);
-    expect(snapshot.done).toBeLessThan(receipts.length);
-    expect(fs.readdirSync(path.join(dir, 'exports'))).toEqual(kept);
   }, 60_000);
 
   it('refuses a range that ends before it starts, saying what to do', async () => {

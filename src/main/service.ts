@@ -175,6 +175,7 @@ export class DeskService implements DeskBackend {
       queries: () => reportQueries,
       sumDay: (day) => this.pool.sumDay(day),
       write: (task) => this.pool.writeRangeReport(task),
+      csvDay: (day) => this.pool.csvDay(day),
       dir: () => this.exportsDir(),
     });
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);

@@ -1,4 +1,4 @@
-import type { RangeFileTask, ReportFileTask, StoredDay } from '../reports';
+import type { CsvDay, RangeFileTask, ReportFileTask, StoredDay } from '../reports';
 import type { DailyReport } from '../../shared';
 import { Piscina } from 'piscina';
 import { SampleWindow } from '../metrics';
@@ -139,6 +139,11 @@ export class InterpretPool {
   /** Sums a stored business day on a pool thread (a range report's days). */
   sumDay(day: StoredDay): Promise<DailyReport> {
     return this.piscina.run(day, { name: 'dailyReport' }) as Promise<DailyReport>;
+  }
+
+  /** A range report's day as CSV rows, on whichever thread is free. */
+  csvDay(day: StoredDay): Promise<CsvDay> {
+    return this.piscina.run(day, { name: 'rangeCsvDay' }) as Promise<CsvDay>;
   }
 
   /**

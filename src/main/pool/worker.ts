@@ -7,6 +7,8 @@ import { interpret } from '../escpos';
 import { collectGarbage } from '../memory';
 import {
   buildDailyReport,
+  type CsvDay,
+  csvDayRows,
   type RangeFileTask,
   readStoredDay,
   type ReportFileTask,
@@ -94,4 +96,9 @@ export function dailyReport(day: StoredDay): DailyReport {
 /** Writes a range report file, day by day over the task's port (piscina's `rangeReportFile`). */
 export function rangeReportFile(task: RangeFileTask): Promise<number | null> {
   return writeRangeFile(task);
+}
+
+/** A range report's day as CSV rows (piscina's `rangeCsvDay`): days run on both threads. */
+export function rangeCsvDay(day: StoredDay): CsvDay {
+  return csvDayRows(day);
 }

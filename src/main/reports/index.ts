@@ -5,5 +5,5 @@ export { DailyReports, type DailyReportsOptions, type ReportFile } from './daily
 export { type ReportFileTask, writeReportFile } from './report-file';
 export { type StoredDay, readStoredDay } from './stored-day';
 export { RangeReports, type RangeReportsOptions } from './range-reports';
-export { type RangeFileTask, writeRangeFile } from './range-file-writer';
+export { type CsvDay, csvDayRows, type RangeFileTask, writeRangeFile } from './range-file-writer';
 export { sumRange } from './range-report';

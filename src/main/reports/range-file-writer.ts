@@ -25,6 +25,21 @@ export interface RangeFileTask {
 }
 
 export type ToRangeWriter = { type: 'day'; day: StoredDay } | { type: 'end' } | { type: 'cancel' };
+/** A day of a CSV: its rows, and how many receipts they are. */
+export interface CsvDay {
+  rows: string;
+  receipts: number;
+}
+
+/** A stored day's receipts as CSV rows (a pool thread's task; days need nothing of each other). */
+export function csvDayRows(day: StoredDay): CsvDay {
+  const input = readStoredDay(day);
+  return {
+    rows: reportCsvRows(buildDailyReport(input), input.receipts),
+    receipts: input.receipts.length,
+  };
+}
+
 /** A day written: its receipts, for the progress. */
 export type FromRangeWriter = { type: 'day'; receipts: number };
 

@@ -12,7 +12,7 @@ import type {
 } from '../../shared';
 import type { ReportQueries } from '../store';
 import type { DailyReports } from './daily-reports';
-import type { RangeFileTask } from './range-file-writer';
+import type { CsvDay, RangeFileTask } from './range-file-writer';
 import { type RangeMeta, sumRange } from './range-report';
 import { RangeReportTask } from './range-report-task';
 import type { StoredDay } from './stored-day';
@@ -27,6 +27,8 @@ export interface RangeReportsOptions {
   sumDay: (day: StoredDay) => Promise<DailyReport>;
   /** Writes a range file (writeRangeFile on a pool thread in the service). */
   write: (task: RangeFileTask) => Promise<number | null>;
+  /** A day's CSV rows (csvDayRows on a pool thread in the service). */
+  csvDay: (day: StoredDay) => Promise<CsvDay>;
   /** The exports folder. */
   dir: () => string;
   yieldNow?: () => Promise<void>;
@@ -71,6 +73,7 @@ export class RangeReports {
       total: this.o.queries().count(first.from, last.to, request.station ?? null),
       stored: (date) => this.stored(date, request.station),
       write: this.o.write,
+      csvDay: this.o.csvDay,
       yieldNow: this.yieldNow,
     });
   }
