@@ -127,7 +127,7 @@ export class RangeReportTask implements JobTask {
       this.state = 'done';
     } catch (err) {
       fs.rmSync(partPath, { force: true });
-      const failure = exportFailure(err, deps.dir);
+      const failure = exportFailure(withCode(err), deps.dir);
       this.error = { code: failure.code, message: failure.message };
       this.state = 'failed';
     }
@@ -220,4 +220,15 @@ function send(port: MessageChannel['port1'], m: ToRangeWriter): void {
   } catch {
     // the writer has gone: nothing to tell it
   }
+}
+
+/**
+ * An error from the pool thread crossed as a copy, which keeps its message but not its `code`:
+ * Node's file errors say it first ("ENOSPC: no space left on device, write"), so a full disk
+ * is still told as one.
+ */
+function withCode(err: unknown): unknown {
+  if (!(err instanceof Error) || (err as NodeJS.ErrnoException).code) return err;
+  const code = /^(E[A-Z]+):/u.exec(err.message)?.[1];
+  return code ? Object.assign(err, { code }) : err;
 }
