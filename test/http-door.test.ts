@@ -57,6 +57,9 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   previewSalesProfile: [{ profile: { station: 'Front', labels: { total: ['toplam'] } } }],
   saveSalesProfile: [{ profile: { station: 'Front' } }],
   getFiguresRereading: [],
+  getRangeReport: [{ from: '2026-12-01', to: '2026-12-07' }],
+  startRangeReport: [{ from: '2026-12-01', to: '2026-12-07', format: 'csv' }],
+  cancelExport: [1],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */
@@ -79,9 +82,13 @@ function send(port: number, name: DeskCall, args: unknown[], headers: Record<str
 
 /** One export runs at a time: the next start waits until the last one has finished. */
 async function exportsSettled(w: WebDesk): Promise<void> {
+  // Every job so far (exports and range reports share the numbers) has finished.
   await eventually(async () => {
-    const job = await w.desk.service.getExport(1).catch(() => null);
-    return job === null || job.state !== 'running' ? true : undefined;
+    for (let id = 1; ; id++) {
+      const job = await w.desk.service.getExport(id).catch(() => null);
+      if (job === null) return true;
+      if (job.state === 'running') return undefined;
+    }
   });
 }
 

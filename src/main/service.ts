@@ -38,7 +38,7 @@ import { InterpretPool } from './pool';
 import type { StreamSource } from './server';
 import { SettingsKeeper } from './settings';
 import { SalesProfiles } from './profiles';
-import { DailyReports, type ReportFile } from './reports';
+import { DailyReports, RangeReports, type ReportFile } from './reports';
 import { ExportQueries, ProfileQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
@@ -72,6 +72,7 @@ export class DeskService implements DeskBackend {
   /** Created by start(), once the store is open. */
   private exports!: ExportService;
   private reports!: DailyReports;
+  private rangeReports!: RangeReports;
   private figures: FiguresCatchUp | null = null;
   private readonly profiles: SalesProfiles;
   private profileQueries!: ProfileQueries;
@@ -196,6 +197,15 @@ export class DeskService implements DeskBackend {
       queries: () => reportQueries,
       business: () => this.keeper.settings.business,
       write: (task) => this.pool.writeReport(task),
+      sumDay: (day) => this.pool.sumDay(day),
+    });
+    this.rangeReports = new RangeReports({
+      daily: this.reports,
+      queries: () => reportQueries,
+      sumDay: (day) => this.pool.sumDay(day),
+      write: (task) => this.pool.writeRangeReport(task),
+      csvDay: (day) => this.pool.csvDay(day),
+      dir: () => this.exportsDir(),
     });
     this.autoExport = this.autoExporter(new UnreadFigures(this.store.db));
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
@@ -261,7 +271,7 @@ export class DeskService implements DeskBackend {
       business: () => this.keeper.settings.business,
       unread: (from, to) => unread.in(from, to),
       file: (date, format) => this.reports.file({ date }, format),
-      receipts: (date) => this.reports.daily({ date }).receiptCount,
+      receipts: async (date) => (await this.reports.daily({ date })).receiptCount,
       now: this.now,
       everyMs: this.options.autoExportEveryMs ?? 60_000,
       log: this.log,
@@ -333,7 +343,7 @@ export class DeskService implements DeskBackend {
   // --- the contract: each call typed by the table (DeskBackend) and handed to its module ---
 
   getHealth: DeskBackend['getHealth'] = async () => this.health.health();
-  getDailyReport: DeskBackend['getDailyReport'] = async (day) => this.reports.daily(day);
+  getDailyReport: DeskBackend['getDailyReport'] = (day) => this.reports.daily(day);
   saveDailyReport: DeskBackend['saveDailyReport'] = async ({ format, ...day }) => {
     const file = await this.reports.save(day, format, this.exportsDir());
     this.options.showInFolder?.(file);
@@ -370,6 +380,11 @@ export class DeskService implements DeskBackend {
   previewExport: DeskBackend['previewExport'] = async (range) => this.exports.preview(range);
   startExport: DeskBackend['startExport'] = async (request) => this.exports.start(request);
   getExport: DeskBackend['getExport'] = async (id) => this.exports.get(id);
+  cancelExport: DeskBackend['cancelExport'] = (id) => this.exports.cancel(id);
+  getRangeReport: DeskBackend['getRangeReport'] = (range) => this.rangeReports.report(range);
+  /** A range report file, written as an export job (the same progress, cancel and handoff). */
+  startRangeReport: DeskBackend['startRangeReport'] = (request) =>
+    this.exports.run(async (id) => this.rangeReports.task(id, request));
   openExport: DeskBackend['openExport'] = async (id) =>
     this.exports.open(id, this.options.showInFolder);
 

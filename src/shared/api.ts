@@ -294,7 +294,9 @@ export interface ExportPreview {
 /** An export being written, written, or given up (with the reason). */
 export interface ExportJob {
   id: number;
-  format: ExportFormat;
+  /** Receipts as they were printed (the Export screen), or a range report (Reports screen). */
+  kind: 'receipts' | 'range-report';
+  format: ExportFormat | ReportFormat;
   from: number;
   to: number;
   station: string | null;

@@ -38,6 +38,7 @@ import {
   type StationSalesProfile,
   stationSchema,
 } from './sales-profile';
+import { type RangeReport, rangeReportFileSchema, rangeReportSchema } from './range-reports';
 import { saveSettingsOptionsSchema, settingsInputSchema } from './settings';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -211,6 +212,30 @@ export const DESK_CONTRACT = {
     method: 'GET',
     path: '/api/sales-profiles/rereading',
     changes: false,
+  }),
+  /** Several business days' figures summed, with a row per day (a week, a month, from–to). */
+  getRangeReport: call<RangeReport>()({
+    args: z.tuple([rangeReportSchema]),
+    method: 'GET',
+    path: '/api/reports/range',
+    changes: false,
+  }),
+  /**
+   * Starts writing a range report file as an export job: followed with getExport, stopped with
+   * cancelExport, handed over with openExport or downloaded from EXPORT_FILE_PATH.
+   */
+  startRangeReport: call<ExportJob>()({
+    args: z.tuple([rangeReportFileSchema]),
+    method: 'POST',
+    path: '/api/reports/range',
+    changes: true,
+  }),
+  /** Stops a running export or report file; its unfinished file is removed. */
+  cancelExport: call<ExportJob>()({
+    args: z.tuple([idSchema]),
+    method: 'POST',
+    path: '/api/exports/:id/cancel',
+    changes: true,
   }),
 } as const;
 

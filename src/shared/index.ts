@@ -14,3 +14,4 @@ export * from './zod-inner';
 export * from './sales';
 export * from './reports';
 export * from './sales-profile';
+export * from './range-reports';

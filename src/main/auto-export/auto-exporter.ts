@@ -46,7 +46,7 @@ export interface AutoExporterOptions {
   /** A business day's report as a file of one format. */
   file: (day: string, format: ReportFormat) => Promise<DayFile>;
   /** How many receipts a business day holds. */
-  receipts: (day: string) => number;
+  receipts: (day: string) => Promise<number>;
   now: () => number;
   /** How often to look again (a minute; tests shorten it). */
   everyMs: number;
@@ -219,15 +219,19 @@ export class AutoExporter {
       f: f as ReportFormat,
       name,
     }));
+    // A problem about this day or the folder is over once the day is written: said in the same
+    // save, so nobody reads the day written and the problem still standing.
+    const p = this.record.problem;
     await this.save({
       ...this.record,
+      problem: p && (p.businessDay === null || p.businessDay === day) ? null : p,
       days: { ...this.record.days, [day]: { ...entry, done: true } },
       last: {
         businessDay: day,
         at: this.o.now(),
         formats: written.map((w) => w.f),
         files: written.map((w) => w.name),
-        receipts: this.o.receipts(day),
+        receipts: await this.o.receipts(day),
       },
     });
     this.o.log(

@@ -4,6 +4,7 @@
  * looks finished; discard() removes it.
  */
 import fs from 'node:fs/promises';
+import { publishFile } from './export-job';
 
 /** Bytes gathered before they go to the disk. */
 const FLUSH_AT = 1 << 20;
@@ -54,13 +55,15 @@ export class ExportFile {
     await this.drain();
   }
 
-  /** Writes the rest, makes it durable, and gives the file its final name. Returns its size. */
-  async finish(finalPath: string): Promise<number> {
+  /**
+   * Writes the rest, makes it durable, and gives it the first free name `base[-n].ext` beside
+   * it (never over another file). Returns the name and the size.
+   */
+  async finish(base: string, ext: string): Promise<{ name: string; bytes: number }> {
     await this.drain(true);
     await this.handle.datasync();
     await this.close();
-    await fs.rename(this.partPath, finalPath);
-    return this.written;
+    return { name: await publishFile(this.partPath, base, ext), bytes: this.written };
   }
 
   /** Closes and removes the unfinished file (nothing of it is left behind). */

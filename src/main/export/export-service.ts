@@ -14,6 +14,7 @@ import type {
 } from '../../shared';
 import { DeskFailure, EXPORT_ZIP_MAX_RECEIPTS } from '../../shared';
 import type { ExportQueries } from '../store';
+import type { JobTask } from './export-job';
 import { ExportTask } from './export-task';
 
 /** fflate writes no ZIP64: below 65,535 entries (one is the manifest) and 4 GiB. */
@@ -39,12 +40,12 @@ export interface ExportedFile {
   path: string;
   fileName: string;
   bytes: number;
-  format: ExportRequest['format'];
+  format: ExportJob['format'];
 }
 
 export class ExportService {
-  private readonly tasks = new Map<number, ExportTask>();
-  private current: ExportTask | null = null;
+  private readonly tasks = new Map<number, JobTask>();
+  private current: JobTask | null = null;
   /** An export being counted before it starts, or running: the one slot is taken. */
   private busy: Promise<unknown> | null = null;
   private nextId = 1;
@@ -67,49 +68,68 @@ export class ExportService {
   /** Counts the range (the total to show progress against), then starts writing. */
   async start(request: ExportRequest): Promise<ExportJob> {
     checkRange(request);
-    if (this.stopped) {
-      throw new DeskFailure('STOPPING', 'Receipt Desk is closing; export after it starts again.');
-    }
+    return this.run(async (id) => {
+      const counted = await this.count(request, this.options.queries.maxId());
+      if (request.format === 'zip') checkZipSize(counted.receipts, counted.bytes);
+      return new ExportTask(id, { ...request }, counted.upToId, counted.receipts, {
+        queries: this.options.queries,
+        dir: this.options.dir,
+        pageSize: this.options.pageSize ?? 200,
+        yieldNow: this.options.yieldNow ?? (() => new Promise((resolve) => setImmediate(resolve))),
+        now: this.options.now ?? Date.now,
+      });
+    });
+  }
+
+  /**
+   * Runs a job another module makes (a range report) in the same one slot: numbered, followed
+   * with get(), stopped with cancel(), handed over with open() and file() like an export.
+   */
+  async run(make: (id: number) => Promise<JobTask>): Promise<ExportJob> {
+    if (this.stopped) throw stopping();
     if (this.busy) {
       throw new DeskFailure(
         'BUSY',
         'Another export is being written. Wait for it to finish, then start this one.',
       );
     }
-    const counting = this.count(request, this.options.queries.maxId());
-    this.busy = counting;
-    let task: ExportTask;
+    const making = make(this.nextId);
+    this.busy = making;
+    let task: JobTask;
     try {
-      task = this.begin(request, await counting);
+      task = await making;
+      if (this.stopped) {
+        // Closed while it was being counted: it stops before it writes, and leaves no file.
+        task.cancel(stopping());
+        await task.finished;
+        throw stopping();
+      }
     } catch (err) {
       this.busy = null;
       throw err;
     }
-    this.busy = task.finished.then(() => (this.busy = null));
-    return task.snapshot();
-  }
-
-  private begin(request: ExportRequest, counted: ExportPreview & { upToId: number }): ExportTask {
-    if (this.stopped) {
-      throw new DeskFailure('STOPPING', 'Receipt Desk is closing; export after it starts again.');
-    }
-    const { receipts, bytes, upToId } = counted;
-    if (request.format === 'zip') checkZipSize(receipts, bytes);
-    const queries = this.options.queries;
-    const task = new ExportTask(this.nextId++, { ...request }, upToId, receipts, {
-      queries,
-      dir: this.options.dir,
-      pageSize: this.options.pageSize ?? 200,
-      yieldNow: this.options.yieldNow ?? (() => new Promise((resolve) => setImmediate(resolve))),
-      now: this.options.now ?? Date.now,
-    });
+    this.nextId++;
     this.current = task;
     this.tasks.set(task.id, task);
     for (const id of this.tasks.keys()) {
       if (this.tasks.size <= JOBS_REMEMBERED) break;
       if (this.tasks.get(id) !== task) this.tasks.delete(id);
     }
-    return task;
+    this.busy = task.finished.then(() => (this.busy = null));
+    return task.snapshot();
+  }
+
+  /** Stops a running export; resolves once its unfinished file is gone. */
+  async cancel(id: number): Promise<ExportJob> {
+    const task = this.task(id);
+    task.cancel(
+      new DeskFailure(
+        'CANCELLED',
+        'You cancelled this export, so no file was kept. Start it again to make the file.',
+      ),
+    );
+    await task.finished;
+    return task.snapshot();
   }
 
   /**
@@ -168,7 +188,7 @@ export class ExportService {
         `${file.fileName} is no longer in the exports folder. Export the receipts again.`,
       );
     }
-    return { ...file, format: task.request.format };
+    return { ...file, format: task.format };
   }
 
   /** Stops the running export (its unfinished file is removed) and waits for it. */
@@ -183,7 +203,7 @@ export class ExportService {
     await this.busy?.catch(() => {});
   }
 
-  private task(id: number): ExportTask {
+  private task(id: number): JobTask {
     const task = this.tasks.get(id);
     if (!task) {
       throw new DeskFailure(
@@ -194,6 +214,9 @@ export class ExportService {
     return task;
   }
 }
+
+const stopping = () =>
+  new DeskFailure('STOPPING', 'Receipt Desk is closing; export after it starts again.');
 
 function checkRange(range: ExportRange): void {
   if (!Number.isInteger(range.from) || !Number.isInteger(range.to) || range.from >= range.to) {

@@ -11,7 +11,8 @@ import type { ExportCursor, ExportQueries } from '../store';
 import { csvStart, receiptRow } from './csv';
 import { ExportFile } from './export-file';
 import { exportFailure } from './export-errors';
-import { exportBaseName, freeFileName, zipEntryName } from './file-names';
+import type { JobTask } from './export-job';
+import { exportBaseName, zipEntryName } from './file-names';
 import { ZipWriter } from './zip-writer';
 
 /** Work done between two turns of the event loop, at most (about). */
@@ -28,7 +29,7 @@ export interface TaskDeps {
   now: () => number;
 }
 
-export class ExportTask {
+export class ExportTask implements JobTask {
   private state: ExportJob['state'] = 'running';
   private done = 0;
   private fileName: string | null = null;
@@ -47,6 +48,10 @@ export class ExportTask {
     private readonly deps: TaskDeps,
   ) {
     this.finished = this.run();
+  }
+
+  get format(): ExportRequest['format'] {
+    return this.request.format;
   }
 
   get running(): boolean {
@@ -71,6 +76,7 @@ export class ExportTask {
   snapshot(): ExportJob {
     return {
       id: this.id,
+      kind: 'receipts',
       format: this.request.format,
       from: this.request.from,
       to: this.request.to,
@@ -120,8 +126,8 @@ export class ExportTask {
         zip.end();
       }
       this.throwIfCancelled();
-      const name = freeFileName(deps.dir, base, request.format);
-      this.bytes = await file.finish(path.join(deps.dir, name));
+      const { name, bytes } = await file.finish(base, request.format);
+      this.bytes = bytes;
       this.fileName = name;
       this.total = this.done;
       this.state = 'done';

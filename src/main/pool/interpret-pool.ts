@@ -1,4 +1,5 @@
-import type { ReportFileTask } from '../reports';
+import type { CsvDay, RangeFileTask, ReportFileTask, StoredDay } from '../reports';
+import type { DailyReport } from '../../shared';
 import { Piscina } from 'piscina';
 import { SampleWindow } from '../metrics';
 import { DeskFailure } from '../../shared';
@@ -133,6 +134,27 @@ export class InterpretPool {
   async writeReport(task: ReportFileTask): Promise<Buffer> {
     const bytes = (await this.piscina.run(task, { name: 'reportFile' })) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Sums a stored business day on a pool thread (a range report's days). */
+  sumDay(day: StoredDay): Promise<DailyReport> {
+    return this.piscina.run(day, { name: 'dailyReport' }) as Promise<DailyReport>;
+  }
+
+  /** A range report's day as CSV rows, on whichever thread is free. */
+  csvDay(day: StoredDay): Promise<CsvDay> {
+    return this.piscina.run(day, { name: 'rangeCsvDay' }) as Promise<CsvDay>;
+  }
+
+  /**
+   * Writes a range report file on a pool thread, which takes one thread for as long as the
+   * file takes (seconds for a month); the days come over the task's port.
+   */
+  writeRangeReport(task: RangeFileTask): Promise<number | null> {
+    return this.piscina.run(task, {
+      name: 'rangeReportFile',
+      transferList: [task.port],
+    }) as Promise<number | null>;
   }
 
   gauges(): PoolGauges {

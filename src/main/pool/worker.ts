@@ -5,7 +5,18 @@
 import zlib from 'node:zlib';
 import { interpret } from '../escpos';
 import { collectGarbage } from '../memory';
-import { type ReportFileTask, writeReportFile } from '../reports';
+import {
+  buildDailyReport,
+  type CsvDay,
+  csvDayRows,
+  type RangeFileTask,
+  readStoredDay,
+  type ReportFileTask,
+  type StoredDay,
+  writeRangeFile,
+  writeReportFile,
+} from '../reports';
+import type { DailyReport } from '../../shared';
 import { extractFigures } from '../sales';
 import {
   type ExtractItem,
@@ -75,4 +86,19 @@ export function extractBatch(items: ExtractItem[]): ExtractResult[] {
 /** Writes a report file (piscina's `reportFile`): off the main thread, where tills wait. */
 export async function reportFile(task: ReportFileTask): Promise<Uint8Array> {
   return writeReportFile(task);
+}
+
+/** Sums a business day as stored (piscina's `dailyReport`): a range report's days, off the main thread. */
+export function dailyReport(day: StoredDay): DailyReport {
+  return buildDailyReport(readStoredDay(day));
+}
+
+/** Writes a range report file, day by day over the task's port (piscina's `rangeReportFile`). */
+export function rangeReportFile(task: RangeFileTask): Promise<number | null> {
+  return writeRangeFile(task);
+}
+
+/** A range report's day as CSV rows (piscina's `rangeCsvDay`): days run on both threads. */
+export function rangeCsvDay(day: StoredDay): CsvDay {
+  return csvDayRows(day);
 }

@@ -36,9 +36,14 @@ export const REPORT_CSV_HEADER = [
 ];
 
 export function reportCsv(report: DailyReport, receipts: ReportReceipt[]): string {
+  return UTF8_BOM + csvRow(REPORT_CSV_HEADER) + reportCsvRows(report, receipts);
+}
+
+/** The day's receipts as rows, without the header (a range report writes them day by day). */
+export function reportCsvRows(report: DailyReport, receipts: ReportReceipt[]): string {
   const reprints = new Set(report.reprintIds);
   const unparsed = new Map(report.unparsed.map((u) => [u.id, u.reason]));
-  let out = UTF8_BOM + csvRow(REPORT_CSV_HEADER);
+  let out = '';
   for (const r of receipts) {
     const f = r.figures;
     const counted = reprints.has(r.id)

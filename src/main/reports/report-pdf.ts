@@ -5,68 +5,25 @@
  * in a Unicode font of the PC (accents, ł, €): Arial on Windows and macOS, DejaVu Sans or
  * Liberation Sans on Linux.
  */
-import fs from 'node:fs';
-import type PDFDocumentType from 'pdfkit';
-import { currencyDigits, type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
-import { wallDateTime } from '../days';
-
-/** Fonts that cover Latin, Greek and Cyrillic, where Windows, macOS and Linux keep them. */
-const FONTS = [
-  ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'],
-  [
-    '/System/Library/Fonts/Supplemental/Arial.ttf',
-    '/System/Library/Fonts/Supplemental/Arial Bold.ttf',
-  ],
-  [
-    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-    '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  ],
-  [
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  ],
-];
-
-const INK = '#1f2328';
-const MUTED = '#57606a';
-const RULE = '#d0d7de';
-const BAR = '#2f6f5e';
+import type { DailyReport } from '../../shared';
+import {
+  BAR,
+  INK,
+  keyFigures,
+  MUTED,
+  note,
+  openPdf,
+  paymentMix,
+  pdfMoney,
+  row,
+  RULE,
+  section,
+  unparsedList,
+} from './pdf-parts';
 
 export async function reportPdf(r: DailyReport): Promise<Buffer> {
-  // Loaded when a PDF is asked for, not with every pool thread.
-  const PDFDocument = ((await import('pdfkit')) as unknown as { default: typeof PDFDocumentType })
-    .default;
-  const font = FONTS.find(([regular, bold]) => fs.existsSync(regular) && fs.existsSync(bold));
-  if (!font) {
-    throw new DeskFailure(
-      'NOT_AVAILABLE',
-      'No font to set the PDF in was found on this PC (Arial, DejaVu Sans or Liberation Sans). The CSV and XLSX reports still work.',
-    );
-  }
-  // The first font given here, not pdfkit's built-in Helvetica: those fonts are read from
-  // pdfkit's own files, which the desktop app does not carry (pdfkit is bundled into it).
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    font: font[0],
-    info: { Title: `Daily report ${r.businessDay}` },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
-
-  doc.registerFont('body', font[0]);
-  doc.registerFont('bold', font[1]);
-  const places = currencyDigits(r.currency);
-  const money = (v: number | null) =>
-    v === null
-      ? '–'
-      : `${(v / 10 ** places).toLocaleString('en-US', {
-          minimumFractionDigits: places,
-          maximumFractionDigits: places,
-        })}`;
+  const { doc, done } = await openPdf(`Daily report ${r.businessDay}`);
+  const money = pdfMoney(r.currency);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
@@ -103,35 +60,10 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
     ['Covers', String(r.covers)],
     ['Receipts', String(r.receiptCount)],
   ];
-  const half = width / 2 - 12;
-  const top = doc.y;
-  key.forEach(([label, value], k) => {
-    const x = left + (k % 2) * (half + 24);
-    const y = top + Math.floor(k / 2) * 14;
-    doc
-      .font(k < 2 ? 'bold' : 'body')
-      .fontSize(10)
-      .fillColor(INK);
-    doc.text(label, x, y, { width: half - 90 });
-    doc.text(value, x + half - 90, y, { width: 90, align: 'right' });
-  });
-  doc.y = top + Math.ceil(key.length / 2) * 14 + 8;
+  keyFigures(doc, key);
 
-  // Payments: each method with its share of the total.
   section(doc, 'Payments');
-  const methods = Object.entries(r.payments).filter(([, v]) => v);
-  for (const [m, v] of methods) {
-    const share = r.total ? Math.round(((v ?? 0) * 100) / r.total) : 0;
-    row(
-      doc,
-      left,
-      width,
-      PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES] ?? m,
-      `${money(v ?? 0)}   ${share}%`,
-    );
-  }
-  row(doc, left, width, 'Total', money(r.total), true);
-  doc.moveDown(0.4);
+  paymentMix(doc, r.payments, r.total, money);
 
   // Sales per hour: bars in the day's own hours (23 to 25 of them).
   section(doc, 'Sales per hour (net)');
@@ -196,18 +128,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   doc.moveDown(0.4);
 
   // What could not be read: never left out silently.
-  section(doc, `Receipts whose total could not be read (${r.unparsedCount})`);
-  if (r.unparsed.length === 0) note(doc, 'None: every sale and refund was read.');
-  for (const u of r.unparsed.slice(0, 30)) {
-    row(
-      doc,
-      left,
-      width,
-      `#${u.id} · ${wallDateTime(u.receivedAt, r.timezone)} · ${u.station}`,
-      u.reason,
-    );
-  }
-  if (r.unparsed.length > 30) note(doc, `… and ${r.unparsed.length - 30} more (see the CSV).`);
+  unparsedList(doc, r, 30);
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
 
   // The footer sits in the bottom margin: without this, writing there would start a page.
@@ -223,49 +144,4 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
     });
   doc.end();
   return done;
-}
-
-function section(doc: PDFKit.PDFDocument, title: string): void {
-  ensureRoom(doc, 60);
-  const left = doc.page.margins.left;
-  doc.font('bold').fontSize(12).fillColor(INK).text(title, left);
-  const y = doc.y + 2;
-  doc.lineWidth(0.5).strokeColor(RULE);
-  doc
-    .moveTo(left, y)
-    .lineTo(doc.page.width - doc.page.margins.right, y)
-    .stroke();
-  doc.y = y + 4;
-}
-
-function row(
-  doc: PDFKit.PDFDocument,
-  left: number,
-  width: number,
-  label: string,
-  value: string,
-  strong = false,
-): void {
-  ensureRoom(doc, 16);
-  const y = doc.y;
-  doc
-    .font(strong ? 'bold' : 'body')
-    .fontSize(9.5)
-    .fillColor(INK);
-  doc.text(label, left, y, { width: width * 0.55, lineBreak: false, ellipsis: true });
-  doc.text(value, left + width * 0.55, y, {
-    width: width * 0.45,
-    align: 'right',
-    lineBreak: false,
-  });
-  doc.y = y + 12.5;
-}
-
-function note(doc: PDFKit.PDFDocument, text: string): void {
-  doc.font('body').fontSize(9).fillColor(MUTED).text(text, doc.page.margins.left);
-}
-
-/** A new page when less than `points` are left above the bottom margin. */
-function ensureRoom(doc: PDFKit.PDFDocument, points: number): void {
-  if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }

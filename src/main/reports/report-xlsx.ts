@@ -6,10 +6,8 @@
  */
 import type ExcelJSType from 'exceljs';
 import { currencyDigits, type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
-import { wallDateTime } from '../days';
 import type { ReportReceipt } from './daily-report';
-
-type Cell = string | number | null;
+import { type Cell, type Column, receiptCells, receiptColumns } from './xlsx-receipts';
 
 export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[]): Promise<Buffer> {
   // Loaded when a spreadsheet is asked for, not with every pool thread.
@@ -27,11 +25,7 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   }`;
 
   /** A sheet: title row, header row (frozen), rows; `money` columns get the currency format. */
-  const sheet = (
-    name: string,
-    columns: { header: string; width: number; money?: boolean; integer?: boolean }[],
-    rows: Cell[][],
-  ) => {
+  const sheet = (name: string, columns: Column[], rows: Cell[][]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.addRow([`${title}: ${name}`]).font = { bold: true, size: 13 };
     const header = ws.addRow(columns.map((c) => c.header));
@@ -84,48 +78,7 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
     if (n > 11) row.getCell(2).numFmt = '0';
   });
 
-  const reprints = new Set(r.reprintIds);
-  const unparsed = new Set(r.unparsed.map((u) => u.id));
-  sheet(
-    'Receipts',
-    [
-      { header: 'Receipt', width: 9, integer: true },
-      { header: 'Received', width: 20 },
-      { header: 'Station', width: 12 },
-      { header: 'Kind', width: 12 },
-      { header: 'Counted', width: 18 },
-      { header: 'Order', width: 10 },
-      { header: 'Server', width: 14 },
-      { header: `Tax${cur}`, width: 12, money: true },
-      { header: `Tip${cur}`, width: 12, money: true },
-      { header: `Total${cur}`, width: 14, money: true },
-      { header: 'Problems', width: 50 },
-    ],
-    receipts.map((x) => {
-      const f = x.figures;
-      const sign = f?.kind === 'refund' ? -1 : 1;
-      const signed = (v: number | null | undefined) => money(v == null ? v : sign * v);
-      return [
-        x.id,
-        wallDateTime(x.receivedAt, r.timezone),
-        x.station,
-        f?.kind ?? 'not read',
-        reprints.has(x.id)
-          ? 'no: a reprint'
-          : unparsed.has(x.id)
-            ? 'no: total not found'
-            : f && (f.kind === 'sale' || f.kind === 'refund')
-              ? 'yes'
-              : 'no money',
-        f?.header.order ?? null,
-        f?.header.server ?? null,
-        f && f.taxes.length ? signed(f.taxes.reduce((n, t) => n + t.amount, 0)) : null,
-        signed(f?.tip),
-        signed(f?.total),
-        f?.problems.join(' ') || null,
-      ];
-    }),
-  );
+  sheet('Receipts', receiptColumns(cur, false), receiptCells(r, receipts, money, false));
   sheet(
     'Items',
     [

@@ -25,7 +25,12 @@ export function sendReportFile(
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', zip: 'application/zip' } as const;
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
 
 export async function sendExportFile(
   req: http.IncomingMessage,

@@ -28,7 +28,12 @@ export { retentionCutoff } from './retention';
 export { UnreadFigures } from './unread-figures';
 export { ExportQueries } from './export-queries';
 export type { ExportCursor } from './export-queries';
-export { ReportQueries, type FiguresRow, type TextForFigures } from './report-queries';
+export {
+  ReportQueries,
+  type FiguresRow,
+  type FiguresTextRow,
+  type TextForFigures,
+} from './report-queries';
 export { ProfileQueries, type RecentText } from './profile-queries';
 export { migrate, MIGRATIONS } from './migrations';
 export { DB_FILE, openDatabase } from './open';

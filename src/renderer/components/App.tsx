@@ -31,7 +31,11 @@ const SCREENS: { id: Screen; label: string; hint: string }[] = [
   { id: 'live', label: 'Live', hint: 'Receipts as they print' },
   { id: 'search', label: 'Search', hint: 'Every receipt, by word or day' },
   { id: 'today', label: 'Today', hint: 'By hour and station, against last week' },
-  { id: 'reports', label: 'Reports', hint: 'A day’s money, to print or download' },
+  {
+    id: 'reports',
+    label: 'Reports',
+    hint: 'A day’s, a week’s or a month’s money, to print or download',
+  },
   { id: 'system', label: 'System', hint: 'Printer ports, threads, memory' },
   { id: 'export', label: 'Export', hint: 'A day as a spreadsheet or ZIP' },
   { id: 'settings', label: 'Settings', hint: 'Ports, tills, keeping receipts' },

@@ -16,10 +16,8 @@ import { EXPORT_ZIP_MAX_RECEIPTS } from '../../shared/api';
 import { useDeskApi } from '../api/desk-api-context';
 import { formatBytes, formatCount } from '../format';
 import { useExportJob } from '../state/export-job';
+import { useExportJobStatus } from '../state/use-export-job';
 import { StationSelect } from './StationSelect';
-
-/** How often a running export is asked where it stands. */
-const POLL_MS = 250;
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   {
@@ -48,7 +46,7 @@ export function ExportScreen() {
   const range = toRange(days, station);
   const preview = usePreview(range);
   const { jobId, setJobId } = useExportJob();
-  const job = useJob(jobId, setProblem);
+  const job = useExportJobStatus(jobId, setProblem);
   const running = job?.state === 'running';
   const tooManyForZip = format === 'zip' && (preview?.receipts ?? 0) > EXPORT_ZIP_MAX_RECEIPTS;
 
@@ -60,6 +58,12 @@ export function ExportScreen() {
     setStarting(false);
     if (r.ok) setJobId(r.value.id);
     else setProblem(r.error.message);
+  };
+
+  const cancel = async () => {
+    if (!job) return;
+    const r = await api.cancelExport(job.id);
+    if (!r.ok) setProblem(r.error.message);
   };
 
   const open = async () => {
@@ -130,7 +134,12 @@ export function ExportScreen() {
         </Alert>
       ) : null}
       {job ? (
-        <JobStatus job={job} delivery={api.exportDelivery} onOpen={() => void open()} />
+        <JobStatus
+          job={job}
+          delivery={api.exportDelivery}
+          onOpen={() => void open()}
+          onCancel={() => void cancel()}
+        />
       ) : null}
     </Stack>
   );
@@ -140,11 +149,20 @@ function JobStatus({
   job,
   delivery,
   onOpen,
+  onCancel,
 }: {
   job: ExportJob;
   delivery: 'show-in-folder' | 'download';
   onOpen: () => void;
+  onCancel: () => void;
 }) {
+  if (job.state === 'failed' && job.error?.code === 'CANCELLED') {
+    return (
+      <Text size="sm" role="status" data-testid="export-cancelled">
+        Cancelled: no file was kept.
+      </Text>
+    );
+  }
   if (job.state === 'failed') {
     return (
       <Alert color="red" title="The export stopped" data-testid="export-problem">
@@ -156,10 +174,15 @@ function JobStatus({
     const share = job.total > 0 ? (job.done / job.total) * 100 : 0;
     return (
       <Paper withBorder p="md" data-testid="export-progress">
-        <Text size="sm" mb="xs">
-          Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)} of{' '}
-          {formatCount(job.total)} receipts
-        </Text>
+        <Group justify="space-between" mb="xs">
+          <Text size="sm">
+            Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)}{' '}
+            of {formatCount(job.total)} receipts
+          </Text>
+          <Button size="compact-sm" variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        </Group>
         <Progress value={share} size="lg" striped animated aria-label="Export progress" />
       </Paper>
     );
@@ -201,35 +224,6 @@ function usePreview(range: ExportRange | null): ExportPreview | null {
     // `range` is a fresh object each render; `key` says what it holds.
   }, [api, key]);
   return preview;
-}
-
-/** The export's state, asked a few times a second while it is written. */
-function useJob(id: number | null, onProblem: (message: string) => void): ExportJob | null {
-  const api = useDeskApi();
-  const [job, setJob] = useState<ExportJob | null>(null);
-  useEffect(() => {
-    setJob(null);
-    if (id === null) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = async () => {
-      const r = await api.getExport(id);
-      if (!current) return;
-      if (!r.ok) {
-        onProblem(r.error.message);
-        return;
-      }
-      setJob(r.value);
-      if (r.value.state === 'running') timer = setTimeout(() => void ask(), POLL_MS);
-    };
-    void ask();
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // onProblem is a state setter: the same function every render.
-  }, [api, id]);
-  return job;
 }
 
 function describeCount(range: ExportRange | null, preview: ExportPreview | null): string {

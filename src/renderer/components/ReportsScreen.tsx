@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { DailyReport, ReportFormat } from '../../shared/reports';
@@ -9,6 +20,8 @@ import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
 import { FigureTable, FigureTile } from './figures';
 import { StationSelect } from './StationSelect';
+import { RangeReportPanel } from '../reports/RangeReportPanel';
+import type { Period } from '../reports/report-range';
 
 const DOWNLOADS: { format: ReportFormat; label: string }[] = [
   { format: 'pdf', label: 'PDF to print' },
@@ -16,12 +29,51 @@ const DOWNLOADS: { format: ReportFormat; label: string }[] = [
   { format: 'csv', label: 'CSV' },
 ];
 
+const PERIODS: { value: Period; label: string }[] = [
+  { value: 'day', label: 'Day' },
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+  { value: 'custom', label: 'From – to' },
+];
+
+/** A business day's report, or a week's, a month's or any range's. */
+export function ReportsScreen() {
+  const api = useDeskApi();
+  const [period, setPeriod] = useState<Period>('day');
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => {
+    void api.getSettings().then((r) => {
+      setToday(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
+    });
+  }, [api]);
+  return (
+    <Stack p="lg" gap="md" className="reports-screen">
+      <Group justify="space-between" align="center">
+        <Title order={2} size="h4">
+          Reports
+        </Title>
+        <SegmentedControl
+          aria-label="Report period"
+          value={period}
+          onChange={(v) => setPeriod(v as Period)}
+          data={PERIODS}
+        />
+      </Group>
+      {period === 'day' ? (
+        <DayReport />
+      ) : today ? (
+        <RangeReportPanel key={period} period={period} today={today} />
+      ) : null}
+    </Stack>
+  );
+}
+
 /**
  * A business day's figures as the daily report has them: the day's money, the payment mix, the
  * tills' Z reports against the receipts, and every receipt that could not be read (one click
  * opens it). Downloads as PDF, XLSX and CSV where the page can download.
  */
-export function ReportsScreen() {
+function DayReport() {
   const api = useDeskApi();
   const [date, setDate] = useState<string | null>(null);
   const [station, setStation] = useState<string | null>(null);
@@ -53,10 +105,7 @@ export function ReportsScreen() {
 
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, report?.currency ?? null));
   return (
-    <Stack p="lg" gap="md" className="reports-screen">
-      <Title order={2} size="h4">
-        Reports
-      </Title>
+    <Stack gap="md">
       <Group align="end" gap="md">
         <DatePickerInput
           label="Business day"

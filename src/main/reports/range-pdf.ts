@@ -1,0 +1,210 @@
+/**
+ * A range report as pages to print and file (A4, one for a week, two for a month): the
+ * restaurant and the range, the key figures, net sales per day as a vector bar chart, the table
+ * of days (receipts, sales, net sales, tax, tips, total), the payment mix and the top items.
+ */
+import type { RangeReport } from '../../shared';
+import {
+  BAR,
+  ensureRoom,
+  INK,
+  keyFigures,
+  MUTED,
+  note,
+  openPdf,
+  paymentMix,
+  pdfMoney,
+  row,
+  RULE,
+  section,
+  unparsedList,
+} from './pdf-parts';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Mon 16" for 2026-11-16. */
+function dayLabel(day: string): string {
+  return `${WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()]} ${Number(day.slice(8))}`;
+}
+
+export async function rangePdf(r: RangeReport): Promise<Buffer> {
+  const { doc, done } = await openPdf(`Report ${r.firstDay} to ${r.lastDay}`, true);
+  const money = pdfMoney(r.currency);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(INK)
+    .text(r.restaurantName || 'Sales report', left, 48);
+  doc
+    .font('body')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(
+      `${r.firstDay} to ${r.lastDay}: ${r.days.length} business days (each from ${r.dayStart}, ${r.timezone})` +
+        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
+        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
+    );
+  doc.moveDown(0.8);
+
+  section(doc, 'Key figures');
+  keyFigures(doc, [
+    ['Total collected', money(r.total)],
+    ['Net sales', money(r.netSales)],
+    ['Tax', money(r.tax)],
+    ['Tips', money(r.tips)],
+    ['Gross sales', money(r.grossSales)],
+    ['Discounts', money(r.discounts)],
+    ['Refunds', money(r.refunds)],
+    ['Service charges', money(r.serviceCharges)],
+    ['Sales', r.saleCount.toLocaleString('en-US')],
+    ['Average sale (net)', money(r.averageSale)],
+    ['Covers', r.covers.toLocaleString('en-US')],
+    ['Receipts', r.receiptCount.toLocaleString('en-US')],
+  ]);
+
+  // Net sales per day: one bar each, labelled under it (every other one past two weeks).
+  section(doc, 'Net sales per day');
+  const chartTop = doc.y + 12;
+  const chartHeight = 80;
+  const peak = Math.max(1, ...r.days.map((d) => d.netSales));
+  const slot = width / Math.max(1, r.days.length);
+  const every = r.days.length > 16 ? 2 : 1;
+  doc.lineWidth(0.5).strokeColor(RULE);
+  doc
+    .moveTo(left, chartTop + chartHeight)
+    .lineTo(left + width, chartTop + chartHeight)
+    .stroke();
+  r.days.forEach((d, k) => {
+    const height = Math.max(0, (d.netSales / peak) * chartHeight);
+    const x = left + k * slot + slot * 0.15;
+    if (height > 0) doc.rect(x, chartTop + chartHeight - height, slot * 0.7, height).fill(BAR);
+    if (k % every === 0) {
+      doc
+        .font('body')
+        .fontSize(7)
+        .fillColor(MUTED)
+        .text(dayLabel(d.businessDay), left + k * slot - slot / 2, chartTop + chartHeight + 3, {
+          width: slot * 2,
+          align: 'center',
+          lineBreak: false,
+        });
+    }
+  });
+  doc
+    .font('body')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(`highest: ${money(peak)}`, left, chartTop - 10, { width, align: 'right' });
+  doc.y = chartTop + chartHeight + 18;
+
+  section(doc, 'Payments');
+  paymentMix(doc, r.payments, r.total, money);
+
+  section(doc, 'Top items');
+  for (const item of r.items.slice(0, 10)) {
+    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
+  }
+  if (r.items.length === 0) note(doc, 'No items were read.');
+  doc.moveDown(0.4);
+
+  dayTable(doc, r, money);
+
+  unparsedList(doc, r, 20);
+  if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
+
+  // Each page's footer sits in its bottom margin: without this, writing there would start a page.
+  const pages = doc.bufferedPageRange();
+  for (let p = pages.start; p < pages.start + pages.count; p++) {
+    doc.switchToPage(p);
+    doc.page.margins.bottom = 0;
+    doc
+      .font('body')
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(
+        `Receipt Desk · ${r.firstDay} to ${r.lastDay} · ${r.receiptCount.toLocaleString('en-US')} receipts · page ${p + 1} of ${pages.count}`,
+        left,
+        doc.page.height - 32,
+        { width, align: 'center', lineBreak: false },
+      );
+  }
+  doc.end();
+  return done;
+}
+
+/** The days as a table: day, receipts, sales, net sales, tax, tips, total; then the sums. */
+function dayTable(
+  doc: PDFKit.PDFDocument,
+  r: RangeReport,
+  money: (v: number | null) => string,
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const columns = ['Business day', 'Receipts', 'Sales', 'Net sales', 'Tax', 'Tips', 'Total'];
+  const first = 110;
+  const rest = (width - first) / (columns.length - 1);
+  const line = (cells: string[], bold: boolean) => {
+    ensureRoom(doc, 14);
+    const y = doc.y;
+    doc
+      .font(bold ? 'bold' : 'body')
+      .fontSize(9)
+      .fillColor(INK);
+    cells.forEach((c, k) => {
+      const x = k === 0 ? left : left + first + (k - 1) * rest;
+      doc.text(c, x, y, {
+        width: k === 0 ? first : rest,
+        align: k === 0 ? 'left' : 'right',
+        lineBreak: false,
+      });
+    });
+    doc.y = y + 12;
+  };
+  // The table starts on a page with room for its header and a few days.
+  ensureRoom(doc, 100);
+  section(doc, 'Days');
+  line(columns, true);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  for (const d of r.days) {
+    // A table that runs onto the next page says again what its columns are.
+    if (doc.y + 14 > bottom()) {
+      doc.addPage();
+      line(columns, true);
+    }
+    line(
+      [
+        `${dayLabel(d.businessDay)} · ${d.businessDay}`,
+        d.receiptCount.toLocaleString('en-US'),
+        d.saleCount.toLocaleString('en-US'),
+        money(d.netSales),
+        money(d.tax),
+        money(d.tips),
+        money(d.total),
+      ],
+      false,
+    );
+  }
+  const y = doc.y + 1;
+  doc.lineWidth(0.5).strokeColor(RULE);
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .stroke();
+  doc.y = y + 3;
+  line(
+    [
+      'Range',
+      r.receiptCount.toLocaleString('en-US'),
+      r.saleCount.toLocaleString('en-US'),
+      money(r.netSales),
+      money(r.tax),
+      money(r.tips),
+      money(r.total),
+    ],
+    true,
+  );
+  doc.moveDown(0.6);
+}
