@@ -5,6 +5,10 @@
  * of the receipts' truths to the cent, by the report's own definitions, and the tills' Z reports
  * agree with it. Days on both sides of the clock changes and in three currencies.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { businessDayBounds, businessDayHours } from '../../src/main/days';
 import { interpret } from '../../src/main/escpos';
@@ -12,6 +16,7 @@ import ExcelJS from 'exceljs';
 import { buildDailyReport, type ReportReceipt } from '../../src/main/reports';
 import { reportCsv } from '../../src/main/reports/report-csv';
 import { csvRecords } from '../helpers/csv';
+import { reportPdf } from '../../src/main/reports/report-pdf';
 import { reportXlsx } from '../../src/main/reports/report-xlsx';
 import { extractFigures } from '../../src/main/sales';
 import type { DailyReport } from '../../src/shared';
@@ -228,5 +233,41 @@ describe('the same day as a spreadsheet', () => {
       }
     });
     expect(paid).toBe(want.total);
+  }, 120_000);
+});
+
+/** The CJK fonts a Linux PC may have (.ci/run installs the first). */
+const WQY_MICROHEI = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const NOTO_CJK = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+describe('the izakaya’s day as a PDF', () => {
+  it('prints the Japanese names of its top items', async (ctx) => {
+    if (!fs.existsSync(WQY_MICROHEI) && !fs.existsSync(NOTO_CJK)) {
+      console.log('Japanese names in the PDF not checked: no CJK font here (fonts-wqy-microhei).');
+      ctx.skip();
+    }
+    const day = '2025-09-12';
+    const printed = await printDay({
+      seed: 7,
+      day,
+      timeZone: 'Asia/Tokyo',
+      dayStart: '05:00',
+      receipts: 60,
+      layouts: ['izakaya'],
+    });
+    const r = report(printed, day, 'Asia/Tokyo', '05:00');
+    const top = r.items.slice(0, 3).map((i) => i.name);
+    expect(top.every((name) => /[\u3040-\u30ff\u4e00-\u9fff]/u.test(name))).toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'izakaya-')), 'day.pdf');
+    fs.writeFileSync(file, await reportPdf(r));
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } catch {
+      console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
+      return;
+    }
+    for (const name of top) expect(text).toContain(name);
+    expect(text).not.toContain('are blank here');
   }, 120_000);
 });

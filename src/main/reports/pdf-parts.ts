@@ -1,12 +1,14 @@
 /**
  * What the report PDFs share: the document set in a Unicode font of the PC (accents, ł, €):
- * Arial on Windows and macOS, DejaVu Sans or Liberation Sans on Linux, its colours, amounts as
+ * Arial on Windows and macOS, DejaVu Sans or Liberation Sans on Linux, with a font of the PC for
+ * Japanese, Chinese and Korean names (wide-script-fonts.ts), its colours, amounts as
  * the currency writes them, and the section, row and note that make up a page.
  */
 import fs from 'node:fs';
 import type PDFDocumentType from 'pdfkit';
 import { currencyDigits, type DailyReport, DeskFailure, PAYMENT_METHOD_NAMES } from '../../shared';
 import { wallDateTime } from '../days';
+import { useWideScriptFonts, type WideScript } from './wide-script-fonts';
 
 /** Fonts that cover Latin, Greek and Cyrillic, where Windows, macOS and Linux keep them. */
 const FONTS = [
@@ -63,7 +65,25 @@ export async function openPdf(
 
   doc.registerFont('body', font[0]);
   doc.registerFont('bold', font[1]);
+  missingWide.set(doc, useWideScriptFonts(doc).missing);
   return { doc, done };
+}
+
+/** Per document, the wide scripts met that this PC has no font for. */
+const missingWide = new WeakMap<PDFKit.PDFDocument, Set<WideScript>>();
+const SCRIPT_NAMES: Record<WideScript, string> = {
+  cjk: 'Japanese or Chinese',
+  hangul: 'Korean',
+};
+
+/** Says so when names in a script were left blank for want of a font (never silently). */
+export function wideFontsNote(doc: PDFKit.PDFDocument): void {
+  const missing = [...(missingWide.get(doc) ?? [])];
+  if (missing.length === 0) return;
+  note(
+    doc,
+    `Names in ${missing.map((m) => SCRIPT_NAMES[m]).join(' and ')} are blank here: this PC has no font for them (Windows and macOS have one; on Linux install Noto Sans CJK). The CSV and XLSX reports have them.`,
+  );
 }
 
 /** Minor units as the currency writes them: 1234.5 -> "1,234.50"; null -> "–". */

@@ -12,6 +12,7 @@ import {
   MUTED,
   note,
   openPdf,
+  wideFontsNote,
   paymentMix,
   pdfMoney,
   row,
@@ -114,6 +115,7 @@ export async function rangePdf(r: RangeReport): Promise<Buffer> {
 
   unparsedList(doc, r, 20);
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
+  wideFontsNote(doc);
 
   // Each page's footer sits in its bottom margin: without this, writing there would start a page.
   const pages = doc.bufferedPageRange();

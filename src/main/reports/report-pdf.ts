@@ -13,6 +13,7 @@ import {
   MUTED,
   note,
   openPdf,
+  wideFontsNote,
   paymentMix,
   pdfMoney,
   row,
@@ -130,6 +131,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   // What could not be read: never left out silently.
   unparsedList(doc, r, 30);
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
+  wideFontsNote(doc);
 
   // The footer sits in the bottom margin: without this, writing there would start a page.
   doc.page.margins.bottom = 0;
