@@ -15,7 +15,9 @@ import {
   NO_DECIMALS,
   rateBasisPoints,
 } from './amounts';
-import { fold, type Role } from './labels';
+import { isDigit, isLetterOrNumber, isSpace } from './chars';
+import type { Role } from './labels';
+import { type LineWords, lineWords } from './line-words';
 import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
 
 export interface ReadLine {
@@ -68,25 +70,12 @@ const INCLUDED = /\b(incl|inkl|including|inclusive|included|ttc|brutto|gross|inc
 const MARK = /^\s*(?:[+\-*>~]|with\b|no\b|add\b|extra\b|sans\b|ohne\b|mit\b|senza\b|sin\b)/iu;
 const LAST4 =
   /(?:[x*•#]{2,}[\s-]?){1,4}(\d{4})\b|ending(?: in)?\s*(\d{4})\b|\bnr\.?\s*[x*]+(\d{4})\b/iu;
-const LEADING_QTY = /^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])/u;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
 /** A count with its counter word: "6点" (Japanese), "3 pcs", "2 Stk". */
 const COUNTED = /(?:^|\s)(\d{1,3})\s?(?:点|個|本|杯|皿|人前|개|잔|pcs|pc|stk|st)(?=\s|$)/iu;
-/** Words for matching: punctuation to spaces, so "Total:", "TOTAL EUR" and "total" compare. */
-function words(text: string): string {
-  if (/^[\x20-\x7e\u2500-\u259f]*$/u.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(/[^a-z0-9%&+-]+/gu, ' ')
-      .trim(); // most lines: ASCII, perhaps with box-drawing rules (no letters to fold)
-  }
-  return fold(text)
-    .replace(/[^\p{L}\p{N}%&+-]+/gu, ' ')
-    .trim();
-}
-
 /** The figure a line's words name, if any. */
-export function roleOf(w: string, profile: ReadyProfile): Role | null {
+function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null {
+  const w = lineWords.text;
   if (!w) return null;
   const found = new Map<Role, Phrase>();
   const better = (p: Phrase) => {
@@ -101,15 +90,17 @@ export function roleOf(w: string, profile: ReadyProfile): Role | null {
   };
   // Each word of the line looks up the phrases that start with it: a few checks per word,
   // not one per phrase known.
-  const words = w.split(' ');
+  const words = lineWords.list;
   for (let k = 0; k < words.length; k++) {
-    for (const p of profile.byFirstWord.get(words[k]) ?? []) {
+    const starting = profile.byFirstWord.get(words[k]);
+    if (!starting) continue;
+    for (const p of starting) {
       let j = 1;
       while (j < p.words.length && words[k + j] === p.words[j]) j++;
       if (j === p.words.length) better(p);
     }
   }
-  if (UNSPACED.test(w)) for (const p of profile.unspaced) if (w.includes(p.phrase)) better(p);
+  if (lineWords.unspaced) for (const p of profile.unspaced) if (w.includes(p.phrase)) better(p);
   if (found.size === 0) return null;
   if (found.size > 1) {
     // A phrase inside a longer one found for another figure ("balance" in "balance due") goes.
@@ -144,7 +135,9 @@ export function readLines(
   const printed = text.split('\n');
   const raw = printed.map(halfWidth);
   const tokens = raw.map(amountTokens);
-  const currency = profile.currency ?? receiptCurrency(tokens, raw);
+  // halfWidth hands back the line itself when it has nothing full-width.
+  const rawText = raw.every((line, k) => line === printed[k]) ? text : raw.join('\n');
+  const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
     : decimalStyle(tokens.flat(), currency);
@@ -155,24 +148,96 @@ export function readLines(
 }
 
 const CODE_WORD =
-  /(?<![A-Za-z])(EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN)(?![A-Za-z])/u;
+  /(?<![A-Za-z])(EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN)(?![A-Za-z])/gu;
 
 /** The currency the receipt's amounts carry most often, or a code printed on its own. */
-function receiptCurrency(tokens: AmountToken[][], raw: string[]): string | null {
+function receiptCurrency(tokens: AmountToken[][], rawText: string): string | null {
   const counts = new Map<string, number>();
   for (const t of tokens.flat()) {
     const code = t.currency ? CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] : undefined;
     if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   if (counts.size === 0) {
-    for (const line of raw) {
-      const code = CODE_WORD.exec(line)?.[1];
-      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    // The first code of each line counts: one search over the whole text, not one per line (a
+    // code cannot span a line break, and the break is no Latin letter, as a line's ends are not).
+    let lineEnd = -1;
+    for (const m of rawText.matchAll(CODE_WORD)) {
+      if (m.index <= lineEnd) continue; // this line has its code
+      const code = m[1];
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+      lineEnd = rawText.indexOf('\n', m.index);
+      if (lineEnd < 0) break;
     }
   }
   let best: string | null = null;
   for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
   return best;
+}
+
+/**
+ * `^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])`: a leading quantity ("2x Burger",
+ * "3 Fries"), as its number and where it ends; every part is forced, so there is no backtracking.
+ */
+function leadingQuantity(text: string, indent: number): { quantity: number; end: number } | null {
+  let k = indent;
+  while (isDigit(text.charCodeAt(k))) k++;
+  if (k === indent || k - indent > 3) return null;
+  const quantity = Number(text.slice(indent, k));
+  const followedByName = (at: number) => {
+    if (text.charCodeAt(at) === 0x28) return true;
+    const cp = text.codePointAt(at);
+    return cp !== undefined && isLetterOrNumber(cp);
+  };
+  let e = k;
+  while (isSpace(text.charCodeAt(e))) e++;
+  const c = text.charCodeAt(e);
+  if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0x2a || c === 0x40) {
+    e++;
+    while (isSpace(text.charCodeAt(e))) e++;
+    if (followedByName(e)) return { quantity, end: e };
+  }
+  e = k;
+  while (isSpace(text.charCodeAt(e))) e++;
+  return e > k && followedByName(e) ? { quantity, end: e } : null;
+}
+
+/** Digits only, one to three of them: a count, perhaps. */
+function smallCount(digits: string): boolean {
+  if (digits.length < 1 || digits.length > 3) return false;
+  for (let k = 0; k < digits.length; k++) if (!isDigit(digits.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Could MARK match? Its first character after the indent must start one of its marks or words
+ * (`ſ` is an `s` to a case-blind Unicode expression). A cheap look before the expression.
+ */
+function mayBeMarked(c: number): boolean {
+  return (
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2a ||
+    c === 0x3e ||
+    c === 0x7e ||
+    c === 0x17f ||
+    'wWnNaAeEsSoOmM'.includes(String.fromCharCode(c))
+  );
+}
+
+/**
+ * Could LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) match? Two of x, *, • and # in a row, or
+ * an n before r or d. A superset, so the expressions run only on the lines that may have one.
+ */
+function mayHaveLast4(text: string): boolean {
+  let previous = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const mask = c === 0x78 || c === 0x58 || c === 0x2a || c === 0x2022 || c === 0x23;
+    if (mask && previous === 1) return true;
+    if (previous === 2 && (c === 0x72 || c === 0x52 || c === 0x64 || c === 0x44)) return true;
+    previous = mask ? 1 : c === 0x6e || c === 0x4e ? 2 : 0;
+  }
+  return false;
 }
 
 function readLine(
@@ -183,27 +248,24 @@ function readLine(
   style: DecimalStyle,
   profile: ReadyProfile,
 ): ReadLine {
-  const indent = text.length - text.trimStart().length;
+  let indent = 0;
+  while (indent < text.length && isSpace(text.charCodeAt(indent))) indent++;
   let quantity: number | null = null;
-  const lead = LEADING_QTY.exec(text);
+  const lead = leadingQuantity(text, indent);
   const amounts: number[] = [];
   let rate: number | null = null;
   let currency: string | null = null;
-  let bare = text;
   const last = tokens.length - 1;
-  for (const [k, t] of tokens.entries()) {
-    bare = bare.slice(0, t.start) + ' '.repeat(t.end - t.start) + bare.slice(t.end);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     if (t.percent) {
       rate ??= rateBasisPoints(text.slice(t.start, t.end));
       continue;
     }
-    if (lead && t.start <= lead.index + lead[0].length && t.end <= lead[0].length + lead.index) {
-      continue; // the leading quantity, not money
-    }
+    if (lead && t.start <= lead.end && t.end <= lead.end) continue; // the leading quantity
     // Without decimals every number could be money: a small bare one before the line's amount
     // ("生ビール  2  ¥1,200") is its quantity.
-    const bareCount = !t.currency && /^\d{1,3}$/u.test(t.digits) && k < last;
-    if (style.places === 0 && bareCount) {
+    if (style.places === 0 && !t.currency && k < last && smallCount(t.digits)) {
       if (!lead) quantity ??= Number(t.digits);
       continue;
     }
@@ -214,26 +276,51 @@ function readLine(
     amounts.push(v);
     if (t.currency) currency = CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] ?? currency;
   }
-  if (lead) quantity = Number(lead[1]);
-  const w = words(bare);
+  if (lead) quantity = lead.quantity;
+  const w = lineWords(text, tokens);
   if (quantity === null) {
-    const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
-    if (times) quantity = Number(times[1] ?? times[2]);
+    // Both need a digit the amounts left over ("2x", "x2", "6点").
+    const bare = blankedDigits(text, tokens);
+    if (bare !== null) {
+      const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
+      if (times) quantity = Number(times[1] ?? times[2]);
+    }
   }
-  const m = /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
+  const m = mayHaveLast4(text) && /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
   return {
     index,
     text,
     printed,
-    words: w,
+    words: w.text,
     role: roleOf(w, profile),
     amounts,
     amount: amounts.length > 0 ? amounts[amounts.length - 1] : null,
     rate,
     quantity,
     indent,
-    marked: MARK.test(text),
+    marked: indent < text.length && mayBeMarked(text.charCodeAt(indent)) && MARK.test(text),
     last4: m ? (m[1] ?? m[2] ?? m[3]) : null,
     currency,
   };
+}
+
+/** The line with its amounts blanked, when a digit is left outside them; null when none is. */
+function blankedDigits(text: string, tokens: AmountToken[]): string | null {
+  let t = 0;
+  let digit = false;
+  for (let k = 0; k < text.length && !digit; k++) {
+    if (t < tokens.length && k === tokens[t].start) {
+      k = tokens[t++].end - 1;
+      continue;
+    }
+    digit = isDigit(text.charCodeAt(k));
+  }
+  if (!digit) return null;
+  let out = '';
+  let from = 0;
+  for (const tok of tokens) {
+    out += text.slice(from, tok.start) + ' '.repeat(tok.end - tok.start);
+    from = tok.end;
+  }
+  return out + text.slice(from);
 }

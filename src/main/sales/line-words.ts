@@ -1,0 +1,117 @@
+/**
+ * A line's words for matching labels: its amounts left out, folded as labels are (lower case,
+ * accents off), and every run of characters that are not letters, digits or `%&+-` as one
+ * space, so "Total:", "TOTAL EUR" and "total" compare. It is what
+ * `fold(bare).replace(/[^\p{L}\p{N}%&+-]+/gu, ' ').trim()` gives for the line with its amounts
+ * blanked (`bare`): fold's own trimming and spacing only touch characters that become spaces
+ * anyway. Most lines are ASCII (perhaps with box-drawing rules) and are read in one pass over
+ * their codes; the others take the folding path.
+ */
+import type { AmountToken } from './amounts';
+import { isLetterOrNumber } from './chars';
+
+export interface LineWords {
+  /** The words joined by single spaces. */
+  text: string;
+  /** The same words, one by one. */
+  list: string[];
+  /** Holds a character of a script written without spaces (see UNSPACED in profile.ts). */
+  unspaced: boolean;
+}
+
+/** `%`, `&`, `+`, `-`: kept in words ("+ oat milk", "ec-karte", "19%"). */
+const isKeptMark = (c: number) => c === 0x25 || c === 0x26 || c === 0x2b || c === 0x2d;
+/** Accented Latin letters: only these have accents for NFKD to take off (see `fold`). */
+const isLatinAccented = (c: number) => (c >= 0x00c0 && c <= 0x024f) || (c >= 0x1e00 && c <= 0x1eff);
+const isUnspaced = (c: number) =>
+  (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+const NONE: LineWords = { text: '', list: [''], unspaced: false };
+
+export function lineWords(line: string, tokens: AmountToken[]): LineWords {
+  const n = line.length;
+  let simple = true; // ASCII and box-drawing only, outside the amounts
+  let t = 0;
+  for (let k = 0; k < n; k++) {
+    if (t < tokens.length && k === tokens[t].start) {
+      k = tokens[t++].end - 1;
+      continue;
+    }
+    const c = line.charCodeAt(k);
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x2500 && c <= 0x259f))) {
+      simple = false;
+      break;
+    }
+  }
+  return simple ? simpleWords(line, tokens) : foldedWords(blanked(line, tokens));
+}
+
+/** Lower case by code, amounts and anything but letters, digits and `%&+-` as separators. */
+function simpleWords(line: string, tokens: AmountToken[]): LineWords {
+  const list: string[] = [];
+  let from = -1; // start of the word being read
+  let upper = false; // it has capitals to lower
+  const end = (k: number) => {
+    const word = line.slice(from, k);
+    list.push(upper ? word.toLowerCase() : word);
+    from = -1;
+    upper = false;
+  };
+  let t = 0;
+  const n = line.length;
+  for (let k = 0; k < n; k++) {
+    if (t < tokens.length && k === tokens[t].start) {
+      if (from >= 0) end(k);
+      k = tokens[t++].end - 1;
+      continue;
+    }
+    const c = line.charCodeAt(k);
+    const capital = c >= 0x41 && c <= 0x5a;
+    if (capital || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
+      if (from < 0) from = k;
+      upper ||= capital;
+    } else if (from >= 0) {
+      end(k);
+    }
+  }
+  if (from >= 0) end(n);
+  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
+}
+
+/** The line with its amounts as spaces, as the words were always taken from. */
+function blanked(line: string, tokens: AmountToken[]): string {
+  if (tokens.length === 0) return line;
+  let out = '';
+  let from = 0;
+  for (const t of tokens) {
+    out += line.slice(from, t.start) + ' '.repeat(t.end - t.start);
+    from = t.end;
+  }
+  return out + line.slice(from);
+}
+
+/** Folded as `fold` does (accents off only where there are accented Latin letters), then cut. */
+function foldedWords(bare: string): LineWords {
+  let accented = false;
+  for (let k = 0; k < bare.length && !accented; k++) accented = isLatinAccented(bare.charCodeAt(k));
+  const plain = accented ? bare.normalize('NFKD').replace(/\p{M}/gu, '') : bare;
+  const lower = plain.toLowerCase();
+  const list: string[] = [];
+  let unspaced = false;
+  let from = -1; // start of the word being read
+  const n = lower.length;
+  let k = 0;
+  while (k < n) {
+    const cp = lower.codePointAt(k)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (isKeptMark(cp) || isLetterOrNumber(cp)) {
+      if (from < 0) from = k;
+      if (isUnspaced(cp)) unspaced = true;
+    } else if (from >= 0) {
+      list.push(lower.slice(from, k));
+      from = -1;
+    }
+    k += size;
+  }
+  if (from >= 0) list.push(lower.slice(from));
+  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced };
+}
