@@ -4,6 +4,8 @@
  * several languages; the first line that has one wins.
  */
 import type { ReceiptHeader } from '../../shared';
+import { isDigit } from './chars';
+import { ANY, BREAK, KeywordSieve } from './keyword-sieve';
 import type { ReadLine } from './lines';
 
 const ORDER =
@@ -29,6 +31,75 @@ const MAYBE =
   /order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|factur|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans|table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|guest|cover|cvr|pax|pers|people|g[a\u00e4]ste|couverts|coperti|comensales|osoby|server|waiter|waitress|cashier|clerk|staff|host|bedien|bed\.|kellner|kassi|atendido|annul|storn|void|cancel|abgebr|geannul|serveu|caissier|cameriere|camarero|kelner|obsluhuje|terminal|term|regist|reg|till|pos|kasse|caisse|cassa|caja|kasa|\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/i;
 
 /**
+ * Before MAYBE: its words (case-blind, "gäste" read as "gaste"), so the expression runs only on
+ * lines that may hold one; its dates, times and CJK characters are looked for exactly below.
+ */
+const MAYBE_WORDS = new KeywordSieve(
+  [
+    // MAYBE's words in its order ("gäste" as "gaste", "bed." as "bed").
+    'order check chk ticket tkt bon beleg receipt rcpt rechnung invoice bill factur ricevuta ' +
+      'scontrino commande bestellung pedido zamowienie paragon tab trans table tbl tisch tafel ' +
+      'tavolo mesa stolik stul guest cover cvr pax pers people gaste couverts coperti comensales ' +
+      'osoby server waiter waitress cashier clerk staff host bedien bed kellner kassi atendido ' +
+      'annul storn void cancel abgebr geannul serveu caissier cameriere camarero kelner ' +
+      'obsluhuje terminal term regist reg till pos kasse caisse cassa caja kasa',
+  ],
+  (c) => (c === 0xe4 || c === 0xc4 ? 0 : BREAK),
+);
+const isCjk = (c: number) =>
+  (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+const isDateMark = (c: number) => c === 0x2d || c === 0x2f || c === 0x2e;
+
+/**
+ * Before each fact's expression: its words, so it runs only on lines that may hold one. The
+ * expressions are case-blind by Unicode, where "ſ" is an "s" and the Kelvin sign a "k".
+ */
+const FACT_WORDS = new KeywordSieve(
+  [
+    // ORDER ("réf" as "ref")
+    'order check chk ticket tkt bon beleg receipt rcpt rechnung invoice bill facture ricevuta ' +
+      'scontrino commande bestellung pedido zamowienie paragon tab trans ref',
+    // TABLE
+    'table tbl tisch tafel tavolo mesa stolik stul',
+    // COVERS, both ways round
+    'guests covers cvrs pax persons pers people gaste couverts coperti comensales osoby',
+    // SERVER
+    'server waiter waitress cashier clerk staff host bedient bediend voided cancelled canceled ' +
+      'annule storniert abgebrochen geannuleerd bediening bedienung bediener bed kellner ' +
+      'kassierer kassier atendido serveur serveuse caissier cameriere camarero kelner obsluhuje',
+    // TERMINAL
+    'terminal term register reg till pos kasse caisse cassa caja kasa',
+  ],
+  (c) => {
+    if (isCjk(c)) return ANY; // the facts' words in Japanese and Korean
+    if (c === 0x17f) return 18; // ſ: s
+    if (c === 0x212a) return 10; // Kelvin sign: k
+    if (c === 0xe4 || c === 0xc4) return 0; // ä: a
+    if (c === 0xe9 || c === 0xc9) return 4; // é: e
+    return BREAK;
+  },
+);
+const [ORDER_BIT, TABLE_BIT, COVERS_BIT, SERVER_BIT, TERMINAL_BIT] = [1, 2, 4, 8, 16];
+
+/** MAYBE.test(t), with the expression run only where the sieve finds one of its words. */
+function maybeHeader(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (isCjk(c)) return true;
+    if (!isDigit(c)) continue;
+    const c1 = t.charCodeAt(k + 1);
+    // \d:\d\d
+    if (c1 === 0x3a && isDigit(t.charCodeAt(k + 2)) && isDigit(t.charCodeAt(k + 3))) return true;
+    // \d[-/.]\d{1,2}[-/.]\d
+    if (isDateMark(c1) && isDigit(t.charCodeAt(k + 2))) {
+      const at = isDigit(t.charCodeAt(k + 3)) ? k + 4 : k + 3;
+      if (isDateMark(t.charCodeAt(at)) && isDigit(t.charCodeAt(at + 1))) return true;
+    }
+  }
+  return MAYBE_WORDS.scan(t) !== 0 && MAYBE.test(t);
+}
+
+/**
  * The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). The
  * lines that state one are returned too: they are never items.
  */
@@ -49,31 +120,39 @@ export function headerOf(
   let time: string | null = null;
   for (const line of lines) {
     const t = line.text;
-    if (!MAYBE.test(t)) continue;
-    if ([ORDER, TABLE, COVERS, SERVER, TERMINAL, YMD, DMY].some((re) => re.test(t))) {
+    if (!maybeHeader(t)) continue;
+    // Each expression runs once per line, and only where its words may be: its match says both
+    // "a header line" and the fact.
+    const words = FACT_WORDS.scan(t);
+    const order = words & ORDER_BIT ? ORDER.exec(t) : null;
+    const table = words & TABLE_BIT ? TABLE.exec(t) : null;
+    const covers = words & COVERS_BIT ? COVERS.exec(t) : null;
+    const server = words & SERVER_BIT ? SERVER.exec(t) : null;
+    const terminal = words & TERMINAL_BIT ? TERMINAL.exec(t) : null;
+    const ymd = YMD.exec(t);
+    const dmy = ymd ? null : DMY.exec(t); // a line with a y-m-d date needs no other
+    if (order || table || covers || server || terminal || ymd || dmy) {
       headerLines.add(line.index);
     }
     // "Orig. bon 1711" names the check a refund goes back to, not this one.
-    if (!/\borig/iu.test(t)) header.order ??= ORDER.exec(t)?.[1] ?? null;
-    header.table ??= TABLE.exec(t)?.[1] ?? null;
-    const covers = COVERS.exec(t);
+    if (!/\borig/iu.test(t)) header.order ??= order?.[1] ?? null;
+    header.table ??= table?.[1] ?? null;
     if (header.covers === null && covers) header.covers = Number(covers[1] ?? covers[2]);
-    header.server ??=
-      SERVER.exec(t)?.[1]
-        ?.replace(/\s{2,}.*$/u, '')
-        .trim() || null;
-    header.terminal ??= TERMINAL.exec(t)?.[1] ?? null;
-    date ??= dateOf(t, monthFirst);
+    header.server ??= server?.[1]?.replace(/\s{2,}.*$/u, '').trim() || null;
+    header.terminal ??= terminal?.[1] ?? null;
+    date ??= dateOf(ymd, dmy, monthFirst);
     if (time === null && (date !== null || /\d{1,2}[:時]\d{2}/u.test(t))) time = timeOf(t);
   }
   if (date) header.printedAt = time ? `${date}T${time}` : date;
   return { header, headerLines };
 }
 
-function dateOf(text: string, monthFirst: boolean): string | null {
-  const ymd = YMD.exec(text);
+function dateOf(
+  ymd: RegExpExecArray | null,
+  dmy: RegExpExecArray | null,
+  monthFirst: boolean,
+): string | null {
   if (ymd) return isoDate(+ymd[1], +ymd[2], +ymd[3]);
-  const dmy = DMY.exec(text);
   if (!dmy) return null;
   const year = dmy[4].length === 2 ? 2000 + +dmy[4] : +dmy[4];
   const [a, b] = [+dmy[1], +dmy[3]];
