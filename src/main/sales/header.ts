@@ -5,7 +5,7 @@
  */
 import type { ReceiptHeader } from '../../shared';
 import { isDigit } from './chars';
-import { ANY, BREAK, KeywordSieve } from './keyword-sieve';
+import { ANY, BREAK, KeywordSieve, WordFinder } from './keyword-sieve';
 import type { ReadLine } from './lines';
 
 const ORDER =
@@ -31,20 +31,18 @@ const MAYBE =
   /order|check|chk|ticket|tkt|bon|beleg|receipt|rcpt|rechnung|invoice|bill|factur|ricevuta|scontrino|commande|bestellung|pedido|zamowienie|paragon|tab|trans|table|tbl|tisch|tafel|tavolo|mesa|stolik|stul|guest|cover|cvr|pax|pers|people|g[a\u00e4]ste|couverts|coperti|comensales|osoby|server|waiter|waitress|cashier|clerk|staff|host|bedien|bed\.|kellner|kassi|atendido|annul|storn|void|cancel|abgebr|geannul|serveu|caissier|cameriere|camarero|kelner|obsluhuje|terminal|term|regist|reg|till|pos|kasse|caisse|cassa|caja|kasa|\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/i;
 
 /**
- * Before MAYBE: its words (case-blind, "gäste" read as "gaste"), so the expression runs only on
- * lines that may hold one; its dates, times and CJK characters are looked for exactly below.
+ * MAYBE's words (case-blind; "gäste" also as "GÄSTE"), found without the expression: at each
+ * run of three letters, the words that start with them are compared.
  */
-const MAYBE_WORDS = new KeywordSieve(
-  [
-    // MAYBE's words in its order ("gäste" as "gaste", "bed." as "bed").
-    'order check chk ticket tkt bon beleg receipt rcpt rechnung invoice bill factur ricevuta ' +
-      'scontrino commande bestellung pedido zamowienie paragon tab trans table tbl tisch tafel ' +
-      'tavolo mesa stolik stul guest cover cvr pax pers people gaste couverts coperti comensales ' +
-      'osoby server waiter waitress cashier clerk staff host bedien bed kellner kassi atendido ' +
-      'annul storn void cancel abgebr geannul serveu caissier cameriere camarero kelner ' +
-      'obsluhuje terminal term regist reg till pos kasse caisse cassa caja kasa',
-  ],
+const MAYBE_WORDS = new WordFinder(
+  'order check chk ticket tkt bon beleg receipt rcpt rechnung invoice bill factur ricevuta ' +
+    'scontrino commande bestellung pedido zamowienie paragon tab trans table tbl tisch tafel ' +
+    'tavolo mesa stolik stul guest cover cvr pax pers people gaste gäste couverts coperti ' +
+    'comensales osoby server waiter waitress cashier clerk staff host bedien bed. kellner kassi ' +
+    'atendido annul storn void cancel abgebr geannul serveu caissier cameriere camarero kelner ' +
+    'obsluhuje terminal term regist reg till pos kasse caisse cassa caja kasa',
   (c) => (c === 0xe4 || c === 0xc4 ? 0 : BREAK),
+  (c) => (c === 0xc4 ? 0xe4 : c),
 );
 const isCjk = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
@@ -53,6 +51,7 @@ const isDateMark = (c: number) => c === 0x2d || c === 0x2f || c === 0x2e;
 /**
  * Before each fact's expression: its words, so it runs only on lines that may hold one. The
  * expressions are case-blind by Unicode, where "ſ" is an "s" and the Kelvin sign a "k".
+ * MAYBE stays the gate: a line without its words is not read for facts (it has no "ref").
  */
 const FACT_WORDS = new KeywordSieve(
   [
@@ -70,13 +69,17 @@ const FACT_WORDS = new KeywordSieve(
     // TERMINAL
     'terminal term register reg till pos kasse caisse cassa caja kasa',
   ],
-  (c) => {
-    if (isCjk(c)) return ANY; // the facts' words in Japanese and Korean
-    if (c === 0x17f) return 18; // ſ: s
-    if (c === 0x212a) return 10; // Kelvin sign: k
-    if (c === 0xe4 || c === 0xc4) return 0; // ä: a
-    if (c === 0xe9 || c === 0xc9) return 4; // é: e
-    return BREAK;
+  {
+    other: (c) => {
+      if (isCjk(c)) return ANY; // the facts' words in Japanese and Korean
+      if (c === 0x17f) return 18; // ſ: s
+      if (c === 0x212a) return 10; // Kelvin sign: k
+      if (c === 0xe4 || c === 0xc4) return 0; // ä: a
+      if (c === 0xe9 || c === 0xc9) return 4; // é: e
+      return BREAK;
+    },
+    // Each expression's words follow `(?:^|[^\p{L}])` (or a count: "2 guests").
+    startsOnly: true,
   },
 );
 const [ORDER_BIT, TABLE_BIT, COVERS_BIT, SERVER_BIT, TERMINAL_BIT] = [1, 2, 4, 8, 16];
@@ -96,7 +99,7 @@ function maybeHeader(t: string): boolean {
       if (isDateMark(t.charCodeAt(at)) && isDigit(t.charCodeAt(at + 1))) return true;
     }
   }
-  return MAYBE_WORDS.scan(t) !== 0 && MAYBE.test(t);
+  return MAYBE_WORDS.find(t) ?? MAYBE.test(t);
 }
 
 /**
