@@ -26,54 +26,87 @@ const isLatinAccented = (c: number) => (c >= 0x00c0 && c <= 0x024f) || (c >= 0x1
 const isUnspaced = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 const NONE: LineWords = { text: '', list: [''], unspaced: false };
+const isSimple = (c: number) => (c >= 0x20 && c <= 0x7e) || (c >= 0x2500 && c <= 0x259f);
 
 export function lineWords(line: string, tokens: AmountToken[]): LineWords {
-  const n = line.length;
-  let simple = true; // ASCII and box-drawing only, outside the amounts
-  let t = 0;
-  for (let k = 0; k < n; k++) {
-    if (t < tokens.length && k === tokens[t].start) {
-      k = tokens[t++].end - 1;
-      continue;
-    }
-    const c = line.charCodeAt(k);
-    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x2500 && c <= 0x259f))) {
-      simple = false;
-      break;
-    }
-  }
-  return simple ? simpleWords(line, tokens) : foldedWords(blanked(line, tokens));
+  return (
+    simpleWords(line, tokens) ?? latinWords(line, tokens) ?? foldedWords(blanked(line, tokens))
+  );
 }
 
-/** Lower case by code, amounts and anything but letters, digits and `%&+-` as separators. */
-function simpleWords(line: string, tokens: AmountToken[]): LineWords {
+/**
+ * A line of ASCII and box-drawing rules outside its amounts: lower case by code, and anything but
+ * letters, digits and `%&+-` a separator. Null for any other line.
+ */
+function simpleWords(line: string, tokens: AmountToken[]): LineWords | null {
   const list: string[] = [];
   let from = -1; // start of the word being read
   let upper = false; // it has capitals to lower
-  const end = (k: number) => {
-    const word = line.slice(from, k);
-    list.push(upper ? word.toLowerCase() : word);
-    from = -1;
-    upper = false;
-  };
   let t = 0;
   const n = line.length;
-  for (let k = 0; k < n; k++) {
-    if (t < tokens.length && k === tokens[t].start) {
-      if (from >= 0) end(k);
-      k = tokens[t++].end - 1;
-      continue;
-    }
-    const c = line.charCodeAt(k);
+  for (let k = 0; k <= n; k++) {
+    const amount = t < tokens.length && k === tokens[t].start;
+    // A separator: the line's end, an amount, or a character that is in no word.
+    const c = amount || k === n ? -1 : line.charCodeAt(k);
     const capital = c >= 0x41 && c <= 0x5a;
     if (capital || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
       if (from < 0) from = k;
       upper ||= capital;
-    } else if (from >= 0) {
-      end(k);
+      continue;
     }
+    if (c >= 0 && !isSimple(c)) return null;
+    if (from >= 0) {
+      const word = line.slice(from, k);
+      list.push(upper ? word.toLowerCase() : word);
+      from = -1;
+      upper = false;
+    }
+    if (amount) k = tokens[t++].end - 1;
   }
-  if (from >= 0) end(n);
+  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
+}
+
+/**
+ * Latin letters with accents (U+00C0-U+024F) folded one by one: each one's NFKD holds its base
+ * and marks only, and lower case needs no context for them, so folding the characters one by
+ * one gives what folding the line does.
+ */
+const LATIN_FOLDED = Array.from({ length: 0x250 - 0xc0 }, (_, k) =>
+  String.fromCharCode(0xc0 + k)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase(),
+);
+
+/** A line of ASCII, box-drawing rules and accented Latin letters; null for any other line. */
+function latinWords(line: string, tokens: AmountToken[]): LineWords | null {
+  const list: string[] = [];
+  let word = '';
+  let t = 0;
+  const n = line.length;
+  const add = (piece: string) => {
+    for (let j = 0; j < piece.length; j++) {
+      const c = piece.charCodeAt(j);
+      if (isKeptMark(c) || isLetterOrNumber(c)) word += piece[j];
+      else if (word) {
+        list.push(word);
+        word = '';
+      }
+    }
+  };
+  for (let k = 0; k < n; k++) {
+    if (t < tokens.length && k === tokens[t].start) {
+      k = tokens[t++].end - 1;
+      add(' ');
+      continue;
+    }
+    const c = line.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) word += String.fromCharCode(c + 0x20);
+    else if (isSimple(c)) add(line[k]);
+    else if (c >= 0xc0 && c < 0x250) add(LATIN_FOLDED[c - 0xc0]);
+    else return null;
+  }
+  add(' ');
   return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
 }
 

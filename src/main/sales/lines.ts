@@ -15,7 +15,7 @@ import {
   NO_DECIMALS,
   rateBasisPoints,
 } from './amounts';
-import { isDigit, isLetterOrNumber, isSpace } from './chars';
+import { isAsciiLetter, isDigit, isLetterOrNumber, isSpace } from './chars';
 import type { Role } from './labels';
 import { type LineWords, lineWords } from './line-words';
 import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
@@ -140,33 +140,43 @@ export function readLines(
   const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
-    : decimalStyle(tokens.flat(), currency);
+    : decimalStyle(([] as AmountToken[]).concat(...tokens), currency);
   const lines = raw.map((line, index) =>
     readLine(line, printed[index], index, tokens[index], style, profile),
   );
   return { lines, style, currency };
 }
 
-const CODE_WORD =
-  /(?<![A-Za-z])(EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN)(?![A-Za-z])/gu;
+/** Codes a receipt may print on their own ("TOTAL EUR"), not run into other Latin letters. */
+const CODE_WORDS = new Set(
+  'EUR USD GBP CHF JPY KRW PLN SEK NOK DKK CZK HUF BRL CAD AUD MXN'.split(' '),
+);
+const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /** The currency the receipt's amounts carry most often, or a code printed on its own. */
 function receiptCurrency(tokens: AmountToken[][], rawText: string): string | null {
   const counts = new Map<string, number>();
-  for (const t of tokens.flat()) {
-    const code = t.currency ? CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] : undefined;
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const line of tokens) {
+    for (const t of line) {
+      const code = t.currency ? CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] : undefined;
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
   }
   if (counts.size === 0) {
-    // The first code of each line counts: one search over the whole text, not one per line (a
-    // code cannot span a line break, and the break is no Latin letter, as a line's ends are not).
-    let lineEnd = -1;
-    for (const m of rawText.matchAll(CODE_WORD)) {
-      if (m.index <= lineEnd) continue; // this line has its code
-      const code = m[1];
+    // The first code on each line counts: three capitals that are a code, with no Latin letter
+    // either side (a line break is none, as a line's ends are not).
+    for (let k = 0; k + 2 < rawText.length; k++) {
+      if (!isCapital(rawText.charCodeAt(k))) continue;
+      if (!isCapital(rawText.charCodeAt(k + 1)) || !isCapital(rawText.charCodeAt(k + 2))) continue;
+      if (isAsciiLetter(rawText.charCodeAt(k - 1)) || isAsciiLetter(rawText.charCodeAt(k + 3))) {
+        continue;
+      }
+      const code = rawText.slice(k, k + 3);
+      if (!CODE_WORDS.has(code)) continue;
       counts.set(code, (counts.get(code) ?? 0) + 1);
-      lineEnd = rawText.indexOf('\n', m.index);
+      const lineEnd = rawText.indexOf('\n', k);
       if (lineEnd < 0) break;
+      k = lineEnd; // this line has its code
     }
   }
   let best: string | null = null;
