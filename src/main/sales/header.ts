@@ -4,7 +4,6 @@
  * several languages; the first line that has one wins.
  */
 import type { ReceiptHeader } from '../../shared';
-import { isDigit } from './chars';
 import { ANY, BREAK, KeywordSieve, WordFinder } from './keyword-sieve';
 import type { ReadLine } from './lines';
 
@@ -46,7 +45,6 @@ const MAYBE_WORDS = new WordFinder(
 );
 const isCjk = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
-const isDateMark = (c: number) => c === 0x2d || c === 0x2f || c === 0x2e;
 
 /**
  * Before each fact's expression: its words, so it runs only on lines that may hold one. The
@@ -84,22 +82,25 @@ const FACT_WORDS = new KeywordSieve(
 );
 const [ORDER_BIT, TABLE_BIT, COVERS_BIT, SERVER_BIT, TERMINAL_BIT] = [1, 2, 4, 8, 16];
 
-/** MAYBE.test(t), with the expression run only where the sieve finds one of its words. */
-function maybeHeader(t: string): boolean {
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if (isCjk(c)) return true;
-    if (!isDigit(c)) continue;
-    const c1 = t.charCodeAt(k + 1);
-    // \d:\d\d
-    if (c1 === 0x3a && isDigit(t.charCodeAt(k + 2)) && isDigit(t.charCodeAt(k + 3))) return true;
-    // \d[-/.]\d{1,2}[-/.]\d
-    if (isDateMark(c1) && isDigit(t.charCodeAt(k + 2))) {
-      const at = isDigit(t.charCodeAt(k + 3)) ? k + 4 : k + 3;
-      if (isDateMark(t.charCodeAt(at)) && isDigit(t.charCodeAt(at + 1))) return true;
-    }
+/** MAYBE's alternatives that are no words: a date, a time, a CJK character. */
+const DATE_TIME_CJK = /\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/**
+ * The lines with a date, a time or a CJK character, from one search over the whole text (none of
+ * them spans a line break): cheaper than a look at every character of every line in script.
+ */
+function datedLines(lines: ReadLine[]): Uint8Array {
+  const dated = new Uint8Array(lines.length);
+  const text = lines.map((l) => l.text).join('\n');
+  let line = 0;
+  let lineEnd = lines.length > 0 ? lines[0].text.length : 0;
+  DATE_TIME_CJK.lastIndex = 0;
+  for (let m = DATE_TIME_CJK.exec(text); m; m = DATE_TIME_CJK.exec(text)) {
+    while (m.index > lineEnd) lineEnd += lines[++line].text.length + 1;
+    dated[line] = 1;
+    DATE_TIME_CJK.lastIndex = lineEnd + 1; // the next line
   }
-  return MAYBE_WORDS.find(t) ?? MAYBE.test(t);
+  return dated;
 }
 
 /**
@@ -121,9 +122,11 @@ export function headerOf(
   };
   let date: string | null = null;
   let time: string | null = null;
-  for (const line of lines) {
+  const dated = datedLines(lines);
+  for (const [k, line] of lines.entries()) {
     const t = line.text;
-    if (!maybeHeader(t)) continue;
+    // MAYBE.test(t): its dates, times and CJK found above, its words by the finder.
+    if (!dated[k] && !(MAYBE_WORDS.find(t) ?? MAYBE.test(t))) continue;
     // Each expression runs once per line, and only where its words may be: its match says both
     // "a header line" and the fact.
     const words = FACT_WORDS.scan(t);

@@ -98,10 +98,10 @@ export class KeywordSieve {
  * words' first three letters find where to compare.
  */
 export class WordFinder {
-  /** Per run of three letters: the words that start with it (most runs start none). */
-  private readonly starting: (string[] | undefined)[] = new Array<string[] | undefined>(
-    LETTERS * LETTERS * LETTERS,
-  ).fill(undefined);
+  /** Per run of three letters: 1 when a word starts with it (most runs start none). */
+  private readonly known = new Uint8Array(LETTERS * LETTERS * LETTERS);
+  /** The words by the run they start with. */
+  private readonly starting = new Map<number, string[]>();
 
   /**
    * `words`: lower case, separated by spaces. `other` places a character outside ASCII in the
@@ -114,7 +114,8 @@ export class WordFinder {
   ) {
     for (const word of words.split(' ')) {
       const at = runIndex(word, other);
-      this.starting[at] = [...(this.starting[at] ?? []), word];
+      this.known[at] = 1;
+      this.starting.set(at, [...(this.starting.get(at) ?? []), word]);
     }
   }
 
@@ -139,8 +140,10 @@ export class WordFinder {
       }
       run++;
       if (run >= 3) {
-        const words = this.starting[(a * LETTERS + b) * LETTERS + l];
-        if (words && words.some((w) => this.isAt(text, k - 2, w))) return true;
+        const at = (a * LETTERS + b) * LETTERS + l;
+        if (this.known[at] === 1 && this.starting.get(at)!.some((w) => this.isAt(text, k - 2, w))) {
+          return true;
+        }
       }
       a = b;
       b = l;
