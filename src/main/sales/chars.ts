@@ -60,3 +60,10 @@ export function isLetterOrNumber(cp: number): boolean {
   if (cp < 0x10000) return (classify(cp) & 4) !== 0;
   return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
 }
+
+/** `\p{L}` for one code point. */
+export function isLetterCodePoint(cp: number): boolean {
+  if (cp < 0x80) return isAsciiLetter(cp);
+  if (cp < 0x10000) return (classify(cp) & 2) !== 0;
+  return LETTER.test(String.fromCodePoint(cp));
+}
