@@ -64,6 +64,12 @@ for (const s of SIGNS) {
   const first = s.text.charCodeAt(0);
   SIGNS_BY_FIRST.set(first, [...(SIGNS_BY_FIRST.get(first) ?? []), s]);
 }
+/** ASCII characters that may start a prefix ("(", "-", a sign): one look, not a Map's. */
+const MAY_START = new Uint8Array(0x80);
+for (const c of [OPEN, 0x2d, ...SIGNS_BY_FIRST.keys()]) if (c < 0x80) MAY_START[c] = 1;
+const mayStart = (c: number) =>
+  c < 0x80 ? MAY_START[c] === 1 : c === 0x2212 || SIGNS_BY_FIRST.has(c);
+const NO_PREFIX: Prefix = { open: false, minus: false, sign: null };
 
 /** The sign starting at `at`, as the expression's SIGN would take it, or null. */
 function signAt(line: string, at: number): string | null {
@@ -136,28 +142,31 @@ function runOf(line: string, at: number): number {
 function numberEnd(line: string, at: number): number {
   const lead = runOf(line, at);
   if (lead <= 3) {
-    const groups: number[] = [];
-    let e = at + lead;
-    while (isGroup(line.charCodeAt(e)) && runOf(line, e + 1) >= 3) {
-      e += 4;
-      groups.push(e);
+    // Groups end at at + lead + 4, + 8, ...: the longest run first, then shorter ones.
+    let groups = 0;
+    while (
+      isGroup(line.charCodeAt(at + lead + 4 * groups)) &&
+      runOf(line, at + lead + 4 * groups + 1) >= 3
+    ) {
+      groups++;
     }
-    for (let j = groups.length - 1; j >= 0; j--) {
-      const end = groups[j];
+    for (let j = groups; j >= 1; j--) {
+      const end = at + lead + 4 * j;
       if (isPoint(line.charCodeAt(end))) {
         const f = runOf(line, end + 1);
         if (f >= 1 && f <= 3) return end + 1 + f;
       }
       if (!isDigit(line.charCodeAt(end))) return end;
     }
-    const spaced: number[] = [];
-    e = at + lead;
-    while (line.charCodeAt(e) === SPACE && runOf(line, e + 1) >= 3) {
-      e += 4;
-      spaced.push(e);
+    let spaced = 0;
+    while (
+      line.charCodeAt(at + lead + 4 * spaced) === SPACE &&
+      runOf(line, at + lead + 4 * spaced + 1) >= 3
+    ) {
+      spaced++;
     }
-    for (let j = spaced.length - 1; j >= 0; j--) {
-      const end = spaced[j];
+    for (let j = spaced; j >= 1; j--) {
+      const end = at + lead + 4 * j;
       if (line.charCodeAt(end) === COMMA && runOf(line, end + 1) === 2) return end + 3;
     }
   }
@@ -192,10 +201,9 @@ export function amountTokens(line: string): AmountToken[] {
     // The leftmost start: at most 8 characters of prefix ("(- US$ -") lead to the digit, and
     // the digit itself always starts a match.
     let start = digit;
-    let prefix: Prefix = { open: false, minus: false, sign: null };
+    let prefix = NO_PREFIX;
     for (let p = Math.max(pos, digit - 8); p < digit; p++) {
-      const c = line.charCodeAt(p);
-      if (c !== OPEN && !isMinus(c) && !SIGNS_BY_FIRST.has(c)) continue;
+      if (!mayStart(line.charCodeAt(p))) continue;
       const found = prefixOf(line, p, digit);
       if (found) {
         start = p;

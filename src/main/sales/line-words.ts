@@ -39,29 +39,28 @@ export function lineWords(line: string, tokens: AmountToken[]): LineWords {
  * letters, digits and `%&+-` a separator. Null for any other line.
  */
 function simpleWords(line: string, tokens: AmountToken[]): LineWords | null {
+  const lower = line.toLowerCase(); // ASCII and box drawing keep their places
   const list: string[] = [];
   let from = -1; // start of the word being read
-  let upper = false; // it has capitals to lower
   let t = 0;
+  let amountAt = tokens.length > 0 ? tokens[0].start : -1;
   const n = line.length;
   for (let k = 0; k <= n; k++) {
-    const amount = t < tokens.length && k === tokens[t].start;
     // A separator: the line's end, an amount, or a character that is in no word.
-    const c = amount || k === n ? -1 : line.charCodeAt(k);
-    const capital = c >= 0x41 && c <= 0x5a;
-    if (capital || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
+    const c = k === amountAt || k === n ? -1 : lower.charCodeAt(k);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
       if (from < 0) from = k;
-      upper ||= capital;
       continue;
     }
-    if (c >= 0 && !isSimple(c)) return null;
+    if (c >= 0x80 && !isSimple(c)) return null;
     if (from >= 0) {
-      const word = line.slice(from, k);
-      list.push(upper ? word.toLowerCase() : word);
+      list.push(lower.slice(from, k));
       from = -1;
-      upper = false;
     }
-    if (amount) k = tokens[t++].end - 1;
+    if (k === amountAt) {
+      k = tokens[t++].end - 1;
+      amountAt = t < tokens.length ? tokens[t].start : -1;
+    }
   }
   return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
 }
@@ -80,34 +79,27 @@ const LATIN_FOLDED = Array.from({ length: 0x250 - 0xc0 }, (_, k) =>
 
 /** A line of ASCII, box-drawing rules and accented Latin letters; null for any other line. */
 function latinWords(line: string, tokens: AmountToken[]): LineWords | null {
-  const list: string[] = [];
-  let word = '';
+  let folded = '';
+  let from = 0; // start of the stretch of ASCII and box drawing not yet copied
   let t = 0;
+  let amountAt = tokens.length > 0 ? tokens[0].start : -1;
   const n = line.length;
-  const add = (piece: string) => {
-    for (let j = 0; j < piece.length; j++) {
-      const c = piece.charCodeAt(j);
-      if (isKeptMark(c) || isLetterOrNumber(c)) word += piece[j];
-      else if (word) {
-        list.push(word);
-        word = '';
-      }
-    }
-  };
   for (let k = 0; k < n; k++) {
-    if (t < tokens.length && k === tokens[t].start) {
+    if (k === amountAt) {
+      folded += line.slice(from, k) + ' ';
       k = tokens[t++].end - 1;
-      add(' ');
+      from = k + 1;
+      amountAt = t < tokens.length ? tokens[t].start : -1;
       continue;
     }
     const c = line.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) word += String.fromCharCode(c + 0x20);
-    else if (isSimple(c)) add(line[k]);
-    else if (c >= 0xc0 && c < 0x250) add(LATIN_FOLDED[c - 0xc0]);
-    else return null;
+    if (c < 0x80 || isSimple(c)) continue;
+    if (c < 0xc0 || c >= 0x250) return null;
+    folded += line.slice(from, k) + LATIN_FOLDED[c - 0xc0];
+    from = k + 1;
   }
-  add(' ');
-  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
+  // The table's letters are lower case already; ASCII is lowered here, in place.
+  return cutWords((folded + line.slice(from)).toLowerCase());
 }
 
 /** The line with its amounts as spaces, as the words were always taken from. */
@@ -127,7 +119,11 @@ function foldedWords(bare: string): LineWords {
   let accented = false;
   for (let k = 0; k < bare.length && !accented; k++) accented = isLatinAccented(bare.charCodeAt(k));
   const plain = accented ? bare.normalize('NFKD').replace(/\p{M}/gu, '') : bare;
-  const lower = plain.toLowerCase();
+  return cutWords(plain.toLowerCase());
+}
+
+/** A folded, lower-cased line cut into its words: letters, digits and `%&+-`. */
+function cutWords(lower: string): LineWords {
   const list: string[] = [];
   let unspaced = false;
   let from = -1; // start of the word being read
