@@ -46,6 +46,8 @@ export interface ReadLine {
   last4: string | null;
   /** A currency printed on the line, as its ISO code. */
   currency: string | null;
+  /** A currency by an amount is written in letters ("EUR 5"), which `words` leaves out. */
+  spelledCurrency: boolean;
 }
 
 /** Priority among several figures a line's words name: the most specific wins. */
@@ -77,19 +79,9 @@ const COUNTED = /(?:^|\s)(\d{1,3})\s?(?:点|個|本|杯|皿|人前|개|잔|pcs|p
 function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null {
   const w = lineWords.text;
   if (!w) return null;
-  const found = new Map<Role, Phrase>();
-  const better = (p: Phrase) => {
-    const had = found.get(p.role);
-    if (
-      !had ||
-      (p.taught && !had.taught) ||
-      (p.taught === had.taught && p.phrase.length > had.phrase.length)
-    ) {
-      found.set(p.role, p);
-    }
-  };
   // Each word of the line looks up the phrases that start with it: a few checks per word,
-  // not one per phrase known.
+  // not one per phrase known. Most lines name no figure, and allocate nothing here.
+  let found: Map<Role, Phrase> | null = null;
   const words = lineWords.list;
   for (let k = 0; k < words.length; k++) {
     const starting = profile.byFirstWord.get(words[k]);
@@ -97,11 +89,13 @@ function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null {
     for (const p of starting) {
       let j = 1;
       while (j < p.words.length && words[k + j] === p.words[j]) j++;
-      if (j === p.words.length) better(p);
+      if (j === p.words.length) found = better(found, p);
     }
   }
-  if (lineWords.unspaced) for (const p of profile.unspaced) if (w.includes(p.phrase)) better(p);
-  if (found.size === 0) return null;
+  if (lineWords.unspaced) {
+    for (const p of profile.unspaced) if (w.includes(p.phrase)) found = better(found, p);
+  }
+  if (found === null) return null;
   if (found.size > 1) {
     // A phrase inside a longer one found for another figure ("balance" in "balance due") goes.
     for (const [role, p] of found) {
@@ -127,31 +121,44 @@ function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null {
   return null;
 }
 
+/** The phrase kept for each figure: a taught one, else the longest. */
+function better(found: Map<Role, Phrase> | null, p: Phrase): Map<Role, Phrase> {
+  const map = found ?? new Map<Role, Phrase>();
+  const had = map.get(p.role);
+  if (
+    !had ||
+    (p.taught && !had.taught) ||
+    (p.taught === had.taught && p.phrase.length > had.phrase.length)
+  ) {
+    map.set(p.role, p);
+  }
+  return map;
+}
+
 /** Every line of a receipt read, amounts in the style most of the receipt's amounts agree on. */
 export function readLines(
   text: string,
   profile: ReadyProfile,
 ): { lines: ReadLine[]; style: DecimalStyle; currency: string | null } {
   const printed = text.split('\n');
-  const raw = printed.map(halfWidth);
+  // One look at each line's codes: full-width characters to make ASCII, a card number maybe.
+  const looks = printed.map(lookAt);
+  const raw = printed.map((line, k) => (looks[k] & FULL_WIDTH ? halfWidth(line) : line));
+  for (const [k, line] of raw.entries()) if (looks[k] & FULL_WIDTH) looks[k] = lookAt(line);
   const tokens = raw.map(amountTokens);
-  // halfWidth hands back the line itself when it has nothing full-width.
   const rawText = raw.every((line, k) => line === printed[k]) ? text : raw.join('\n');
   const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
     : decimalStyle(([] as AmountToken[]).concat(...tokens), currency);
   const lines = raw.map((line, index) =>
-    readLine(line, printed[index], index, tokens[index], style, profile),
+    readLine(line, printed[index], index, tokens[index], style, profile, looks[index]),
   );
   return { lines, style, currency };
 }
 
-/** Codes a receipt may print on their own ("TOTAL EUR"), not run into other Latin letters. */
-const CODE_WORDS = new Set(
-  'EUR USD GBP CHF JPY KRW PLN SEK NOK DKK CZK HUF BRL CAD AUD MXN'.split(' '),
-);
-const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+/** Codes a receipt may print on their own ("TOTAL EUR"); they must not run into Latin letters. */
+const CODE_WORDS = /EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN/g;
 
 /** The currency the receipt's amounts carry most often, or a code printed on its own. */
 function receiptCurrency(tokens: AmountToken[][], rawText: string): string | null {
@@ -163,20 +170,19 @@ function receiptCurrency(tokens: AmountToken[][], rawText: string): string | nul
     }
   }
   if (counts.size === 0) {
-    // The first code on each line counts: three capitals that are a code, with no Latin letter
-    // either side (a line break is none, as a line's ends are not).
-    for (let k = 0; k + 2 < rawText.length; k++) {
-      if (!isCapital(rawText.charCodeAt(k))) continue;
-      if (!isCapital(rawText.charCodeAt(k + 1)) || !isCapital(rawText.charCodeAt(k + 2))) continue;
-      if (isAsciiLetter(rawText.charCodeAt(k - 1)) || isAsciiLetter(rawText.charCodeAt(k + 3))) {
+    // The first code on each line counts, with no Latin letter either side (a line break is
+    // none, as a line's ends are not): one search over the text, the sides looked at after.
+    CODE_WORDS.lastIndex = 0;
+    for (let m = CODE_WORDS.exec(rawText); m; m = CODE_WORDS.exec(rawText)) {
+      const at = m.index;
+      if (isAsciiLetter(rawText.charCodeAt(at - 1)) || isAsciiLetter(rawText.charCodeAt(at + 3))) {
+        CODE_WORDS.lastIndex = at + 1;
         continue;
       }
-      const code = rawText.slice(k, k + 3);
-      if (!CODE_WORDS.has(code)) continue;
-      counts.set(code, (counts.get(code) ?? 0) + 1);
-      const lineEnd = rawText.indexOf('\n', k);
+      counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+      const lineEnd = rawText.indexOf('\n', at);
       if (lineEnd < 0) break;
-      k = lineEnd; // this line has its code
+      CODE_WORDS.lastIndex = lineEnd + 1; // this line has its code
     }
   }
   let best: string | null = null;
@@ -234,20 +240,28 @@ function mayBeMarked(c: number): boolean {
   );
 }
 
+const FULL_WIDTH = 1;
+const MAYBE_CARD = 2;
+
 /**
- * Could LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) match? Two of x, *, • and # in a row, or
- * an n before r or d. A superset, so the expressions run only on the lines that may have one.
+ * What one pass over a line's codes tells: it has full-width characters (`halfWidth` has work),
+ * or LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row,
+ * or an n before r or d (a superset, so the expressions run only on the lines that may match).
  */
-function mayHaveLast4(text: string): boolean {
+function lookAt(line: string): number {
+  let looks = 0;
   let previous = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
     const mask = c === 0x78 || c === 0x58 || c === 0x2a || c === 0x2022 || c === 0x23;
-    if (mask && previous === 1) return true;
-    if (previous === 2 && (c === 0x72 || c === 0x52 || c === 0x64 || c === 0x44)) return true;
+    if (mask && previous === 1) looks |= MAYBE_CARD;
+    if (previous === 2 && (c === 0x72 || c === 0x52 || c === 0x64 || c === 0x44)) {
+      looks |= MAYBE_CARD;
+    }
     previous = mask ? 1 : c === 0x6e || c === 0x4e ? 2 : 0;
   }
-  return false;
+  return looks;
 }
 
 function readLine(
@@ -257,6 +271,7 @@ function readLine(
   tokens: AmountToken[],
   style: DecimalStyle,
   profile: ReadyProfile,
+  looks: number,
 ): ReadLine {
   let indent = 0;
   while (indent < text.length && isSpace(text.charCodeAt(indent))) indent++;
@@ -296,7 +311,8 @@ function readLine(
       if (times) quantity = Number(times[1] ?? times[2]);
     }
   }
-  const m = mayHaveLast4(text) && /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
+  const maybeCard = looks & MAYBE_CARD && /[x*•#]{2}|ending|nr/iu.test(text);
+  const m = maybeCard ? LAST4.exec(text) : null;
   return {
     index,
     text,
@@ -311,6 +327,7 @@ function readLine(
     marked: indent < text.length && mayBeMarked(text.charCodeAt(indent)) && MARK.test(text),
     last4: m ? (m[1] ?? m[2] ?? m[3]) : null,
     currency,
+    spelledCurrency: tokens.some((t) => t.currency !== null && t.currency.length > 1),
   };
 }
 
