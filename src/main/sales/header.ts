@@ -33,16 +33,25 @@ const MAYBE =
  * MAYBE's words (case-blind; "gäste" also as "GÄSTE"), found without the expression: at each
  * run of three letters, the words that start with them are compared.
  */
-const MAYBE_WORDS = new WordFinder(
+const MAYBE_WORD_LIST =
   'order check chk ticket tkt bon beleg receipt rcpt rechnung invoice bill factur ricevuta ' +
-    'scontrino commande bestellung pedido zamowienie paragon tab trans table tbl tisch tafel ' +
-    'tavolo mesa stolik stul guest cover cvr pax pers people gaste gäste couverts coperti ' +
-    'comensales osoby server waiter waitress cashier clerk staff host bedien bed. kellner kassi ' +
-    'atendido annul storn void cancel abgebr geannul serveu caissier cameriere camarero kelner ' +
-    'obsluhuje terminal term regist reg till pos kasse caisse cassa caja kasa',
+  'scontrino commande bestellung pedido zamowienie paragon tab trans table tbl tisch tafel ' +
+  'tavolo mesa stolik stul guest cover cvr pax pers people gaste gäste couverts coperti ' +
+  'comensales osoby server waiter waitress cashier clerk staff host bedien bed. kellner kassi ' +
+  'atendido annul storn void cancel abgebr geannul serveu caissier cameriere camarero kelner ' +
+  'obsluhuje terminal term regist reg till pos kasse caisse cassa caja kasa';
+const MAYBE_WORDS = new WordFinder(
+  MAYBE_WORD_LIST,
   (c) => (c === 0xe4 || c === 0xc4 ? 0 : BREAK),
   (c) => (c === 0xc4 ? 0xe4 : c),
 );
+/**
+ * The same words in a line's words: these are the line's letters lower-cased and folded ("ä" as
+ * "a"), amounts left out, so a word MAYBE finds in the line is there too (a first look).
+ */
+const MAYBE_IN_WORDS = new KeywordSieve([MAYBE_WORD_LIST], {
+  other: (c) => (c === 0xe4 || c === 0xc4 ? 0 : BREAK),
+});
 const isCjk = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 
@@ -125,8 +134,11 @@ export function headerOf(
   const dated = datedLines(lines);
   for (const [k, line] of lines.entries()) {
     const t = line.text;
-    // MAYBE.test(t): its dates, times and CJK found above, its words by the finder.
-    if (!dated[k] && !(MAYBE_WORDS.find(t) ?? MAYBE.test(t))) continue;
+    // MAYBE.test(t): its dates, times and CJK found above, its words by the finder, on the
+    // lines whose words (shorter than the line, and lower case) may hold one. A currency in
+    // letters is not in the words: such a line is looked at whole.
+    const mayHaveWords = line.spelledCurrency || MAYBE_IN_WORDS.scan(line.words) !== 0;
+    if (!dated[k] && !(mayHaveWords && (MAYBE_WORDS.find(t) ?? MAYBE.test(t)))) continue;
     // Each expression runs once per line, and only where its words may be: its match says both
     // "a header line" and the fact.
     const words = FACT_WORDS.scan(t);
