@@ -11,7 +11,7 @@ import {
   type SaleItem,
   type TaxLine,
 } from '../../shared';
-import { isAsciiLetter, isDigit, isLetterCodePoint } from './chars';
+import { isAsciiLetter, isDigit, isLetterCodePoint, isSpace } from './chars';
 import type { ReadLine } from './lines';
 
 export interface Gathered {
@@ -236,10 +236,8 @@ function taxLine(line: ReadLine, included: boolean): TaxLine {
 
 /** The name on an item or modifier line, as printed (full-width characters kept). */
 function itemName(line: ReadLine): string {
-  const name = line.text
-    .trim()
-    .replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
-    .replace(/\s{2,}.*$/u, '')
+  const withoutQuantity = line.text.trim().replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '');
+  const name = beforeGap(withoutQuantity)
     .replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '')
     .trim();
   // Half-width keeps every character's place: the same stretch of the printed line.
@@ -248,7 +246,23 @@ function itemName(line: ReadLine): string {
 }
 
 function label(line: ReadLine): string {
-  return line.text.replace(/\s{2,}.*$/u, '').trim() || line.words;
+  return beforeGap(line.text).trim() || line.words;
+}
+
+/** A line break other than "\n" (a line has none of those): `.` does not go past one. */
+const BREAKS = /[\r\u2028\u2029]/u;
+
+/**
+ * `text.replace(/\s{2,}.*$/u, '')`: the text up to its first run of two spaces or more (the
+ * columns of a receipt). Where no line break follows, `.*$` always reaches the end, so the first
+ * two spaces in a row are where the text is cut; the expression decides the rest.
+ */
+function beforeGap(text: string): string {
+  if (BREAKS.test(text)) return text.replace(/\s{2,}.*$/u, '');
+  for (let k = 0; k + 1 < text.length; k++) {
+    if (isSpace(text.charCodeAt(k)) && isSpace(text.charCodeAt(k + 1))) return text.slice(0, k);
+  }
+  return text;
 }
 
 function brandOf(words: string): string | null {

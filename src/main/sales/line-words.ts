@@ -26,43 +26,10 @@ const isLatinAccented = (c: number) => (c >= 0x00c0 && c <= 0x024f) || (c >= 0x1
 const isUnspaced = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 const NONE: LineWords = { text: '', list: [''], unspaced: false };
-const isSimple = (c: number) => (c >= 0x20 && c <= 0x7e) || (c >= 0x2500 && c <= 0x259f);
+const isBoxDrawing = (c: number) => c >= 0x2500 && c <= 0x259f;
 
 export function lineWords(line: string, tokens: AmountToken[]): LineWords {
-  return (
-    simpleWords(line, tokens) ?? latinWords(line, tokens) ?? foldedWords(blanked(line, tokens))
-  );
-}
-
-/**
- * A line of ASCII and box-drawing rules outside its amounts: lower case by code, and anything but
- * letters, digits and `%&+-` a separator. Null for any other line.
- */
-function simpleWords(line: string, tokens: AmountToken[]): LineWords | null {
-  const lower = line.toLowerCase(); // ASCII and box drawing keep their places
-  const list: string[] = [];
-  let from = -1; // start of the word being read
-  let t = 0;
-  let amountAt = tokens.length > 0 ? tokens[0].start : -1;
-  const n = line.length;
-  for (let k = 0; k <= n; k++) {
-    // A separator: the line's end, an amount, or a character that is in no word.
-    const c = k === amountAt || k === n ? -1 : lower.charCodeAt(k);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
-      if (from < 0) from = k;
-      continue;
-    }
-    if (c >= 0x80 && !isSimple(c)) return null;
-    if (from >= 0) {
-      list.push(lower.slice(from, k));
-      from = -1;
-    }
-    if (k === amountAt) {
-      k = tokens[t++].end - 1;
-      amountAt = t < tokens.length ? tokens[t].start : -1;
-    }
-  }
-  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
+  return plainWords(line, tokens) ?? foldedWords(blanked(line, tokens));
 }
 
 /**
@@ -76,30 +43,52 @@ const LATIN_FOLDED = Array.from({ length: 0x250 - 0xc0 }, (_, k) =>
     .replace(/\p{M}/gu, '')
     .toLowerCase(),
 );
+/** The folded letter is all letters ("ae" for "æ"), not a letter and a dot ("l·" for "ŀ"). */
+const LATIN_LETTERS = LATIN_FOLDED.map(
+  (folded) => folded.length > 0 && /^[\p{L}\p{N}%&+-]+$/u.test(folded),
+);
 
-/** A line of ASCII, box-drawing rules and accented Latin letters; null for any other line. */
-function latinWords(line: string, tokens: AmountToken[]): LineWords | null {
-  let folded = '';
-  let from = 0; // start of the stretch of ASCII and box drawing not yet copied
+/**
+ * A line of ASCII, box-drawing rules and accented Latin letters, in one pass: ASCII lower-cased,
+ * the accented letters folded by the table, and anything but letters, digits and `%&+-` a
+ * separator. Null for any other line (it takes the folding path).
+ */
+function plainWords(line: string, tokens: AmountToken[]): LineWords | null {
+  const list: string[] = [];
+  let word = ''; // the word read so far, before `from`
+  let from = -1; // start of the stretch of the word still in the line
+  let upper = false; // the word has capitals to lower
   let t = 0;
   let amountAt = tokens.length > 0 ? tokens[0].start : -1;
   const n = line.length;
-  for (let k = 0; k < n; k++) {
-    if (k === amountAt) {
-      folded += line.slice(from, k) + ' ';
-      k = tokens[t++].end - 1;
-      from = k + 1;
-      amountAt = t < tokens.length ? tokens[t].start : -1;
+  for (let k = 0; k <= n; k++) {
+    // A separator: the line's end, an amount, or a character that is in no word.
+    const c = k === amountAt || k === n ? -1 : line.charCodeAt(k);
+    const capital = c >= 0x41 && c <= 0x5a;
+    if (capital || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
+      if (from < 0) from = k;
+      upper ||= capital;
       continue;
     }
-    const c = line.charCodeAt(k);
-    if (c < 0x80 || isSimple(c)) continue;
-    if (c < 0xc0 || c >= 0x250) return null;
-    folded += line.slice(from, k) + LATIN_FOLDED[c - 0xc0];
-    from = k + 1;
+    if (c >= 0x80 && !isBoxDrawing(c)) {
+      if (c < 0xc0 || c >= 0x250 || !LATIN_LETTERS[c - 0xc0]) return null;
+      word += (from >= 0 ? line.slice(from, k) : '') + LATIN_FOLDED[c - 0xc0];
+      from = k + 1;
+      continue;
+    }
+    if (from >= 0 || word) {
+      const whole = from >= 0 ? word + line.slice(from, k) : word;
+      list.push(upper ? whole.toLowerCase() : whole);
+      word = '';
+      from = -1;
+      upper = false;
+    }
+    if (k === amountAt) {
+      k = tokens[t++].end - 1;
+      amountAt = t < tokens.length ? tokens[t].start : -1;
+    }
   }
-  // The table's letters are lower case already; ASCII is lowered here, in place.
-  return cutWords((folded + line.slice(from)).toLowerCase());
+  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
 }
 
 /** The line with its amounts as spaces, as the words were always taken from. */

@@ -141,19 +141,35 @@ export function readLines(
   profile: ReadyProfile,
 ): { lines: ReadLine[]; style: DecimalStyle; currency: string | null } {
   const printed = text.split('\n');
-  // One look at each line's codes: full-width characters to make ASCII, a card number maybe.
-  const looks = printed.map(lookAt);
-  const raw = printed.map((line, k) => (looks[k] & FULL_WIDTH ? halfWidth(line) : line));
-  for (const [k, line] of raw.entries()) if (looks[k] & FULL_WIDTH) looks[k] = lookAt(line);
-  const tokens = raw.map(amountTokens);
-  const rawText = raw.every((line, k) => line === printed[k]) ? text : raw.join('\n');
+  const n = printed.length;
+  const raw: string[] = new Array<string>(n);
+  const looks: number[] = new Array<number>(n);
+  const tokens: AmountToken[][] = new Array<AmountToken[]>(n);
+  const all: AmountToken[] = [];
+  let halved = false;
+  for (let k = 0; k < n; k++) {
+    // One look at each line's codes: full-width characters to make ASCII, a card number maybe.
+    let line = printed[k];
+    let look = lookAt(line);
+    if (look & FULL_WIDTH) {
+      line = halfWidth(line);
+      look = lookAt(line);
+      halved = true;
+    }
+    raw[k] = line;
+    looks[k] = look;
+    tokens[k] = amountTokens(line);
+    for (const t of tokens[k]) all.push(t);
+  }
+  const rawText = halved ? raw.join('\n') : text;
   const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
-    : decimalStyle(([] as AmountToken[]).concat(...tokens), currency);
-  const lines = raw.map((line, index) =>
-    readLine(line, printed[index], index, tokens[index], style, profile, looks[index]),
-  );
+    : decimalStyle(all, currency);
+  const lines: ReadLine[] = new Array<ReadLine>(n);
+  for (let k = 0; k < n; k++) {
+    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k]);
+  }
   return { lines, style, currency };
 }
 
@@ -228,6 +244,8 @@ function smallCount(digits: string): boolean {
  * Could MARK match? Its first character after the indent must start one of its marks or words
  * (`ſ` is an `s` to a case-blind Unicode expression). A cheap look before the expression.
  */
+const MARK_WORD_STARTS = new Set([...'wnaesom'].map((ch) => ch.charCodeAt(0)));
+
 function mayBeMarked(c: number): boolean {
   return (
     c === 0x2b ||
@@ -236,7 +254,7 @@ function mayBeMarked(c: number): boolean {
     c === 0x3e ||
     c === 0x7e ||
     c === 0x17f ||
-    'wWnNaAeEsSoOmM'.includes(String.fromCharCode(c))
+    MARK_WORD_STARTS.has(c | 0x20)
   );
 }
 
@@ -281,8 +299,10 @@ function readLine(
   let rate: number | null = null;
   let currency: string | null = null;
   const last = tokens.length - 1;
+  let spelledCurrency = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (t.currency !== null && t.currency.length > 1) spelledCurrency = true;
     if (t.percent) {
       rate ??= rateBasisPoints(text.slice(t.start, t.end));
       continue;
@@ -327,7 +347,7 @@ function readLine(
     marked: indent < text.length && mayBeMarked(text.charCodeAt(indent)) && MARK.test(text),
     last4: m ? (m[1] ?? m[2] ?? m[3]) : null,
     currency,
-    spelledCurrency: tokens.some((t) => t.currency !== null && t.currency.length > 1),
+    spelledCurrency,
   };
 }
 
