@@ -8,7 +8,7 @@
  * their codes; the others take the folding path.
  */
 import type { AmountToken } from './amounts';
-import { isLetterOrNumber } from './chars';
+import { isAsciiLetter, isDigit, isLetterOrNumber } from './chars';
 
 export interface LineWords {
   /** The words joined by single spaces. */
@@ -48,40 +48,43 @@ const LATIN_LETTERS = LATIN_FOLDED.map(
   (folded) => folded.length > 0 && /^[\p{L}\p{N}%&+-]+$/u.test(folded),
 );
 
+/** ASCII letters, digits and `%&+-`: kept in words; the rest of ASCII separates them. */
+const ASCII_KEPT = new Uint8Array(0x80).map((_, c) =>
+  isAsciiLetter(c) || isDigit(c) || isKeptMark(c) ? 1 : 0,
+);
+
 /**
- * A line of ASCII, box-drawing rules and accented Latin letters, in one pass: ASCII lower-cased,
- * the accented letters folded by the table, and anything but letters, digits and `%&+-` a
- * separator. Null for any other line (it takes the folding path).
+ * A line of ASCII, box-drawing rules and accented Latin letters, in one pass: lower case taken
+ * from the line lowered once (ASCII and these letters keep their places, except "İ", whose lower
+ * case is two characters: such a line takes the folding path), the accented letters folded by
+ * the table, anything but letters, digits and `%&+-` a separator. Null for any other line.
  */
 function plainWords(line: string, tokens: AmountToken[]): LineWords | null {
+  const lower = line.toLowerCase();
+  const n = line.length;
+  if (lower.length !== n) return null;
   const list: string[] = [];
   let word = ''; // the word read so far, before `from`
-  let from = -1; // start of the stretch of the word still in the line
-  let upper = false; // the word has capitals to lower
+  let from = -1; // start of the stretch of the word still to take from `lower`
   let t = 0;
   let amountAt = tokens.length > 0 ? tokens[0].start : -1;
-  const n = line.length;
   for (let k = 0; k <= n; k++) {
     // A separator: the line's end, an amount, or a character that is in no word.
     const c = k === amountAt || k === n ? -1 : line.charCodeAt(k);
-    const capital = c >= 0x41 && c <= 0x5a;
-    if (capital || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isKeptMark(c)) {
+    if (c >= 0 && c < 0x80 && ASCII_KEPT[c] === 1) {
       if (from < 0) from = k;
-      upper ||= capital;
       continue;
     }
     if (c >= 0x80 && !isBoxDrawing(c)) {
       if (c < 0xc0 || c >= 0x250 || !LATIN_LETTERS[c - 0xc0]) return null;
-      word += (from >= 0 ? line.slice(from, k) : '') + LATIN_FOLDED[c - 0xc0];
+      word += (from >= 0 ? lower.slice(from, k) : '') + LATIN_FOLDED[c - 0xc0];
       from = k + 1;
       continue;
     }
     if (from >= 0 || word) {
-      const whole = from >= 0 ? word + line.slice(from, k) : word;
-      list.push(upper ? whole.toLowerCase() : whole);
+      list.push(from >= 0 ? word + lower.slice(from, k) : word);
       word = '';
       from = -1;
-      upper = false;
     }
     if (k === amountAt) {
       k = tokens[t++].end - 1;

@@ -1,8 +1,10 @@
 /**
  * Reads each line of a receipt on its own: its amounts (in the receipt's decimal style), its
- * words folded for matching, the figure its words name (total, tax, cash, ...), and, for a line
- * that names none, whether it looks like an item (a quantity, a name, an amount at the right) or
- * a modifier under one. What the figures add up to is the reconciler's job, not this file's.
+ * words folded for matching (line-words.ts), the figure its words name (roles.ts), and, for a
+ * line that names none, whether it looks like an item (a quantity, a name, an amount at the
+ * right) or a modifier under one. What the figures add up to is the reconciler's job. Each line
+ * is read by a few passes over its character codes; expressions run only where a cheap look
+ * says they may match.
  */
 import {
   type AmountToken,
@@ -17,8 +19,9 @@ import {
 } from './amounts';
 import { isAsciiLetter, isDigit, isLetterOrNumber, isSpace } from './chars';
 import type { Role } from './labels';
-import { type LineWords, lineWords } from './line-words';
-import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
+import { lineWords } from './line-words';
+import { roleOf } from './roles';
+import type { ReadyProfile } from './profile';
 
 export interface ReadLine {
   index: number;
@@ -50,91 +53,12 @@ export interface ReadLine {
   spelledCurrency: boolean;
 }
 
-/** Priority among several figures a line's words name: the most specific wins. */
-const PRIORITY: Role[] = [
-  'change',
-  'tip',
-  'service',
-  'discount',
-  'subtotal',
-  'tax',
-  'gift-card',
-  'voucher',
-  'mobile',
-  'account',
-  'card',
-  'tendered',
-  'cash',
-  'total',
-  'ignore',
-];
-const INCLUDED = /\b(incl|inkl|including|inclusive|included|ttc|brutto|gross|inc)\b/u;
 const MARK = /^\s*(?:[+\-*>~]|with\b|no\b|add\b|extra\b|sans\b|ohne\b|mit\b|senza\b|sin\b)/iu;
 const LAST4 =
   /(?:[x*•#]{2,}[\s-]?){1,4}(\d{4})\b|ending(?: in)?\s*(\d{4})\b|\bnr\.?\s*[x*]+(\d{4})\b/iu;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
 /** A count with its counter word: "6点" (Japanese), "3 pcs", "2 Stk". */
 const COUNTED = /(?:^|\s)(\d{1,3})\s?(?:点|個|本|杯|皿|人前|개|잔|pcs|pc|stk|st)(?=\s|$)/iu;
-/** The figure a line's words name, if any. */
-function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null {
-  const w = lineWords.text;
-  if (!w) return null;
-  // Each word of the line looks up the phrases that start with it: a few checks per word,
-  // not one per phrase known. Most lines name no figure, and allocate nothing here.
-  let found: Map<Role, Phrase> | null = null;
-  const words = lineWords.list;
-  for (let k = 0; k < words.length; k++) {
-    const starting = profile.byFirstWord.get(words[k]);
-    if (!starting) continue;
-    for (const p of starting) {
-      let j = 1;
-      while (j < p.words.length && words[k + j] === p.words[j]) j++;
-      if (j === p.words.length) found = better(found, p);
-    }
-  }
-  if (lineWords.unspaced) {
-    for (const p of profile.unspaced) if (w.includes(p.phrase)) found = better(found, p);
-  }
-  if (found === null) return null;
-  if (found.size > 1) {
-    // A phrase inside a longer one found for another figure ("balance" in "balance due") goes.
-    for (const [role, p] of found) {
-      for (const [other, longer] of found) {
-        if (
-          other !== role &&
-          longer.phrase.length > p.phrase.length &&
-          (UNSPACED.test(p.phrase)
-            ? longer.phrase.includes(p.phrase)
-            : ` ${longer.phrase} `.includes(` ${p.phrase} `))
-        ) {
-          found.delete(role);
-          break;
-        }
-      }
-    }
-    // A word the manager taught for this station decides.
-    const taught = [...found.values()].filter((p) => p.taught);
-    if (taught.length === 1) return taught[0].role;
-    if (found.has('total') && INCLUDED.test(w)) return 'total'; // "Total incl. VAT"
-  }
-  for (const role of PRIORITY) if (found.has(role)) return role;
-  return null;
-}
-
-/** The phrase kept for each figure: a taught one, else the longest. */
-function better(found: Map<Role, Phrase> | null, p: Phrase): Map<Role, Phrase> {
-  const map = found ?? new Map<Role, Phrase>();
-  const had = map.get(p.role);
-  if (
-    !had ||
-    (p.taught && !had.taught) ||
-    (p.taught === had.taught && p.phrase.length > had.phrase.length)
-  ) {
-    map.set(p.role, p);
-  }
-  return map;
-}
-
 /** Every line of a receipt read, amounts in the style most of the receipt's amounts agree on. */
 export function readLines(
   text: string,
@@ -158,7 +82,7 @@ export function readLines(
     }
     raw[k] = line;
     looks[k] = look;
-    tokens[k] = amountTokens(line);
+    tokens[k] = look & DIGIT ? amountTokens(line) : []; // an amount has a digit
     for (const t of tokens[k]) all.push(t);
   }
   const rawText = halved ? raw.join('\n') : text;
@@ -260,10 +184,11 @@ function mayBeMarked(c: number): boolean {
 
 const FULL_WIDTH = 1;
 const MAYBE_CARD = 2;
+const DIGIT = 4;
 
 /**
  * What one pass over a line's codes tells: it has full-width characters (`halfWidth` has work),
- * or LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row,
+ * ASCII digits (amounts, quantities), or LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row,
  * or an n before r or d (a superset, so the expressions run only on the lines that may match).
  */
 function lookAt(line: string): number {
@@ -271,7 +196,8 @@ function lookAt(line: string): number {
   let previous = 0;
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
+    if (c >= 0x30 && c <= 0x39) looks |= DIGIT;
+    else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
     const mask = c === 0x78 || c === 0x58 || c === 0x2a || c === 0x2022 || c === 0x23;
     if (mask && previous === 1) looks |= MAYBE_CARD;
     if (previous === 2 && (c === 0x72 || c === 0x52 || c === 0x64 || c === 0x44)) {
@@ -325,7 +251,7 @@ function readLine(
   const w = lineWords(text, tokens);
   if (quantity === null) {
     // Both need a digit the amounts left over ("2x", "x2", "6点").
-    const bare = blankedDigits(text, tokens);
+    const bare = looks & DIGIT ? blankedDigits(text, tokens) : null;
     if (bare !== null) {
       const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
       if (times) quantity = Number(times[1] ?? times[2]);
