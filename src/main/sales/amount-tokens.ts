@@ -64,16 +64,19 @@ for (const s of SIGNS) {
   const first = s.text.charCodeAt(0);
   SIGNS_BY_FIRST.set(first, [...(SIGNS_BY_FIRST.get(first) ?? []), s]);
 }
-/** ASCII characters that may start a prefix ("(", "-", a sign): one look, not a Map's. */
-const MAY_START = new Uint8Array(0x80);
-for (const c of [OPEN, 0x2d, ...SIGNS_BY_FIRST.keys()]) if (c < 0x80) MAY_START[c] = 1;
+/** ASCII characters that start a sign, or may start a prefix ("(", "-", a sign). */
+const SIGN_START = new Uint8Array(0x80);
+for (const c of SIGNS_BY_FIRST.keys()) if (c < 0x80) SIGN_START[c] = 1;
+const MAY_START = SIGN_START.map((sign, c) => (sign === 1 || c === OPEN || c === 0x2d ? 1 : 0));
 const mayStart = (c: number) =>
   c < 0x80 ? MAY_START[c] === 1 : c === 0x2212 || SIGNS_BY_FIRST.has(c);
 const NO_PREFIX: Prefix = { open: false, minus: false, sign: null };
 
 /** The sign starting at `at`, as the expression's SIGN would take it, or null. */
 function signAt(line: string, at: number): string | null {
-  const candidates = SIGNS_BY_FIRST.get(line.charCodeAt(at));
+  const first = line.charCodeAt(at);
+  if (first < 0x80 && SIGN_START[first] === 0) return null; // most characters start no sign
+  const candidates = SIGNS_BY_FIRST.get(first);
   if (!candidates) return null;
   for (const s of candidates) {
     if (!line.startsWith(s.text, at)) continue;
