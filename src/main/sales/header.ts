@@ -4,6 +4,7 @@
  * several languages; the first line that has one wins.
  */
 import type { ReceiptHeader } from '../../shared';
+import { isAsciiLetter, isDigit } from './chars';
 import { ANY, BREAK, KeywordSieve, WordFinder } from './keyword-sieve';
 import type { ReadLine } from './lines';
 
@@ -52,14 +53,18 @@ const MAYBE_WORDS = new WordFinder(
 const MAYBE_IN_WORDS = new KeywordSieve([MAYBE_WORD_LIST], {
   other: (c) => (c === 0xe4 || c === 0xc4 ? 0 : BREAK),
 });
-const isCjk = (c: number) =>
-  (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 
 /**
  * Before each fact's expression: its words, so it runs only on lines that may hold one. The
  * expressions are case-blind by Unicode, where "ſ" is an "s" and the Kelvin sign a "k".
  * MAYBE stays the gate: a line without its words is not read for facts (it has no "ref").
  */
+/**
+ * The first characters of the facts' words in Japanese and Korean (注文, 伝票, 주문, テーブル, 卓,
+ * 테이블, 人数, 客数, 인원, 名, 人, 명, 担当, 담당, レジ): other CJK characters start none of them.
+ */
+const CJK_FACT_STARTS = new Set([...'注伝주テ卓테人客인名명担담レ'].map((ch) => ch.charCodeAt(0)));
+
 const FACT_WORDS = new KeywordSieve(
   [
     // ORDER ("réf" as "ref")
@@ -78,7 +83,7 @@ const FACT_WORDS = new KeywordSieve(
   ],
   {
     other: (c) => {
-      if (isCjk(c)) return ANY; // the facts' words in Japanese and Korean
+      if (CJK_FACT_STARTS.has(c)) return ANY; // a fact's word in Japanese or Korean may start
       if (c === 0x17f) return 18; // ſ: s
       if (c === 0x212a) return 10; // Kelvin sign: k
       if (c === 0xe4 || c === 0xc4) return 0; // ä: a
@@ -89,7 +94,26 @@ const FACT_WORDS = new KeywordSieve(
     startsOnly: true,
   },
 );
-const [ORDER_BIT, TABLE_BIT, COVERS_BIT, SERVER_BIT, TERMINAL_BIT] = [1, 2, 4, 8, 16];
+const [ORDER_GROUP, TABLE_GROUP, COVERS_GROUP, SERVER_GROUP, TERMINAL_GROUP] = [0, 1, 2, 3, 4];
+/** The same expressions, searching from where their first word may start (`lastIndex`). */
+const [ORDER_FROM, TABLE_FROM, COVERS_FROM, SERVER_FROM, TERMINAL_FROM] = [
+  ORDER,
+  TABLE,
+  COVERS,
+  SERVER,
+  TERMINAL,
+].map((re) => new RegExp(re.source, `${re.flags}g`));
+
+/**
+ * `fact.exec(t)` with the search started a little before the first word may start: what comes
+ * before a word is at most "(?:^|[^\p{L}])" or a count and a space ("12 guests"): four
+ * characters. Nothing can match earlier, so the first match is the same; null with no word.
+ */
+function factFrom(fact: RegExp, t: string, wordAt: number): RegExpExecArray | null {
+  if (wordAt < 0) return null;
+  fact.lastIndex = Math.max(0, wordAt - 4);
+  return fact.exec(t);
+}
 
 /** MAYBE's alternatives that are no words: a date, a time, a CJK character. */
 const DATE_TIME_CJK = /\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
@@ -110,6 +134,26 @@ function datedLines(lines: ReadLine[]): Uint8Array {
     DATE_TIME_CJK.lastIndex = lineEnd + 1; // the next line
   }
   return dated;
+}
+
+/**
+ * `/\borig/iu.test(t)` by codes: "orig" in any case after no word character (to a case-blind
+ * Unicode expression, "ſ" and the Kelvin sign are word characters too).
+ */
+function startsWordOrig(t: string): boolean {
+  for (let k = t.length - 4; k >= 0; k--) {
+    if ((t.charCodeAt(k) | 0x20) !== 0x6f || (t.charCodeAt(k + 1) | 0x20) !== 0x72) continue;
+    if ((t.charCodeAt(k + 2) | 0x20) !== 0x69 || (t.charCodeAt(k + 3) | 0x20) !== 0x67) continue;
+    const before = t.charCodeAt(k - 1);
+    const word =
+      isAsciiLetter(before) ||
+      isDigit(before) ||
+      before === 0x5f ||
+      before === 0x17f ||
+      before === 0x212a;
+    if (!word) return true;
+  }
+  return false;
 }
 
 /**
@@ -141,19 +185,19 @@ export function headerOf(
     if (!dated[k] && !(mayHaveWords && (MAYBE_WORDS.find(t) ?? MAYBE.test(t)))) continue;
     // Each expression runs once per line, and only where its words may be: its match says both
     // "a header line" and the fact.
-    const words = FACT_WORDS.scan(t);
-    const order = words & ORDER_BIT ? ORDER.exec(t) : null;
-    const table = words & TABLE_BIT ? TABLE.exec(t) : null;
-    const covers = words & COVERS_BIT ? COVERS.exec(t) : null;
-    const server = words & SERVER_BIT ? SERVER.exec(t) : null;
-    const terminal = words & TERMINAL_BIT ? TERMINAL.exec(t) : null;
+    const starts = FACT_WORDS.firstStarts(t);
+    const order = factFrom(ORDER_FROM, t, starts[ORDER_GROUP]);
+    const table = factFrom(TABLE_FROM, t, starts[TABLE_GROUP]);
+    const covers = factFrom(COVERS_FROM, t, starts[COVERS_GROUP]);
+    const server = factFrom(SERVER_FROM, t, starts[SERVER_GROUP]);
+    const terminal = factFrom(TERMINAL_FROM, t, starts[TERMINAL_GROUP]);
     const ymd = YMD.exec(t);
     const dmy = ymd ? null : DMY.exec(t); // a line with a y-m-d date needs no other
     if (order || table || covers || server || terminal || ymd || dmy) {
       headerLines.add(line.index);
     }
     // "Orig. bon 1711" names the check a refund goes back to, not this one.
-    if (!/\borig/iu.test(t)) header.order ??= order?.[1] ?? null;
+    if (!startsWordOrig(t)) header.order ??= order?.[1] ?? null;
     header.table ??= table?.[1] ?? null;
     if (header.covers === null && covers) header.covers = Number(covers[1] ?? covers[2]);
     header.server ??= server?.[1]?.replace(/\s{2,}.*$/u, '').trim() || null;

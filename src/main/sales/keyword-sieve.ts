@@ -51,7 +51,10 @@ export class KeywordSieve {
   readonly all: number;
 
   /** `groups[k]`: the words of group k, separated by spaces. */
-  constructor(groups: readonly string[], options: SieveOptions = {}) {
+  constructor(
+    private readonly groups: readonly string[],
+    options: SieveOptions = {},
+  ) {
     if (groups.length > 8) throw new Error('A keyword sieve holds at most 8 groups.');
     this.other = options.other ?? (() => BREAK);
     this.startsOnly = options.startsOnly ?? false;
@@ -59,6 +62,43 @@ export class KeywordSieve {
       for (const word of words.split(' ')) this.runs[runIndex(word, this.other)] |= 1 << bit;
     });
     this.all = (1 << groups.length) - 1;
+  }
+
+  /**
+   * Where each group's first word may start in `text` (`starts[k]` for group k, -1 for none):
+   * an expression of the group's words cannot match before it. A character that says "any"
+   * leaves every group to be looked for from the start (0).
+   */
+  firstStarts(text: string): number[] {
+    const starts = this.groups.map(() => -1);
+    let found = 0;
+    let a = 0;
+    let b = 0;
+    let run = 0;
+    for (let k = 0; k < text.length && found !== this.all; k++) {
+      const c = text.charCodeAt(k);
+      const lower = c | 0x20;
+      let l: number;
+      if (lower >= 0x61 && lower <= 0x7a) l = lower - 0x61;
+      else if (c < 0x80) l = BREAK;
+      else {
+        l = this.other(c);
+        if (l === ANY) return starts.map((at) => (at < 0 ? 0 : at));
+      }
+      if (l < 0) {
+        run = 0;
+        continue;
+      }
+      run++;
+      if (run === 3 || (run > 3 && !this.startsOnly)) {
+        const bits = this.runs[(a * LETTERS + b) * LETTERS + l] & ~found;
+        for (let g = 0; bits >> g !== 0; g++) if ((bits >> g) & 1) starts[g] = k - 2;
+        found |= bits;
+      }
+      a = b;
+      b = l;
+    }
+    return starts;
   }
 
   /** The groups (bits) that may have a word in `text`. */
