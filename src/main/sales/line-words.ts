@@ -28,8 +28,9 @@ const isUnspaced = (c: number) =>
 const NONE: LineWords = { text: '', list: [''], unspaced: false };
 const isBoxDrawing = (c: number) => c >= 0x2500 && c <= 0x259f;
 
-export function lineWords(line: string, tokens: AmountToken[]): LineWords {
-  return plainWords(line, tokens) ?? foldedWords(blanked(line, tokens));
+/** `capitals`: false when the line is known to have no ASCII capitals (nothing to lower there). */
+export function lineWords(line: string, tokens: AmountToken[], capitals = true): LineWords {
+  return plainWords(line, tokens, capitals) ?? foldedWords(blanked(line, tokens));
 }
 
 /**
@@ -59,8 +60,9 @@ const ASCII_KEPT = new Uint8Array(0x80).map((_, c) =>
  * case is two characters: such a line takes the folding path), the accented letters folded by
  * the table, anything but letters, digits and `%&+-` a separator. Null for any other line.
  */
-function plainWords(line: string, tokens: AmountToken[]): LineWords | null {
-  const lower = line.toLowerCase();
+function plainWords(line: string, tokens: AmountToken[], capitals: boolean): LineWords | null {
+  // Accented letters are folded by the table from the line itself: only ASCII is taken from here.
+  const lower = capitals ? line.toLowerCase() : line;
   const n = line.length;
   if (lower.length !== n) return null;
   const list: string[] = [];

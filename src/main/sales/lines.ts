@@ -185,25 +185,40 @@ function mayBeMarked(c: number): boolean {
 const FULL_WIDTH = 1;
 const MAYBE_CARD = 2;
 const DIGIT = 4;
+const CAPITALS = 8;
+/** ASCII by what it tells lookAt: a digit, a capital (as the look bits), a card mask, n, r or d. */
+const MASK = 16;
+const N = 32;
+const R_OR_D = 64;
+const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => {
+  const ch = String.fromCharCode(c);
+  return (
+    (isDigit(c) ? DIGIT : 0) |
+    (c >= 0x41 && c <= 0x5a ? CAPITALS : 0) |
+    ('xX*#'.includes(ch) ? MASK : 0) |
+    ('nN'.includes(ch) ? N : 0) |
+    ('rRdD'.includes(ch) ? R_OR_D : 0)
+  );
+});
 
 /**
  * What one pass over a line's codes tells: it has full-width characters (`halfWidth` has work),
- * ASCII digits (amounts, quantities), or LAST4's first look (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row,
- * or an n before r or d (a superset, so the expressions run only on the lines that may match).
+ * ASCII digits (amounts, quantities), ASCII capitals (words to lower), or LAST4's first look
+ * (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row, or an n before r or d
+ * (a superset, so the expressions run only on the lines that may match).
  */
 function lookAt(line: string): number {
   let looks = 0;
   let previous = 0;
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);
-    if (c >= 0x30 && c <= 0x39) looks |= DIGIT;
+    let kind = 0;
+    if (c < 0x80) kind = ASCII_CLASS[c];
+    else if (c === 0x2022) kind = MASK;
     else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
-    const mask = c === 0x78 || c === 0x58 || c === 0x2a || c === 0x2022 || c === 0x23;
-    if (mask && previous === 1) looks |= MAYBE_CARD;
-    if (previous === 2 && (c === 0x72 || c === 0x52 || c === 0x64 || c === 0x44)) {
-      looks |= MAYBE_CARD;
-    }
-    previous = mask ? 1 : c === 0x6e || c === 0x4e ? 2 : 0;
+    looks |= kind & (DIGIT | CAPITALS);
+    if ((kind & MASK && previous & MASK) || (kind & R_OR_D && previous & N)) looks |= MAYBE_CARD;
+    previous = kind;
   }
   return looks;
 }
@@ -248,7 +263,7 @@ function readLine(
     if (t.currency) currency = CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] ?? currency;
   }
   if (lead) quantity = lead.quantity;
-  const w = lineWords(text, tokens);
+  const w = lineWords(text, tokens, (looks & CAPITALS) !== 0);
   if (quantity === null) {
     // Both need a digit the amounts left over ("2x", "x2", "6点").
     const bare = looks & DIGIT ? blankedDigits(text, tokens) : null;
