@@ -55,16 +55,17 @@ const MAYBE_IN_WORDS = new KeywordSieve([MAYBE_WORD_LIST], {
 });
 
 /**
- * Before each fact's expression: its words, so it runs only on lines that may hold one. The
- * expressions are case-blind by Unicode, where "ſ" is an "s" and the Kelvin sign a "k".
- * MAYBE stays the gate: a line without its words is not read for facts (it has no "ref").
- */
-/**
  * The first characters of the facts' words in Japanese and Korean (注文, 伝票, 주문, テーブル, 卓,
  * 테이블, 人数, 客数, 인원, 名, 人, 명, 担当, 담당, レジ): other CJK characters start none of them.
  */
 const CJK_FACT_STARTS = new Set([...'注伝주テ卓테人客인名명担담レ'].map((ch) => ch.charCodeAt(0)));
 
+/**
+ * Before each fact's expression: its words, so it runs only on lines that may hold one, from
+ * where the first may start. The expressions are case-blind by Unicode, where "ſ" is an "s" and
+ * the Kelvin sign a "k". MAYBE stays the gate: a line without its words is not read for facts
+ * (it has no "ref").
+ */
 const FACT_WORDS = new KeywordSieve(
   [
     // ORDER ("réf" as "ref")
