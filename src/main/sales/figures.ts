@@ -236,10 +236,15 @@ function taxLine(line: ReadLine, included: boolean): TaxLine {
 
 /** The name on an item or modifier line, as printed (full-width characters kept). */
 function itemName(line: ReadLine): string {
-  const withoutQuantity = line.text.trim().replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '');
-  const name = beforeGap(withoutQuantity)
-    .replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '')
-    .trim();
+  const trimmed = line.text.trim();
+  // Both expressions need a digit (a quantity first, an amount last): most names have none.
+  const withoutQuantity = isDigit(trimmed.charCodeAt(0))
+    ? trimmed.replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
+    : trimmed;
+  const cut = beforeGap(withoutQuantity);
+  const name = (
+    /\d/u.test(cut) ? cut.replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '') : cut
+  ).trim();
   // Half-width keeps every character's place: the same stretch of the printed line.
   const at = line.text.indexOf(name);
   return at >= 0 ? line.printed.slice(at, at + name.length) : name;
@@ -249,20 +254,20 @@ function label(line: ReadLine): string {
   return beforeGap(line.text).trim() || line.words;
 }
 
-/** A line break other than "\n" (a line has none of those): `.` does not go past one. */
-const BREAKS = /[\r\u2028\u2029]/u;
-
 /**
  * `text.replace(/\s{2,}.*$/u, '')`: the text up to its first run of two spaces or more (the
- * columns of a receipt). Where no line break follows, `.*$` always reaches the end, so the first
- * two spaces in a row are where the text is cut; the expression decides the rest.
+ * columns of a receipt). Where no line break is in it (a line has no "\n", and "\r", U+2028 and
+ * U+2029 are rare), `.*$` always reaches the end, so the first two spaces in a row are where the
+ * text is cut; with a break, the expression decides.
  */
 function beforeGap(text: string): string {
-  if (BREAKS.test(text)) return text.replace(/\s{2,}.*$/u, '');
-  for (let k = 0; k + 1 < text.length; k++) {
-    if (isSpace(text.charCodeAt(k)) && isSpace(text.charCodeAt(k + 1))) return text.slice(0, k);
+  let gap = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0d || c === 0x2028 || c === 0x2029) return text.replace(/\s{2,}.*$/u, '');
+    if (gap < 0 && isSpace(c) && isSpace(text.charCodeAt(k + 1))) gap = k;
   }
-  return text;
+  return gap < 0 ? text : text.slice(0, gap);
 }
 
 function brandOf(words: string): string | null {
