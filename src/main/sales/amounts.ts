@@ -4,6 +4,7 @@
  * full-width digits. A line is cut into its amounts and the words between them; which separator
  * is the decimal one is decided per receipt (see `decimalStyle`), never per token.
  */
+import { isDigit } from './chars';
 
 /** One number printed on a line, before the receipt's decimal style is known. */
 export interface AmountToken {
@@ -33,6 +34,14 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/gu;
 
 /** Full-width digits, signs and spaces (CJK receipts) as their ASCII forms. */
 export function halfWidth(line: string): string {
+  // Most lines have none: a look at the codes is cheaper than a replace that finds nothing.
+  let k = 0;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+    k++;
+  }
+  if (k === line.length) return line;
   return line.replace(FULL_WIDTH, (ch) =>
     ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
@@ -79,71 +88,9 @@ export const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
 /** Currencies whose amounts have no minor unit on receipts. */
 export const NO_DECIMALS = new Set(['JPY', 'KRW', 'HUF', 'CLP', 'ISK', 'VND', 'IDR']);
 
-// Signs made of Latin letters must not run into a word ("Fries" is not francs).
-const SIGN = String.raw`(?:US\$|C\$|A\$|R\$|[$€£¥￥₩₹₺円원]|(?:zł|Kč|kr|CHF|Fr\.?|EUR|USD|GBP|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN)(?![A-Za-z]))`;
-// Digits with grouping (, . ' or a thin or no-break space every three) and an optional fraction;
-// a plain space groups only before a comma fraction ("1 234,56"), or "2 100" would be one number.
-const NUMBER = String.raw`\d{1,3}(?:[,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,3})?|\d{1,3}(?: \d{3})+,\d{2}|\d+(?:[.,]\d{1,3})?`;
-const TOKEN = new RegExp(
-  String.raw`(\()?(?:([-−])\s?)?(?:(${SIGN})\s?)?([-−])?(${NUMBER})(?!\d)(?:\s?(${SIGN}))?([-−](?!\d))?(\))?(\s?%)?`,
-  'gu',
-);
-
-/** The amounts on a (half-width) line, left to right. */
-export function amountTokens(line: string): AmountToken[] {
-  const out: AmountToken[] = [];
-  if (!/\d/u.test(line)) return out;
-  for (const m of line.matchAll(TOKEN)) {
-    const [whole, open, minus1, signBefore, minus2, digits, signAfter, minusAfter, close, pct] = m;
-    const start = m.index;
-    const end = start + whole.length;
-    const fraction = /[.,]\d{2}$/u.test(digits);
-    if (glued(line, start, end, !!signBefore || !!open, !!signAfter || !!pct, fraction)) continue;
-    const currency = signBefore ?? signAfter ?? null;
-    out.push({
-      digits,
-      negative: !!(minus1 || minus2 || minusAfter || (open && close)),
-      currency,
-      start,
-      end,
-      percent: !!pct,
-      money: !!currency || /[.,]\d{2}$/u.test(digits),
-    });
-  }
-  return out;
-}
-
-/**
- * A number that is part of something else: a word or code ("A4", "B52"), a time (20:15), a date
- * (14.03.2026, 03/14, 2026-03-14), a phone number or a card number's groups.
- */
-function glued(
-  line: string,
-  start: number,
-  end: number,
-  signed: boolean,
-  closed: boolean,
-  money: boolean,
-): boolean {
-  const before = line[start - 1] ?? '';
-  const before2 = line[start - 2] ?? '';
-  const after = line[end] ?? '';
-  const after2 = line[end + 1] ?? '';
-  if (!signed) {
-    if (/[\p{L}\d]/u.test(before)) return true;
-    if (/[:/#№]/u.test(before)) return true; // a time, a date, or a number: "#0411"
-    if (/[.,-]/u.test(before) && /\d/u.test(before2)) return true;
-  }
-  if (!closed) {
-    if (/[:/]/u.test(after) && /\d/u.test(after2)) return true;
-    if (/[.,-]/u.test(after) && /\d/u.test(after2)) return true;
-    // Glued to a word ("2x", "12oz"), unless it is a lone capital: a tax class ("6,40B").
-    if (/\p{L}/u.test(after) && !(/[A-Z]/u.test(after) && !/\p{L}/u.test(after2) && money)) {
-      return true;
-    }
-  }
-  return false;
-}
+// The amounts on a line are found by a scan of character codes (amount-tokens.ts), which reads
+// what the TOKEN expression described there would.
+export { amountTokens } from './amount-tokens';
 
 /**
  * The decimal style most of a receipt's amounts agree on: a separator followed by exactly two
@@ -156,13 +103,42 @@ export function decimalStyle(tokens: AmountToken[], currency: string | null): De
   let comma = 0;
   for (const t of tokens) {
     if (t.percent) continue;
-    const m = /([.,])(\d{1,2})$/u.exec(t.digits);
-    if (!m) continue;
-    if (m[1] === '.') dot++;
-    else comma++;
+    const separator = fractionSeparator(t.digits);
+    if (separator === '.') dot++;
+    else if (separator === ',') comma++;
   }
   if (dot === 0 && comma === 0) return { decimal: null, places: 0 };
   return { decimal: comma > dot ? ',' : '.', places: 2 };
+}
+
+/** The separator of a fraction of one or two digits at the end (`/([.,])(\d{1,2})$/`), or null. */
+function fractionSeparator(digits: string): string | null {
+  const n = digits.length;
+  if (!isDigit(digits.charCodeAt(n - 1))) return null;
+  const at = isDigit(digits.charCodeAt(n - 2)) ? n - 3 : n - 2;
+  const c = digits.charCodeAt(at);
+  return c === 0x2e ? '.' : c === 0x2c ? ',' : null;
+}
+
+/**
+ * Whole units as `/^\d{1,3}(?:[,.' \u202f\u00a0]\d{3})*$|^\d+$/` reads them: true for digits
+ * only, false for digits grouped by separators every three, null for anything else.
+ */
+function groupedOrPlain(whole: string): boolean | null {
+  const n = whole.length;
+  let k = 0;
+  while (k < n && isDigit(whole.charCodeAt(k))) k++;
+  if (k === n) return n > 0 ? true : null;
+  if (k === 0 || k > 3) return null;
+  while (k < n) {
+    const c = whole.charCodeAt(k);
+    const separator =
+      c === 0x2c || c === 0x2e || c === 0x27 || c === 0x20 || c === 0x202f || c === 0xa0;
+    if (!separator || k + 4 > n) return null;
+    for (let d = k + 1; d <= k + 3; d++) if (!isDigit(whole.charCodeAt(d))) return null;
+    k += 4;
+  }
+  return false;
 }
 
 /** A token's value in minor units in the receipt's style, or null when it cannot be one. */
@@ -180,8 +156,9 @@ export function minorUnits(token: AmountToken, style: DecimalStyle): number | nu
   // What is left may hold only grouping: separators each followed by three digits, and never the
   // decimal separator ("1,500" on a receipt of "3,20" is not fifteen hundred).
   if (style.decimal && whole.includes(style.decimal)) return null;
-  if (!/^\d{1,3}(?:[,.' \u202f\u00a0]\d{3})*$|^\d+$/u.test(whole)) return null;
-  const units = Number(whole.replace(/\D/gu, ''));
+  const plain = groupedOrPlain(whole);
+  if (plain === null) return null;
+  const units = Number(plain ? whole : whole.replace(/\D/gu, ''));
   const minor = units * 10 ** style.places + Number(fraction.padEnd(style.places, '0') || 0);
   if (!Number.isSafeInteger(minor)) return null;
   return token.negative ? -minor : minor;

@@ -11,6 +11,7 @@ import {
   type SaleItem,
   type TaxLine,
 } from '../../shared';
+import { isAsciiLetter, isDigit, isLetterCodePoint, isSpace } from './chars';
 import type { ReadLine } from './lines';
 
 export interface Gathered {
@@ -73,7 +74,11 @@ export function gather(lines: ReadLine[], headerLines: Set<number>, unpriced = f
   let taxTable = false;
   for (const line of lines) {
     const { role, amount } = line;
-    if (INCLUDED_WORDS.test(line.words) && (role === 'tax' || taxTable || /%/u.test(line.text))) {
+    // The cheap tests first: most lines are neither taxes nor in a VAT table.
+    if (
+      (role === 'tax' || taxTable || line.text.includes('%')) &&
+      INCLUDED_WORDS.test(line.words)
+    ) {
       g.taxIncludedWords = true;
     }
     if (role === 'ignore') continue;
@@ -90,7 +95,7 @@ export function gather(lines: ReadLine[], headerLines: Set<number>, unpriced = f
       // Every amount-like number on a kitchen ticket is part of a name ("Wings (10)").
       const last = g.items[g.items.length - 1];
       if (last && isModifier(line, lines[last.line])) last.modifiers.push(itemName(line));
-      else if (line.quantity !== null && /\p{L}/u.test(line.words)) {
+      else if (line.quantity !== null && hasLetter(line.words)) {
         g.items.push({
           name: itemName(line),
           quantity: line.quantity,
@@ -166,7 +171,7 @@ export function gather(lines: ReadLine[], headerLines: Set<number>, unpriced = f
 /** An item line, or a priced modifier that belongs to the item above it. */
 function addItem(g: Gathered, line: ReadLine, lines: ReadLine[]): void {
   const last = g.items[g.items.length - 1];
-  if (!/\p{L}/u.test(line.words.replace(/\b[x×]\b/gu, ''))) {
+  if (!hasLetter(line.words, true)) {
     // No name: the item above's quantity and unit price, printed under it.
     const qty = DETAIL_QTY.exec(line.text);
     if (last && qty) last.quantity = Number(qty[1] ?? qty[2]);
@@ -192,8 +197,29 @@ function addItem(g: Gathered, line: ReadLine, lines: ReadLine[]): void {
 
 /** A line under an item that is indented more, or starts with a modifier's mark. */
 function isModifier(line: ReadLine, item: ReadLine): boolean {
-  if (!/\p{L}/u.test(line.words)) return false; // a rule or a blank line ends the item
+  if (!hasLetter(line.words)) return false; // a rule or a blank line ends the item
   return line.marked || (line.indent > item.indent && line.quantity === null);
+}
+
+const isWordCharacter = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 0x5f;
+
+/**
+ * `/\p{L}/u.test(words)`, by codes; with `besidesX`, an "x" standing alone (`\b[x×]\b`, the
+ * "2 x 4,50" of a detail line) is no letter.
+ */
+function hasLetter(words: string, besidesX = false): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const cp = words.codePointAt(k)!;
+    if (cp > 0xffff) k++;
+    if (!isLetterCodePoint(cp)) continue;
+    const alone =
+      besidesX &&
+      cp === 0x78 &&
+      !isWordCharacter(words.charCodeAt(k - 1)) &&
+      !isWordCharacter(words.charCodeAt(k + 1));
+    if (!alone) return true;
+  }
+  return false;
 }
 
 function taxLine(line: ReadLine, included: boolean): TaxLine {
@@ -210,19 +236,38 @@ function taxLine(line: ReadLine, included: boolean): TaxLine {
 
 /** The name on an item or modifier line, as printed (full-width characters kept). */
 function itemName(line: ReadLine): string {
-  const name = line.text
-    .trim()
-    .replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
-    .replace(/\s{2,}.*$/u, '')
-    .replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '')
-    .trim();
+  const trimmed = line.text.trim();
+  // Both expressions need a digit (a quantity first, an amount last): most names have none.
+  const withoutQuantity = isDigit(trimmed.charCodeAt(0))
+    ? trimmed.replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
+    : trimmed;
+  const cut = beforeGap(withoutQuantity);
+  const name = (
+    /\d/u.test(cut) ? cut.replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '') : cut
+  ).trim();
   // Half-width keeps every character's place: the same stretch of the printed line.
   const at = line.text.indexOf(name);
   return at >= 0 ? line.printed.slice(at, at + name.length) : name;
 }
 
 function label(line: ReadLine): string {
-  return line.text.replace(/\s{2,}.*$/u, '').trim() || line.words;
+  return beforeGap(line.text).trim() || line.words;
+}
+
+/**
+ * `text.replace(/\s{2,}.*$/u, '')`: the text up to its first run of two spaces or more (the
+ * columns of a receipt). Where no line break is in it (a line has no "\n", and "\r", U+2028 and
+ * U+2029 are rare), `.*$` always reaches the end, so the first two spaces in a row are where the
+ * text is cut; with a break, the expression decides.
+ */
+function beforeGap(text: string): string {
+  let gap = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0d || c === 0x2028 || c === 0x2029) return text.replace(/\s{2,}.*$/u, '');
+    if (gap < 0 && isSpace(c) && isSpace(text.charCodeAt(k + 1))) gap = k;
+  }
+  return gap < 0 ? text : text.slice(0, gap);
 }
 
 function brandOf(words: string): string | null {

@@ -4,6 +4,7 @@
  * else (a test print). Words are matched folded, in the languages of labels.ts.
  */
 import { PAYMENT_METHODS, type ReceiptKind } from '../../shared';
+import { ANY, BREAK, KeywordSieve } from './keyword-sieve';
 import type { ReadLine } from './lines';
 import type { ReadyProfile } from './profile';
 
@@ -23,24 +24,66 @@ const NO_SALE =
 const KITCHEN =
   /\b(?:kitchen|kuche|kueche|bar order|bar ticket|bar bon|bon cuisine|cuisine|cucina|cocina|kuchnia|prep|expo|grill|fryer|pizza station|ticket de cuisine)\b|キッチン|厨房|調理|주방/u;
 
+/**
+ * Before the expressions above: their words, each by three letters it contains, so an
+ * expression runs only on the lines that may hold one of them (most lines hold none).
+ */
+const KIND_WORDS = new KeywordSieve(
+  [
+    // Z_REPORT ("z-report", "zreport", "end of day", ...)
+    'report bericht reading read rapport abschlag bon zreport zbericht zreading zread zrapport ' +
+      'zabschlag zbon lecture ticket end day tagesabschluss tagesbericht cloture chiusura ' +
+      'cierre raport',
+    // X_REPORT
+    'report bericht reading read rapport lesung xreport xbericht xreading xread xrapport ' +
+      'xlesung lecture ticket zwischenbericht mid',
+    // TEST_PRINT
+    'test printer self prueba stampa testafdruk wydruk',
+    // VOID
+    'void voided storno storniert annule annullato anulado anulowano anulowany geannuleerd ' +
+      'abbruch annulation annulee cancelled canceled cancellation',
+    // REFUND ("credit note", "nota de credito", ...)
+    'refund refunded return returned credit nota gutschrift ruckgabe erstattung retour ' +
+      'remboursement avoir rimborso reso devolucion reembolso zwrot korekta terugbetaling',
+    // NO_SALE ("no sale", "lade open", ...)
+    'sale nosale drawer open kein ouverture kassenlade lade geen sin nessuna',
+    // KITCHEN ("bar order", "pizza station", ...)
+    'kitchen kuche kueche bar bon cuisine cucina cocina kuchnia prep expo grill fryer pizza ' +
+      'ticket',
+  ],
+  {
+    // Their words in Japanese, Chinese and Korean; other letters are in none of them.
+    other: (c) =>
+      (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
+        ? ANY
+        : BREAK,
+    // Each word follows `\b` (or `^\W*`), or "z", "x" ("z-report" and "zreport" both listed).
+    startsOnly: true,
+  },
+);
+const [Z_BIT, X_BIT, TEST_BIT, VOID_BIT, REFUND_BIT, NO_SALE_BIT, KITCHEN_BIT] = [
+  1, 2, 4, 8, 16, 32, 64,
+];
+
 /** The kind of receipt, from its lines (and whether it opened the drawer). */
 export function kindOf(lines: ReadLine[], profile: ReadyProfile, drawerKicks: number): ReceiptKind {
   const words = lines.map((l) => l.words);
-  const any = (re: RegExp) => words.some((w) => re.test(w));
-  if (any(Z_REPORT)) return 'z-report';
-  if (any(X_REPORT)) return 'x-report';
-  if (any(TEST_PRINT)) return 'other';
+  const may = words.map((w) => KIND_WORDS.scan(w));
+  const any = (re: RegExp, bit: number) => words.some((w, k) => (may[k] & bit) !== 0 && re.test(w));
+  if (any(Z_REPORT, Z_BIT)) return 'z-report';
+  if (any(X_REPORT, X_BIT)) return 'x-report';
+  if (any(TEST_PRINT, TEST_BIT)) return 'other';
   const money = lines.some((l) => l.amount !== null);
   const totals = lines.some((l) => l.role === 'total' && l.amount !== null);
   const paid = lines.some((l) => l.amount !== null && l.role !== null && PAID.has(l.role));
-  if (words.some((w) => VOID.test(w))) {
+  if (any(VOID, VOID_BIT)) {
     // A cancelled check prints no total; one with a total paid back is a refund (a Storno-Bon).
     return totals && paid ? 'refund' : 'void';
   }
-  if (money && any(REFUND)) return 'refund';
-  if (any(NO_SALE)) return 'no-sale';
+  if (money && any(REFUND, REFUND_BIT)) return 'refund';
+  if (any(NO_SALE, NO_SALE_BIT)) return 'no-sale';
   const marked = profile.kitchenMarkers.some((m) => words.some((w) => w.includes(m)));
-  if ((marked || any(KITCHEN)) && !totals) return 'kitchen';
+  if ((marked || any(KITCHEN, KITCHEN_BIT)) && !totals) return 'kitchen';
   if (totals || lines.some((l) => l.role !== null && l.role !== 'ignore' && l.amount !== null)) {
     return 'sale';
   }

@@ -1,8 +1,10 @@
 /**
  * Reads each line of a receipt on its own: its amounts (in the receipt's decimal style), its
- * words folded for matching, the figure its words name (total, tax, cash, ...), and, for a line
- * that names none, whether it looks like an item (a quantity, a name, an amount at the right) or
- * a modifier under one. What the figures add up to is the reconciler's job, not this file's.
+ * words folded for matching (line-words.ts), the figure its words name (roles.ts), and, for a
+ * line that names none, whether it looks like an item (a quantity, a name, an amount at the
+ * right) or a modifier under one. What the figures add up to is the reconciler's job. Each line
+ * is read by a few passes over its character codes; expressions run only where a cheap look
+ * says they may match.
  */
 import {
   type AmountToken,
@@ -15,8 +17,11 @@ import {
   NO_DECIMALS,
   rateBasisPoints,
 } from './amounts';
-import { fold, type Role } from './labels';
-import { type Phrase, type ReadyProfile, UNSPACED } from './profile';
+import { isAsciiLetter, isDigit, isLetterOrNumber, isSpace } from './chars';
+import type { Role } from './labels';
+import { lineWords } from './line-words';
+import { roleOf } from './roles';
+import { type ReadyProfile, UNSPACED } from './profile';
 
 export interface ReadLine {
   index: number;
@@ -44,98 +49,16 @@ export interface ReadLine {
   last4: string | null;
   /** A currency printed on the line, as its ISO code. */
   currency: string | null;
+  /** A currency by an amount is written in letters ("EUR 5"), which `words` leaves out. */
+  spelledCurrency: boolean;
 }
 
-/** Priority among several figures a line's words name: the most specific wins. */
-const PRIORITY: Role[] = [
-  'change',
-  'tip',
-  'service',
-  'discount',
-  'subtotal',
-  'tax',
-  'gift-card',
-  'voucher',
-  'mobile',
-  'account',
-  'card',
-  'tendered',
-  'cash',
-  'total',
-  'ignore',
-];
-const INCLUDED = /\b(incl|inkl|including|inclusive|included|ttc|brutto|gross|inc)\b/u;
 const MARK = /^\s*(?:[+\-*>~]|with\b|no\b|add\b|extra\b|sans\b|ohne\b|mit\b|senza\b|sin\b)/iu;
 const LAST4 =
   /(?:[x*•#]{2,}[\s-]?){1,4}(\d{4})\b|ending(?: in)?\s*(\d{4})\b|\bnr\.?\s*[x*]+(\d{4})\b/iu;
-const LEADING_QTY = /^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])/u;
 const TIMES_QTY = /(?:^|\s)(?:[xX×]\s?(\d{1,3})|(\d{1,3})\s?[xX×@])(?=\s|$)/u;
 /** A count with its counter word: "6点" (Japanese), "3 pcs", "2 Stk". */
 const COUNTED = /(?:^|\s)(\d{1,3})\s?(?:点|個|本|杯|皿|人前|개|잔|pcs|pc|stk|st)(?=\s|$)/iu;
-/** Words for matching: punctuation to spaces, so "Total:", "TOTAL EUR" and "total" compare. */
-function words(text: string): string {
-  if (/^[\x20-\x7e\u2500-\u259f]*$/u.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(/[^a-z0-9%&+-]+/gu, ' ')
-      .trim(); // most lines: ASCII, perhaps with box-drawing rules (no letters to fold)
-  }
-  return fold(text)
-    .replace(/[^\p{L}\p{N}%&+-]+/gu, ' ')
-    .trim();
-}
-
-/** The figure a line's words name, if any. */
-export function roleOf(w: string, profile: ReadyProfile): Role | null {
-  if (!w) return null;
-  const found = new Map<Role, Phrase>();
-  const better = (p: Phrase) => {
-    const had = found.get(p.role);
-    if (
-      !had ||
-      (p.taught && !had.taught) ||
-      (p.taught === had.taught && p.phrase.length > had.phrase.length)
-    ) {
-      found.set(p.role, p);
-    }
-  };
-  // Each word of the line looks up the phrases that start with it: a few checks per word,
-  // not one per phrase known.
-  const words = w.split(' ');
-  for (let k = 0; k < words.length; k++) {
-    for (const p of profile.byFirstWord.get(words[k]) ?? []) {
-      let j = 1;
-      while (j < p.words.length && words[k + j] === p.words[j]) j++;
-      if (j === p.words.length) better(p);
-    }
-  }
-  if (UNSPACED.test(w)) for (const p of profile.unspaced) if (w.includes(p.phrase)) better(p);
-  if (found.size === 0) return null;
-  if (found.size > 1) {
-    // A phrase inside a longer one found for another figure ("balance" in "balance due") goes.
-    for (const [role, p] of found) {
-      for (const [other, longer] of found) {
-        if (
-          other !== role &&
-          longer.phrase.length > p.phrase.length &&
-          (UNSPACED.test(p.phrase)
-            ? longer.phrase.includes(p.phrase)
-            : ` ${longer.phrase} `.includes(` ${p.phrase} `))
-        ) {
-          found.delete(role);
-          break;
-        }
-      }
-    }
-    // A word the manager taught for this station decides.
-    const taught = [...found.values()].filter((p) => p.taught);
-    if (taught.length === 1) return taught[0].role;
-    if (found.has('total') && INCLUDED.test(w)) return 'total'; // "Total incl. VAT"
-  }
-  for (const role of PRIORITY) if (found.has(role)) return role;
-  return null;
-}
-
 /** A line the manager taught is an item, though a label's word is in its name. */
 function isTaughtItem(w: string, items: string[]): boolean {
   if (items.length === 0) return false;
@@ -149,37 +72,162 @@ export function readLines(
   profile: ReadyProfile,
 ): { lines: ReadLine[]; style: DecimalStyle; currency: string | null } {
   const printed = text.split('\n');
-  const raw = printed.map(halfWidth);
-  const tokens = raw.map(amountTokens);
-  const currency = profile.currency ?? receiptCurrency(tokens, raw);
+  const n = printed.length;
+  const raw: string[] = new Array<string>(n);
+  const looks: number[] = new Array<number>(n);
+  const tokens: AmountToken[][] = new Array<AmountToken[]>(n);
+  const all: AmountToken[] = [];
+  let halved = false;
+  for (let k = 0; k < n; k++) {
+    // One look at each line's codes: full-width characters to make ASCII, a card number maybe.
+    let line = printed[k];
+    let look = lookAt(line);
+    if (look & FULL_WIDTH) {
+      line = halfWidth(line);
+      look = lookAt(line);
+      halved = true;
+    }
+    raw[k] = line;
+    looks[k] = look;
+    tokens[k] = look & DIGIT ? amountTokens(line) : []; // an amount has a digit
+    for (const t of tokens[k]) all.push(t);
+  }
+  const rawText = halved ? raw.join('\n') : text;
+  const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
-    : decimalStyle(tokens.flat(), currency);
-  const lines = raw.map((line, index) =>
-    readLine(line, printed[index], index, tokens[index], style, profile),
-  );
+    : decimalStyle(all, currency);
+  const lines: ReadLine[] = new Array<ReadLine>(n);
+  for (let k = 0; k < n; k++) {
+    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k]);
+  }
   return { lines, style, currency };
 }
 
-const CODE_WORD =
-  /(?<![A-Za-z])(EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN)(?![A-Za-z])/u;
+/** Codes a receipt may print on their own ("TOTAL EUR"); they must not run into Latin letters. */
+const CODE_WORDS = /EUR|USD|GBP|CHF|JPY|KRW|PLN|SEK|NOK|DKK|CZK|HUF|BRL|CAD|AUD|MXN/g;
 
 /** The currency the receipt's amounts carry most often, or a code printed on its own. */
-function receiptCurrency(tokens: AmountToken[][], raw: string[]): string | null {
+function receiptCurrency(tokens: AmountToken[][], rawText: string): string | null {
   const counts = new Map<string, number>();
-  for (const t of tokens.flat()) {
-    const code = t.currency ? CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] : undefined;
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const line of tokens) {
+    for (const t of line) {
+      const code = t.currency ? CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] : undefined;
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
   }
   if (counts.size === 0) {
-    for (const line of raw) {
-      const code = CODE_WORD.exec(line)?.[1];
-      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    // The first code on each line counts, with no Latin letter either side (a line break is
+    // none, as a line's ends are not): one search over the text, the sides looked at after.
+    CODE_WORDS.lastIndex = 0;
+    for (let m = CODE_WORDS.exec(rawText); m; m = CODE_WORDS.exec(rawText)) {
+      const at = m.index;
+      if (isAsciiLetter(rawText.charCodeAt(at - 1)) || isAsciiLetter(rawText.charCodeAt(at + 3))) {
+        CODE_WORDS.lastIndex = at + 1;
+        continue;
+      }
+      counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+      const lineEnd = rawText.indexOf('\n', at);
+      if (lineEnd < 0) break;
+      CODE_WORDS.lastIndex = lineEnd + 1; // this line has its code
     }
   }
   let best: string | null = null;
   for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
   return best;
+}
+
+/**
+ * `^\s*(\d{1,3})(?:\s*[xX×*@]\s*|\s+)(?=[\p{L}\p{N}(])`: a leading quantity ("2x Burger",
+ * "3 Fries"), as its number and where it ends; every part is forced, so there is no backtracking.
+ */
+function leadingQuantity(text: string, indent: number): { quantity: number; end: number } | null {
+  let k = indent;
+  while (isDigit(text.charCodeAt(k))) k++;
+  if (k === indent || k - indent > 3) return null;
+  const quantity = Number(text.slice(indent, k));
+  const followedByName = (at: number) => {
+    if (text.charCodeAt(at) === 0x28) return true;
+    const cp = text.codePointAt(at);
+    return cp !== undefined && isLetterOrNumber(cp);
+  };
+  let e = k;
+  while (isSpace(text.charCodeAt(e))) e++;
+  const c = text.charCodeAt(e);
+  if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0x2a || c === 0x40) {
+    e++;
+    while (isSpace(text.charCodeAt(e))) e++;
+    if (followedByName(e)) return { quantity, end: e };
+  }
+  e = k;
+  while (isSpace(text.charCodeAt(e))) e++;
+  return e > k && followedByName(e) ? { quantity, end: e } : null;
+}
+
+/** Digits only, one to three of them: a count, perhaps. */
+function smallCount(digits: string): boolean {
+  if (digits.length < 1 || digits.length > 3) return false;
+  for (let k = 0; k < digits.length; k++) if (!isDigit(digits.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Could MARK match? Its first character after the indent must start one of its marks or words
+ * (`ſ` is an `s` to a case-blind Unicode expression). A cheap look before the expression.
+ */
+const MARK_WORD_STARTS = new Set([...'wnaesom'].map((ch) => ch.charCodeAt(0)));
+
+function mayBeMarked(c: number): boolean {
+  return (
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2a ||
+    c === 0x3e ||
+    c === 0x7e ||
+    c === 0x17f ||
+    MARK_WORD_STARTS.has(c | 0x20)
+  );
+}
+
+const FULL_WIDTH = 1;
+const MAYBE_CARD = 2;
+const DIGIT = 4;
+const CAPITALS = 8;
+/** ASCII by what it tells lookAt: a digit, a capital (as the look bits), a card mask, n, r or d. */
+const MASK = 16;
+const N = 32;
+const R_OR_D = 64;
+const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => {
+  const ch = String.fromCharCode(c);
+  return (
+    (isDigit(c) ? DIGIT : 0) |
+    (c >= 0x41 && c <= 0x5a ? CAPITALS : 0) |
+    ('xX*#'.includes(ch) ? MASK : 0) |
+    ('nN'.includes(ch) ? N : 0) |
+    ('rRdD'.includes(ch) ? R_OR_D : 0)
+  );
+});
+
+/**
+ * What one pass over a line's codes tells: it has full-width characters (`halfWidth` has work),
+ * ASCII digits (amounts, quantities), ASCII capitals (words to lower), or LAST4's first look
+ * (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row, or an n before r or d
+ * (a superset, so the expressions run only on the lines that may match).
+ */
+function lookAt(line: string): number {
+  let looks = 0;
+  let previous = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    let kind = 0;
+    if (c < 0x80) kind = ASCII_CLASS[c];
+    else if (c === 0x2022) kind = MASK;
+    else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
+    looks |= kind & (DIGIT | CAPITALS);
+    if ((kind & MASK && previous & MASK) || (kind & R_OR_D && previous & N)) looks |= MAYBE_CARD;
+    previous = kind;
+  }
+  return looks;
 }
 
 function readLine(
@@ -189,28 +237,28 @@ function readLine(
   tokens: AmountToken[],
   style: DecimalStyle,
   profile: ReadyProfile,
+  looks: number,
 ): ReadLine {
-  const indent = text.length - text.trimStart().length;
+  let indent = 0;
+  while (indent < text.length && isSpace(text.charCodeAt(indent))) indent++;
   let quantity: number | null = null;
-  const lead = LEADING_QTY.exec(text);
+  const lead = leadingQuantity(text, indent);
   const amounts: number[] = [];
   let rate: number | null = null;
   let currency: string | null = null;
-  let bare = text;
   const last = tokens.length - 1;
-  for (const [k, t] of tokens.entries()) {
-    bare = bare.slice(0, t.start) + ' '.repeat(t.end - t.start) + bare.slice(t.end);
+  let spelledCurrency = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.currency !== null && t.currency.length > 1) spelledCurrency = true;
     if (t.percent) {
       rate ??= rateBasisPoints(text.slice(t.start, t.end));
       continue;
     }
-    if (lead && t.start <= lead.index + lead[0].length && t.end <= lead[0].length + lead.index) {
-      continue; // the leading quantity, not money
-    }
+    if (lead && t.start <= lead.end && t.end <= lead.end) continue; // the leading quantity
     // Without decimals every number could be money: a small bare one before the line's amount
     // ("生ビール  2  ¥1,200") is its quantity.
-    const bareCount = !t.currency && /^\d{1,3}$/u.test(t.digits) && k < last;
-    if (style.places === 0 && bareCount) {
+    if (style.places === 0 && !t.currency && k < last && smallCount(t.digits)) {
       if (!lead) quantity ??= Number(t.digits);
       continue;
     }
@@ -221,26 +269,53 @@ function readLine(
     amounts.push(v);
     if (t.currency) currency = CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] ?? currency;
   }
-  if (lead) quantity = Number(lead[1]);
-  const w = words(bare);
+  if (lead) quantity = lead.quantity;
+  const w = lineWords(text, tokens, (looks & CAPITALS) !== 0);
   if (quantity === null) {
-    const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
-    if (times) quantity = Number(times[1] ?? times[2]);
+    // Both need a digit the amounts left over ("2x", "x2", "6点").
+    const bare = looks & DIGIT ? blankedDigits(text, tokens) : null;
+    if (bare !== null) {
+      const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
+      if (times) quantity = Number(times[1] ?? times[2]);
+    }
   }
-  const m = /[x*•#]{2}|ending|nr/iu.test(text) ? LAST4.exec(text) : null;
+  const maybeCard = looks & MAYBE_CARD && /[x*•#]{2}|ending|nr/iu.test(text);
+  const m = maybeCard ? LAST4.exec(text) : null;
   return {
     index,
     text,
     printed,
-    words: w,
-    role: isTaughtItem(w, profile.items) ? null : roleOf(w, profile),
+    words: w.text,
+    role: isTaughtItem(w.text, profile.items) ? null : roleOf(w, profile),
     amounts,
     amount: amounts.length > 0 ? amounts[amounts.length - 1] : null,
     rate,
     quantity,
     indent,
-    marked: MARK.test(text),
+    marked: indent < text.length && mayBeMarked(text.charCodeAt(indent)) && MARK.test(text),
     last4: m ? (m[1] ?? m[2] ?? m[3]) : null,
     currency,
+    spelledCurrency,
   };
+}
+
+/** The line with its amounts blanked, when a digit is left outside them; null when none is. */
+function blankedDigits(text: string, tokens: AmountToken[]): string | null {
+  let t = 0;
+  let digit = false;
+  for (let k = 0; k < text.length && !digit; k++) {
+    if (t < tokens.length && k === tokens[t].start) {
+      k = tokens[t++].end - 1;
+      continue;
+    }
+    digit = isDigit(text.charCodeAt(k));
+  }
+  if (!digit) return null;
+  let out = '';
+  let from = 0;
+  for (const tok of tokens) {
+    out += text.slice(from, tok.start) + ' '.repeat(tok.end - tok.start);
+    from = tok.end;
+  }
+  return out + text.slice(from);
 }
