@@ -108,6 +108,29 @@ describe('sales figures', () => {
     expect(row()).toEqual({ total: 3319, now: 1 });
   });
 
+  it('a previous run left unread are read after the next start', async () => {
+    const first = await desk();
+    for (let k = 0; k < 3; k++) await printDinerCheck(first.port);
+    await first.waitForReceipts(3);
+    const count = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM receipt_figures').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    await eventually(() => count(first.receiptsFile) === 3);
+    await first.stop();
+    // As if the app had closed before the pool was quiet: texts kept, figures not read yet.
+    const writable = new Database(first.receiptsFile);
+    writable.prepare('DELETE FROM receipt_figures').run();
+    writable.close();
+    const second = await desk(
+      { listeners: [{ host: '127.0.0.1', port: 0, station: 'Front' }] },
+      first.dataDir,
+    );
+    await eventually(() => count(second.receiptsFile) === 3);
+  });
+
   it('are not read from a print too long to be a sale, and the store says why', async () => {
     const d = await desk();
     // 300 KiB of text lines, as a device that dumps a log to the printer would send.

@@ -10,6 +10,8 @@ import { EXTRACTOR_VERSION, MAX_FIGURES_TEXT, type SalesProfile, tooLong } from 
 import type { ReportQueries, Store } from '../store';
 
 const BATCH = 32;
+/** Receipt ids looked at per query of the leftovers' scan (a few ms on the main thread). */
+const SCAN_WINDOW = 5_000;
 /** How soon to look again when the pool was busy or there was nothing to read. */
 const RETRY_MS = 100;
 const IDLE_MS = 30_000;
@@ -89,6 +91,10 @@ export class FiguresCatchUp {
       return;
     }
     const ids = this.next();
+    if (ids === 'scanning') {
+      this.soon(0); // the next window of the scan, after whatever else waits
+      return;
+    }
     if (ids.length === 0) {
       this.soon(IDLE_MS);
       return;
@@ -135,16 +141,24 @@ export class FiguresCatchUp {
     this.soon(0);
   }
 
-  /** The next batch: fresh receipts, then a previous run's leftovers, then older readings. */
-  private next(): number[] {
+  /**
+   * The next batch: fresh receipts, then a previous run's leftovers, then older readings.
+   * 'scanning': a window of the leftovers' scan held none; the next one is looked at soon.
+   */
+  private next(): number[] | 'scanning' {
     if (this.fresh.length > 0) return this.fresh.splice(0, BATCH);
     const q = this.o.queries();
     if (!this.scanDone) {
-      const ids = q.idsLackingFigures(this.scannedTo, BATCH);
+      // Receipts stored since start reach `fresh` once read: the scan ends where they begin.
+      const end = this.o.store().writer.maxReceiptIdAtStart;
+      const upTo = Math.min(end, this.scannedTo + SCAN_WINDOW);
+      const ids = q.idsLackingFigures(this.scannedTo, upTo, BATCH);
       if (ids.length > 0) {
         this.scannedTo = ids[ids.length - 1];
         return ids;
       }
+      this.scannedTo = upTo;
+      if (upTo < end) return 'scanning';
       this.scanDone = true;
     }
     if (!this.olderDone) {

@@ -41,10 +41,11 @@ export class ReportQueries {
   private readonly texts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    // Receipts read but without figures, oldest first after a cursor (a scan, done in pages).
+    // Receipts read but without figures, oldest first in a window of ids (a scan, done in
+    // windows: one query over a whole file of 150,000 receipts held the main thread ~0.5 s).
     this.lacking = db.prepare(
       `SELECT r.id FROM receipts r LEFT JOIN receipt_figures f ON f.receipt_id = r.id
-       WHERE r.id > ? AND r.status = 'ok' AND r.empty = 0 AND f.receipt_id IS NULL
+       WHERE r.id > ? AND r.id <= ? AND r.status = 'ok' AND r.empty = 0 AND f.receipt_id IS NULL
        ORDER BY r.id LIMIT ?`,
     );
     // Figures an older extractor read (receipt_figures_by_version).
@@ -67,9 +68,9 @@ export class ReportQueries {
     this.countOfStation = db.prepare(`${count} AND r.station = ?`);
   }
 
-  /** Up to `limit` receipts after `afterId` that were read but have no figures yet. */
-  idsLackingFigures(afterId: number, limit: number): number[] {
-    return (this.lacking.all(afterId, limit) as { id: number }[]).map((r) => r.id);
+  /** Up to `limit` receipts in (afterId, upTo] that were read but have no figures yet. */
+  idsLackingFigures(afterId: number, upTo: number, limit: number): number[] {
+    return (this.lacking.all(afterId, upTo, limit) as { id: number }[]).map((r) => r.id);
   }
 
   /** Up to `limit` receipts whose figures an extractor older than `version` read. */
