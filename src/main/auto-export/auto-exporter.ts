@@ -241,13 +241,17 @@ export class AutoExporter {
 
   private async failed(problem: DeskError, day: string | null): Promise<void> {
     const known = this.record.problem;
-    await this.save({
+    // The status shows the problem as soon as the record holds it: the notice goes out with it,
+    // not after the record's file is written.
+    const saved = this.save({
       ...this.record,
       problem: { ...problem, at: this.o.now(), businessDay: day },
     });
-    if (known?.message === problem.message) return;
-    this.o.log(`Automatic export: ${problem.message}`);
-    this.o.notify(new DeskFailure('AUTO_EXPORT_FAILED', problem.message));
+    if (known?.message !== problem.message) {
+      this.o.log(`Automatic export: ${problem.message}`);
+      this.o.notify(new DeskFailure('AUTO_EXPORT_FAILED', problem.message));
+    }
+    await saved;
   }
 
   /** Forgets days before the catch-up bound: they are never owed again. */
