@@ -4,6 +4,7 @@
  * separator, currency), its own words for the figures, lines to ignore, kitchen-ticket markers.
  */
 import { DEFAULT_LABELS, fold, type Labels, ROLES, type Role } from './labels';
+import { ProfileCache } from './profile-cache';
 
 export interface SalesProfile {
   /** ISO 4217 code the station's receipts are in, when they do not print it. */
@@ -47,15 +48,18 @@ export interface ReadyProfile {
  * Ready profiles by content: a profile reaches a pool thread as a fresh copy with each receipt,
  * and folding every phrase again per receipt would cost more than reading the receipt.
  */
-const cache = new Map<string, ReadyProfile>();
+const cache = new ProfileCache<ReadyProfile>(64);
 /** Scripts written without spaces between words. */
 export const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
-const CACHED = 64;
+/** The profile of a station with none set up, the common case, readied once. */
+let noProfile: ReadyProfile | null = null;
 
-export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
-  const key = JSON.stringify(profile);
-  let ready = cache.get(key);
-  if (ready) return ready;
+export function readyProfile(profile?: SalesProfile): ReadyProfile {
+  if (profile === undefined) return (noProfile ??= ready({}));
+  return cache.get(profile, ready);
+}
+
+function ready(profile: SalesProfile): ReadyProfile {
   const phrases: ReadyProfile['phrases'] = [];
   const add = (labels: Partial<Labels>, taught: boolean) => {
     for (const role of ROLES) {
@@ -75,7 +79,7 @@ export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
     if (UNSPACED.test(p.phrase)) unspaced.push(p);
     else byFirstWord.set(p.words[0], [...(byFirstWord.get(p.words[0]) ?? []), p]);
   }
-  ready = {
+  return {
     currency: profile.currency ?? null,
     decimal: profile.decimal ?? null,
     phrases,
@@ -85,7 +89,4 @@ export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
     items: (profile.items ?? []).map(fold).filter(Boolean),
   };
-  if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(key, ready);
-  return ready;
 }
