@@ -31,9 +31,9 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   if (input.text.length > MAX_FIGURES_TEXT) return tooLong(input.text.length);
   const ready = readyProfile(profile);
   const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
-  const { lines, style, currency } = readLines(kept, ready);
+  const { lines, text, style, currency } = readLines(kept, ready);
   const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
-  const { header, headerLines } = headerOf(lines, currency === 'USD' || currency === 'CAD');
+  const { header, headerLines } = headerOf(lines, text, currency === 'USD' || currency === 'CAD');
   const empty = noFigures(kind, currency, header);
   if (kind === 'kitchen') {
     // A kitchen ticket prints no prices: any number on an item line is part of its name.
