@@ -37,6 +37,8 @@ export interface ReadyProfile {
   phrases: Phrase[];
   /** The phrases of spaced scripts by their first word, for a lookup per word of a line. */
   byFirstWord: Map<string, Phrase[]>;
+  /** byFirstWord's keys by first character and length (see wordShape): most words have none. */
+  firstWordShapes: Uint8Array;
   /** Phrases of scripts written without spaces (Japanese, Chinese, Korean): found as substrings. */
   unspaced: Phrase[];
   ignore: string[];
@@ -79,14 +81,30 @@ function ready(profile: SalesProfile): ReadyProfile {
     if (UNSPACED.test(p.phrase)) unspaced.push(p);
     else byFirstWord.set(p.words[0], [...(byFirstWord.get(p.words[0]) ?? []), p]);
   }
+  const firstWordShapes = new Uint8Array(0x80 << 6);
+  for (const word of byFirstWord.keys()) {
+    const shape = wordShape(word);
+    if (shape >= 0) firstWordShapes[shape] = 1;
+  }
   return {
     currency: profile.currency ?? null,
     decimal: profile.decimal ?? null,
     phrases,
     byFirstWord,
+    firstWordShapes,
     unspaced,
     ignore: (profile.ignore ?? []).map(fold).filter(Boolean),
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
     items: (profile.items ?? []).map(fold).filter(Boolean),
   };
+}
+
+/**
+ * A word's first character and length, when the character is ASCII (else -1): two words of
+ * different shapes differ, so a word whose shape no phrase starts with needs no lookup (hashing
+ * every word of every line cost more than the rest of matching it).
+ */
+export function wordShape(word: string): number {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? (c << 6) | Math.min(word.length, 63) : -1;
 }
