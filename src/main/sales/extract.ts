@@ -5,7 +5,7 @@
  */
 import { emptyPosDay, type PosDayFigures, type ReceiptFigures } from '../../shared';
 import { headerOf } from './header';
-import { fold } from './labels';
+import { dropIgnored } from './ignored-lines';
 import { gather } from './figures';
 import { kindOf } from './kinds';
 import { type ReadLine, readLines } from './lines';
@@ -123,17 +123,6 @@ function noFigures(
     confidence: 1,
     problems: [],
   };
-}
-
-function dropIgnored(text: string, ignore: string[]): string {
-  // The line stays (as blank) so line numbers still point at the paper.
-  return text
-    .split('\n')
-    .map((l) => {
-      const folded = fold(l); // the words are folded as the profile keeps them
-      return ignore.some((w) => folded.includes(w)) ? '' : l;
-    })
-    .join('\n');
 }
 
 const DAY_WORDS: [RegExp, keyof Omit<PosDayFigures, 'payments'>][] = [
