@@ -5,7 +5,7 @@
  */
 import { emptyPosDay, type PosDayFigures, type ReceiptFigures } from '../../shared';
 import { headerOf } from './header';
-import { fold } from './labels';
+import { dropIgnored } from './ignored-lines';
 import { gather } from './figures';
 import { kindOf } from './kinds';
 import { type ReadLine, readLines } from './lines';
@@ -31,9 +31,9 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   if (input.text.length > MAX_FIGURES_TEXT) return tooLong(input.text.length);
   const ready = readyProfile(profile);
   const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
-  const { lines, style, currency } = readLines(kept, ready);
+  const { lines, text, style, currency } = readLines(kept, ready);
   const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
-  const { header, headerLines } = headerOf(lines, currency === 'USD' || currency === 'CAD');
+  const { header, headerLines } = headerOf(lines, text, currency === 'USD' || currency === 'CAD');
   const empty = noFigures(kind, currency, header);
   if (kind === 'kitchen') {
     // A kitchen ticket prints no prices: any number on an item line is part of its name.
@@ -123,17 +123,6 @@ function noFigures(
     confidence: 1,
     problems: [],
   };
-}
-
-function dropIgnored(text: string, ignore: string[]): string {
-  // The line stays (as blank) so line numbers still point at the paper.
-  return text
-    .split('\n')
-    .map((l) => {
-      const folded = fold(l); // the words are folded as the profile keeps them
-      return ignore.some((w) => folded.includes(w)) ? '' : l;
-    })
-    .join('\n');
 }
 
 const DAY_WORDS: [RegExp, keyof Omit<PosDayFigures, 'payments'>][] = [

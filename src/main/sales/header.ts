@@ -123,9 +123,8 @@ const DATE_TIME_CJK = /\d[-/.]\d{1,2}[-/.]\d|\d:\d\d|[\u3040-\u30ff\u3400-\u9fff
  * The lines with a date, a time or a CJK character, from one search over the whole text (none of
  * them spans a line break): cheaper than a look at every character of every line in script.
  */
-function datedLines(lines: ReadLine[]): Uint8Array {
+function datedLines(lines: ReadLine[], text: string): Uint8Array {
   const dated = new Uint8Array(lines.length);
-  const text = lines.map((l) => l.text).join('\n');
   let line = 0;
   let lineEnd = lines.length > 0 ? lines[0].text.length : 0;
   DATE_TIME_CJK.lastIndex = 0;
@@ -159,10 +158,12 @@ function startsWordOrig(t: string): boolean {
 
 /**
  * The header facts of a receipt; `monthFirst` reads 03/04/2026 as March 4 (US receipts). The
- * lines that state one are returned too: they are never items.
+ * lines that state one are returned too: they are never items. `text` is the lines' text joined
+ * by line breaks, as readLines has it.
  */
 export function headerOf(
   lines: ReadLine[],
+  text: string,
   monthFirst: boolean,
 ): { header: ReceiptHeader; headerLines: Set<number> } {
   const headerLines = new Set<number>();
@@ -176,7 +177,7 @@ export function headerOf(
   };
   let date: string | null = null;
   let time: string | null = null;
-  const dated = datedLines(lines);
+  const dated = datedLines(lines, text);
   for (const [k, line] of lines.entries()) {
     const t = line.text;
     // MAYBE.test(t): its dates, times and CJK found above, its words by the finder, on the

@@ -20,6 +20,7 @@ import {
 import { isAsciiLetter, isDigit, isLetterOrNumber, isSpace } from './chars';
 import type { Role } from './labels';
 import { lineWords } from './line-words';
+import { ownLines } from './own-lines';
 import { roleOf } from './roles';
 import { type ReadyProfile, UNSPACED } from './profile';
 
@@ -70,8 +71,8 @@ function isTaughtItem(w: string, items: string[]): boolean {
 export function readLines(
   text: string,
   profile: ReadyProfile,
-): { lines: ReadLine[]; style: DecimalStyle; currency: string | null } {
-  const printed = text.split('\n');
+): { lines: ReadLine[]; text: string; style: DecimalStyle; currency: string | null } {
+  const printed = ownLines(text);
   const n = printed.length;
   const raw: string[] = new Array<string>(n);
   const looks: number[] = new Array<number>(n);
@@ -101,7 +102,8 @@ export function readLines(
   for (let k = 0; k < n; k++) {
     lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k]);
   }
-  return { lines, style, currency };
+  // The lines' text joined, for searches over the whole receipt (header.ts) without a join.
+  return { lines, text: rawText, style, currency };
 }
 
 /** Codes a receipt may print on their own ("TOTAL EUR"); they must not run into Latin letters. */

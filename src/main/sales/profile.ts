@@ -4,6 +4,7 @@
  * separator, currency), its own words for the figures, lines to ignore, kitchen-ticket markers.
  */
 import { DEFAULT_LABELS, fold, type Labels, ROLES, type Role } from './labels';
+import { ProfileCache } from './profile-cache';
 
 export interface SalesProfile {
   /** ISO 4217 code the station's receipts are in, when they do not print it. */
@@ -36,6 +37,8 @@ export interface ReadyProfile {
   phrases: Phrase[];
   /** The phrases of spaced scripts by their first word, for a lookup per word of a line. */
   byFirstWord: Map<string, Phrase[]>;
+  /** byFirstWord's keys by first character and length (see wordShape): most words have none. */
+  firstWordShapes: Uint8Array;
   /** Phrases of scripts written without spaces (Japanese, Chinese, Korean): found as substrings. */
   unspaced: Phrase[];
   ignore: string[];
@@ -47,15 +50,18 @@ export interface ReadyProfile {
  * Ready profiles by content: a profile reaches a pool thread as a fresh copy with each receipt,
  * and folding every phrase again per receipt would cost more than reading the receipt.
  */
-const cache = new Map<string, ReadyProfile>();
+const cache = new ProfileCache<ReadyProfile>(64);
 /** Scripts written without spaces between words. */
 export const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
-const CACHED = 64;
+/** The profile of a station with none set up, the common case, readied once. */
+let noProfile: ReadyProfile | null = null;
 
-export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
-  const key = JSON.stringify(profile);
-  let ready = cache.get(key);
-  if (ready) return ready;
+export function readyProfile(profile?: SalesProfile): ReadyProfile {
+  if (profile === undefined) return (noProfile ??= ready({}));
+  return cache.get(profile, ready);
+}
+
+function ready(profile: SalesProfile): ReadyProfile {
   const phrases: ReadyProfile['phrases'] = [];
   const add = (labels: Partial<Labels>, taught: boolean) => {
     for (const role of ROLES) {
@@ -75,17 +81,30 @@ export function readyProfile(profile: SalesProfile = {}): ReadyProfile {
     if (UNSPACED.test(p.phrase)) unspaced.push(p);
     else byFirstWord.set(p.words[0], [...(byFirstWord.get(p.words[0]) ?? []), p]);
   }
-  ready = {
+  const firstWordShapes = new Uint8Array(0x80 << 6);
+  for (const word of byFirstWord.keys()) {
+    const shape = wordShape(word);
+    if (shape >= 0) firstWordShapes[shape] = 1;
+  }
+  return {
     currency: profile.currency ?? null,
     decimal: profile.decimal ?? null,
     phrases,
     byFirstWord,
+    firstWordShapes,
     unspaced,
     ignore: (profile.ignore ?? []).map(fold).filter(Boolean),
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
     items: (profile.items ?? []).map(fold).filter(Boolean),
   };
-  if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(key, ready);
-  return ready;
+}
+
+/**
+ * A word's first character and length, when the character is ASCII (else -1): two words of
+ * different shapes differ, so a word whose shape no phrase starts with needs no lookup (hashing
+ * every word of every line cost more than the rest of matching it).
+ */
+export function wordShape(word: string): number {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? (c << 6) | Math.min(word.length, 63) : -1;
 }
