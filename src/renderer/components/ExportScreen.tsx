@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { ExportFormat, ExportJob, ExportPreview, ExportRange } from '../../shared/api';
@@ -17,6 +7,7 @@ import { useDeskApi } from '../api/desk-api-context';
 import { formatBytes, formatCount } from '../format';
 import { useExportJob } from '../state/export-job';
 import { useExportJobStatus } from '../state/use-export-job';
+import { JobProgress, type JobWords } from './JobProgress';
 import { StationSelect } from './StationSelect';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
@@ -134,9 +125,10 @@ export function ExportScreen() {
         </Alert>
       ) : null}
       {job ? (
-        <JobStatus
+        <JobProgress
           job={job}
           delivery={api.exportDelivery}
+          words={wordsFor(job)}
           onOpen={() => void open()}
           onCancel={() => void cancel()}
         />
@@ -145,65 +137,15 @@ export function ExportScreen() {
   );
 }
 
-function JobStatus({
-  job,
-  delivery,
-  onOpen,
-  onCancel,
-}: {
-  job: ExportJob;
-  delivery: 'show-in-folder' | 'download';
-  onOpen: () => void;
-  onCancel: () => void;
-}) {
-  if (job.state === 'failed' && job.error?.code === 'CANCELLED') {
-    return (
-      <Text size="sm" role="status" data-testid="export-cancelled">
-        Cancelled: no file was kept.
-      </Text>
-    );
-  }
-  if (job.state === 'failed') {
-    return (
-      <Alert color="red" title="The export stopped" data-testid="export-problem">
-        {job.error?.message ?? 'The export stopped.'}
-      </Alert>
-    );
-  }
-  if (job.state === 'running') {
-    const share = job.total > 0 ? (job.done / job.total) * 100 : 0;
-    return (
-      <Paper withBorder p="md" data-testid="export-progress">
-        <Group justify="space-between" mb="xs">
-          <Text size="sm">
-            Writing {job.format === 'csv' ? 'the spreadsheet' : 'the ZIP'}: {formatCount(job.done)}{' '}
-            of {formatCount(job.total)} receipts
-          </Text>
-          <Button size="compact-sm" variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
-        <Progress value={share} size="lg" striped animated aria-label="Export progress" />
-      </Paper>
-    );
-  }
-  return (
-    <Paper withBorder p="md" data-testid="export-done">
-      <Group justify="space-between" wrap="wrap">
-        <div>
-          <Text fw={600}>{job.fileName}</Text>
-          <Text size="sm" c="dimmed">
-            {formatCount(job.done)} {job.done === 1 ? 'receipt' : 'receipts'},{' '}
-            {formatBytes(job.bytes ?? 0)}
-            {delivery === 'show-in-folder' ? ', in the exports folder' : ''}
-          </Text>
-        </div>
-        <Button onClick={onOpen}>
-          {delivery === 'show-in-folder' ? 'Show in folder' : 'Download'}
-        </Button>
-      </Group>
-    </Paper>
-  );
+/** The export job in this screen's words. */
+function wordsFor(job: ExportJob): JobWords {
+  return {
+    testId: 'export',
+    what: job.format === 'csv' ? 'the spreadsheet' : 'the ZIP',
+    cancelled: 'Cancelled: no file was kept.',
+    stopped: 'The export stopped',
+    progressLabel: 'Export progress',
+  };
 }
 
 /** How many receipts the chosen days hold, asked again when the choice changes. */

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Paper, Progress, Text } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { ExportJob } from '../../shared/api';
 import type { ReportFormat } from '../../shared/reports';
 import { useDeskApi } from '../api/desk-api-context';
-import { formatBytes, formatCount } from '../format';
+import { JobProgress, type JobWords } from '../components/JobProgress';
 import { useExportJobStatus } from '../state/use-export-job';
 import type { DayRange } from './report-range';
 
@@ -64,9 +64,10 @@ export function RangeDownloads({ range, station }: { range: DayRange; station: s
         </Alert>
       ) : null}
       {job ? (
-        <JobStatus
+        <JobProgress
           job={job}
           delivery={api.exportDelivery}
+          words={wordsFor(job)}
           onCancel={() => void cancel()}
           onOpen={() => void open()}
         />
@@ -75,60 +76,14 @@ export function RangeDownloads({ range, station }: { range: DayRange; station: s
   );
 }
 
-function JobStatus({
-  job,
-  delivery,
-  onCancel,
-  onOpen,
-}: {
-  job: ExportJob;
-  delivery: 'show-in-folder' | 'download';
-  onCancel: () => void;
-  onOpen: () => void;
-}) {
+/** The job in this panel's words: the file named by its format. */
+function wordsFor(job: ExportJob): JobWords {
   const what = FORMATS.find((f) => f.format === job.format)?.what ?? 'the file';
-  if (job.state === 'failed') {
-    return job.error?.code === 'CANCELLED' ? (
-      <Text size="sm" role="status" data-testid="range-cancelled">
-        Cancelled: {what} was not kept.
-      </Text>
-    ) : (
-      <Alert color="red" title="The file stopped" data-testid="range-problem">
-        {job.error?.message ?? 'The file stopped.'}
-      </Alert>
-    );
-  }
-  if (job.state === 'running') {
-    const share = job.total > 0 ? (job.done / job.total) * 100 : 0;
-    return (
-      <Paper withBorder p="md" data-testid="range-progress">
-        <Group justify="space-between" mb="xs">
-          <Text size="sm">
-            Writing {what}: {formatCount(job.done)} of {formatCount(job.total)} receipts
-          </Text>
-          <Button size="compact-sm" variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
-        <Progress value={share} size="lg" striped animated aria-label="Report file progress" />
-      </Paper>
-    );
-  }
-  return (
-    <Paper withBorder p="md" data-testid="range-done">
-      <Group justify="space-between" wrap="wrap">
-        <div>
-          <Text fw={600}>{job.fileName}</Text>
-          <Text size="sm" c="dimmed">
-            {formatCount(job.done)} {job.done === 1 ? 'receipt' : 'receipts'},{' '}
-            {formatBytes(job.bytes ?? 0)}
-            {delivery === 'show-in-folder' ? ', in the exports folder' : ''}
-          </Text>
-        </div>
-        <Button onClick={onOpen}>
-          {delivery === 'show-in-folder' ? 'Show in folder' : 'Download'}
-        </Button>
-      </Group>
-    </Paper>
-  );
+  return {
+    testId: 'range',
+    what,
+    cancelled: `Cancelled: ${what} was not kept.`,
+    stopped: 'The file stopped',
+    progressLabel: 'Report file progress',
+  };
 }
