@@ -13,12 +13,11 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { DailyReport, ReportFormat } from '../../shared/reports';
-import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday } from '../business-day';
 import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
-import { FigureTable, FigureTile } from './figures';
+import { FigureTable, KeyFigures, paymentRows } from './figures';
 import { StationSelect } from './StationSelect';
 import { RangeReportPanel } from '../reports/RangeReportPanel';
 import type { Period } from '../reports/report-range';
@@ -169,16 +168,13 @@ function DayReport() {
             {report.restaurantName ? `${report.restaurantName} · ` : ''}
             from {report.dayStart} ({report.timezone}) · {report.receiptCount} receipts
           </Text>
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="report-key-figures">
-            <FigureTile label="Total collected" value={money(report.total)} strong />
-            <FigureTile label="Net sales" value={money(report.netSales)} strong />
-            <FigureTile label="Tax" value={money(report.tax)} />
-            <FigureTile label="Tips" value={money(report.tips)} />
-            <FigureTile label="Sales" value={String(report.saleCount)} />
-            <FigureTile label="Average sale" value={money(report.averageSale)} />
-            <FigureTile label="Refunds" value={money(report.refunds)} />
-            <FigureTile label="Discounts" value={money(report.discounts)} />
-          </SimpleGrid>
+          <KeyFigures
+            figures={report}
+            money={money}
+            count={String}
+            last={{ label: 'Discounts', value: money(report.discounts) }}
+            testId="report-key-figures"
+          />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Paper withBorder p="sm">
               <Title order={3} size="h5" mb="xs">
@@ -191,10 +187,7 @@ function DayReport() {
               ) : null}
               <FigureTable
                 data-testid="report-payments"
-                rows={Object.entries(report.payments).map(([m, v]) => [
-                  PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES],
-                  money(v ?? 0),
-                ])}
+                rows={paymentRows(report.payments, money)}
               />
             </Paper>
             <Paper withBorder p="sm">

@@ -1,12 +1,12 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DailyReport } from '../../shared/reports';
-import { currencyDigits, PAYMENT_METHOD_NAMES } from '../../shared/sales';
+import { currencyDigits } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday, daysBefore } from '../business-day';
 import { formatMoney } from '../format';
 import { useDesk } from '../state/desk-store';
-import { FigureTable, FigureTile, WeekChart } from './figures';
+import { FigureTable, FigureTile, itemRows, paymentRows, WeekChart } from './figures';
 
 /** How often the day's money is asked again while the screen is open (figures come in behind). */
 const REFRESH_MS = 5_000;
@@ -78,17 +78,8 @@ export function TodayMoney() {
         <WeekChart data={hours} weekday={weekday} height={220} />
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-        <Listing
-          label="Payments"
-          rows={Object.entries(today.payments).map(([m, v]) => [
-            PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES],
-            money(v ?? 0),
-          ])}
-        />
-        <Listing
-          label="Top items"
-          rows={today.items.slice(0, 5).map((i) => [`${i.name} ×${i.quantity}`, money(i.sales)])}
-        />
+        <Listing label="Payments" rows={paymentRows(today.payments, money)} />
+        <Listing label="Top items" rows={itemRows(today.items, 5, money)} />
         <Listing
           label="Sales per station"
           rows={today.stations.map((s) => [s.station, money(s.sales)])}

@@ -12,9 +12,8 @@ import {
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { RangeReport } from '../../shared/range-reports';
-import { PAYMENT_METHOD_NAMES } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
-import { FigureTable, FigureTile } from '../components/figures';
+import { FigureTable, itemRows, KeyFigures, paymentRows } from '../components/figures';
 import { StationSelect } from '../components/StationSelect';
 import { formatCount, formatMoney } from '../format';
 import { RangeDownloads } from './RangeDownloads';
@@ -141,16 +140,13 @@ function RangeSummary({
         {report.days.length} business days, each from {report.dayStart} ({report.timezone}) ·{' '}
         {formatCount(report.receiptCount)} receipts
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="range-key-figures">
-        <FigureTile label="Total collected" value={money(report.total)} strong />
-        <FigureTile label="Net sales" value={money(report.netSales)} strong />
-        <FigureTile label="Tax" value={money(report.tax)} />
-        <FigureTile label="Tips" value={money(report.tips)} />
-        <FigureTile label="Sales" value={formatCount(report.saleCount)} />
-        <FigureTile label="Average sale" value={money(report.averageSale)} />
-        <FigureTile label="Refunds" value={money(report.refunds)} />
-        <FigureTile label="Could not be read" value={formatCount(report.unparsedCount)} />
-      </SimpleGrid>
+      <KeyFigures
+        figures={report}
+        money={money}
+        count={formatCount}
+        last={{ label: 'Could not be read', value: formatCount(report.unparsedCount) }}
+        testId="range-key-figures"
+      />
       <Paper withBorder p="sm">
         <Title order={3} size="h5" mb="xs">
           Days
@@ -187,10 +183,7 @@ function RangeSummary({
           <FigureTable
             data-testid="range-payments"
             rows={[
-              ...Object.entries(report.payments).map(([m, v]): [string, string] => [
-                PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES],
-                money(v ?? 0),
-              ]),
+              ...paymentRows(report.payments, money),
               ['Total collected', money(report.total)],
             ]}
           />
@@ -204,11 +197,7 @@ function RangeSummary({
               No items were read.
             </Text>
           ) : (
-            <FigureTable
-              rows={report.items
-                .slice(0, 10)
-                .map((i): [string, string] => [`${i.name} ×${i.quantity}`, money(i.sales)])}
-            />
+            <FigureTable rows={itemRows(report.items, 10, money)} />
           )}
         </Paper>
       </SimpleGrid>
