@@ -51,18 +51,6 @@ export function ExportScreen() {
     else setProblem(r.error.message);
   };
 
-  const cancel = async () => {
-    if (!job) return;
-    const r = await api.cancelExport(job.id);
-    if (!r.ok) setProblem(r.error.message);
-  };
-
-  const open = async () => {
-    if (!job) return;
-    const r = await api.openExport(job.id);
-    if (!r.ok) setProblem(r.error.message);
-  };
-
   return (
     <Stack p="lg" gap="md" h="100%" style={{ overflow: 'auto' }} maw={880}>
       <Title order={2} size="h4">
@@ -124,15 +112,7 @@ export function ExportScreen() {
           {problem}
         </Alert>
       ) : null}
-      {job ? (
-        <JobProgress
-          job={job}
-          delivery={api.exportDelivery}
-          words={wordsFor(job)}
-          onOpen={() => void open()}
-          onCancel={() => void cancel()}
-        />
-      ) : null}
+      {job ? <JobProgress job={job} words={wordsFor(job)} onProblem={setProblem} /> : null}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Progress, Text } from '@mantine/core';
 import type { ExportJob } from '../../shared/api';
+import { useDeskApi } from '../api/desk-api-context';
 import { formatBytes, formatCount } from '../format';
 
 /** What a screen calls its file job, in the words and test ids that screen uses. */
@@ -18,21 +19,29 @@ export interface JobWords {
 
 /**
  * A file job beside its screen: the receipts written so far with a Cancel button, then the file
- * to download (or, in the desktop app, to show in its folder), or why there is none.
+ * to download (or, in the desktop app, to show in its folder), or why there is none. A cancel or
+ * a hand-over that fails says why through `onProblem`.
  */
 export function JobProgress({
   job,
-  delivery,
   words,
-  onCancel,
-  onOpen,
+  onProblem,
 }: {
   job: ExportJob;
-  delivery: 'show-in-folder' | 'download';
   words: JobWords;
-  onCancel: () => void;
-  onOpen: () => void;
+  onProblem: (message: string) => void;
 }) {
+  const api = useDeskApi();
+  const delivery = api.exportDelivery;
+  // The job's own polling sees it end as cancelled; only a refusal needs saying here.
+  const cancel = async () => {
+    const r = await api.cancelExport(job.id);
+    if (!r.ok) onProblem(r.error.message);
+  };
+  const open = async () => {
+    const r = await api.openExport(job.id);
+    if (!r.ok) onProblem(r.error.message);
+  };
   if (job.state === 'failed') {
     return job.error?.code === 'CANCELLED' ? (
       <Text size="sm" role="status" data-testid={`${words.testId}-cancelled`}>
@@ -52,7 +61,7 @@ export function JobProgress({
           <Text size="sm">
             Writing {words.what}: {formatCount(job.done)} of {formatCount(job.total)} receipts
           </Text>
-          <Button size="compact-sm" variant="default" onClick={onCancel}>
+          <Button size="compact-sm" variant="default" onClick={() => void cancel()}>
             Cancel
           </Button>
         </Group>
@@ -71,7 +80,7 @@ export function JobProgress({
             {delivery === 'show-in-folder' ? ', in the exports folder' : ''}
           </Text>
         </div>
-        <Button onClick={onOpen}>
+        <Button onClick={() => void open()}>
           {delivery === 'show-in-folder' ? 'Show in folder' : 'Download'}
         </Button>
       </Group>

@@ -31,17 +31,6 @@ export function RangeDownloads({ range, station }: { range: DayRange; station: s
     if (r.ok) setJobId(r.value.id);
     else setProblem(r.error.message);
   };
-  const cancel = async () => {
-    if (!job) return;
-    const r = await api.cancelExport(job.id);
-    if (r.ok) setJobId(r.value.id);
-    else setProblem(r.error.message);
-  };
-  const open = async () => {
-    if (!job) return;
-    const r = await api.openExport(job.id);
-    if (!r.ok) setProblem(r.error.message);
-  };
 
   return (
     <>
@@ -63,15 +52,7 @@ export function RangeDownloads({ range, station }: { range: DayRange; station: s
           {problem}
         </Alert>
       ) : null}
-      {job ? (
-        <JobProgress
-          job={job}
-          delivery={api.exportDelivery}
-          words={wordsFor(job)}
-          onCancel={() => void cancel()}
-          onOpen={() => void open()}
-        />
-      ) : null}
+      {job ? <JobProgress job={job} words={wordsFor(job)} onProblem={setProblem} /> : null}
     </>
   );
 }
