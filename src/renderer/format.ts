@@ -71,3 +71,11 @@ export function formatMoney(minor: number, currency: string | null): string {
     maximumFractionDigits: 2,
   });
 }
+
+/**
+ * A report's amounts in its currency, and a dash where a figure has no amount (the average sale
+ * of a day without sales).
+ */
+export function moneyOrDash(currency: string | null): (minor: number | null) => string {
+  return (minor) => (minor === null ? '–' : formatMoney(minor, currency));
+}

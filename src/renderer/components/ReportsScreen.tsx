@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react';
 import type { DailyReport, ReportFormat } from '../../shared/reports';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday } from '../business-day';
-import { formatMoney } from '../format';
+import { moneyOrDash } from '../format';
 import { useDesk } from '../state/desk-store';
 import { FigureTable, KeyFigures, paymentRows } from './figures';
 import { StationSelect } from './StationSelect';
@@ -102,7 +102,7 @@ function DayReport() {
     };
   }, [api, date, station, receiptsToday]);
 
-  const money = (v: number | null) => (v === null ? '–' : formatMoney(v, report?.currency ?? null));
+  const money = moneyOrDash(report?.currency ?? null);
   return (
     <Stack gap="md">
       <Group align="end" gap="md">

@@ -4,7 +4,7 @@ import type { DailyReport } from '../../shared/reports';
 import { currencyDigits } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
 import { businessToday, daysBefore } from '../business-day';
-import { formatMoney } from '../format';
+import { moneyOrDash } from '../format';
 import { useDesk } from '../state/desk-store';
 import { FigureTable, FigureTile, itemRows, paymentRows, WeekChart } from './figures';
 
@@ -51,7 +51,7 @@ export function TodayMoney() {
   }, [api, day]);
 
   if (!today) return null;
-  const money = (v: number | null) => (v === null ? '–' : formatMoney(v, today.currency));
+  const money = moneyOrDash(today.currency);
   const weekday = new Date(`${today.businessDay}T12:00:00`).toLocaleDateString(undefined, {
     weekday: 'long',
   });

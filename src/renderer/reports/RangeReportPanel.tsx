@@ -15,7 +15,7 @@ import type { RangeReport } from '../../shared/range-reports';
 import { useDeskApi } from '../api/desk-api-context';
 import { FigureTable, itemRows, KeyFigures, paymentRows } from '../components/figures';
 import { StationSelect } from '../components/StationSelect';
-import { formatCount, formatMoney } from '../format';
+import { formatCount, moneyOrDash } from '../format';
 import { RangeDownloads } from './RangeDownloads';
 import { type DayRange, describeRange, monthOf, shiftRange, weekOf } from './report-range';
 
@@ -64,7 +64,7 @@ export function RangeReportPanel({
     // `range` is a fresh object each render; `key` says what it holds.
   }, [api, key]);
 
-  const money = (v: number | null) => (v === null ? '–' : formatMoney(v, report?.currency ?? null));
+  const money = moneyOrDash(report?.currency ?? null);
   const step = (n: number) => {
     if (period !== 'custom') setAnchor(shiftRange(period, anchor, n).from);
   };
