@@ -14,9 +14,9 @@ import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { DailyReport, ReportFormat } from '../../shared/reports';
 import { useDeskApi } from '../api/desk-api-context';
-import { businessToday } from '../business-day';
 import { moneyOrDash } from '../format';
 import { useDesk } from '../state/desk-store';
+import { useBusinessToday } from '../state/use-business-today';
 import { FigureTable, KeyFigures, paymentRows } from './figures';
 import { StationSelect } from './StationSelect';
 import { RangeReportPanel } from '../reports/RangeReportPanel';
@@ -37,14 +37,8 @@ const PERIODS: { value: Period; label: string }[] = [
 
 /** A business day's report, or a week's, a month's or any range's. */
 export function ReportsScreen() {
-  const api = useDeskApi();
   const [period, setPeriod] = useState<Period>('day');
-  const [today, setToday] = useState<string | null>(null);
-  useEffect(() => {
-    void api.getSettings().then((r) => {
-      setToday(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
-    });
-  }, [api]);
+  const today = useBusinessToday();
   return (
     <Stack p="lg" gap="md" className="reports-screen">
       <Group justify="space-between" align="center">
@@ -74,20 +68,16 @@ export function ReportsScreen() {
  */
 function DayReport() {
   const api = useDeskApi();
-  const [date, setDate] = useState<string | null>(null);
+  const today = useBusinessToday();
+  // The day picked, else today's once the settings have come.
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? today;
   const [station, setStation] = useState<string | null>(null);
   const [report, setReport] = useState<DailyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   // Receipts stored since: the report is asked again as they come.
   const receiptsToday = useDesk((s) => s.stats?.receiptsToday);
-
-  useEffect(() => {
-    if (date !== null) return;
-    void api.getSettings().then((r) => {
-      setDate(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
-    });
-  }, [api, date]);
 
   useEffect(() => {
     if (date === null) return;

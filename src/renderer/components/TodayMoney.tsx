@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import type { DailyReport } from '../../shared/reports';
 import { currencyDigits } from '../../shared/sales';
 import { useDeskApi } from '../api/desk-api-context';
-import { businessToday, daysBefore } from '../business-day';
+import { daysBefore } from '../business-day';
 import { moneyOrDash } from '../format';
 import { useDesk } from '../state/desk-store';
+import { useBusinessToday } from '../state/use-business-today';
 import { FigureTable, FigureTile, itemRows, paymentRows, WeekChart } from './figures';
 
 /** How often the day's money is asked again while the screen is open (figures come in behind). */
@@ -19,18 +20,15 @@ const REFRESH_MS = 5_000;
 export function TodayMoney() {
   const api = useDeskApi();
   const receiptsToday = useDesk((s) => s.stats?.receiptsToday);
-  const [day, setDay] = useState<string | null>(null);
+  const day = useBusinessToday();
   const [today, setToday] = useState<DailyReport | null>(null);
   const [lastWeek, setLastWeek] = useState<DailyReport | null>(null);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    void api.getSettings().then((r) => {
-      setDay(businessToday(r.ok ? r.value.settings.business.dayStart : '04:00'));
-    });
     const timer = setInterval(() => setTick((t) => t + 1), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [api]);
+  }, []);
 
   useEffect(() => {
     if (day === null) return;
