@@ -208,3 +208,63 @@ export function unparsedList(
     note(doc, `… and ${r.unparsed.length - max} more (see the CSV).`);
   }
 }
+
+/** The report's title block: the restaurant (or `fallback`) in large type, then what it covers. */
+export function titleBlock(
+  doc: PDFKit.PDFDocument,
+  restaurantName: string,
+  fallback: string,
+  covers: string,
+  r: { station: string | null; currency: string | null },
+): void {
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(INK)
+    .text(restaurantName || fallback, doc.page.margins.left, 48);
+  doc
+    .font('body')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(
+      covers +
+        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
+        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
+    );
+  doc.moveDown(0.8);
+}
+
+/** The ten best-selling items, or a note that none were read. */
+export function topItems(
+  doc: PDFKit.PDFDocument,
+  items: { name: string; quantity: number; sales: number }[],
+  money: (v: number | null) => string,
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  section(doc, 'Top items');
+  for (const item of items.slice(0, 10)) {
+    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
+  }
+  if (items.length === 0) note(doc, 'No items were read.');
+  doc.moveDown(0.4);
+}
+
+/**
+ * The current page's footer line. It sits in the bottom margin: without setting that margin to
+ * nothing first, writing there would start a page.
+ */
+export function pageFooter(doc: PDFKit.PDFDocument, text: string): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.page.margins.bottom = 0;
+  doc
+    .font('body')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(text, left, doc.page.height - 32, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
+}

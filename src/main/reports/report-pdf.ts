@@ -8,17 +8,19 @@
 import type { DailyReport } from '../../shared';
 import {
   BAR,
-  INK,
   keyFigures,
   MUTED,
   note,
   openPdf,
   wideFontsNote,
   paymentMix,
+  pageFooter,
   pdfMoney,
   row,
   RULE,
   section,
+  titleBlock,
+  topItems,
   unparsedList,
 } from './pdf-parts';
 
@@ -28,22 +30,13 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  // Title.
-  doc
-    .font('bold')
-    .fontSize(18)
-    .fillColor(INK)
-    .text(r.restaurantName || 'Daily report', left, 48);
-  doc
-    .font('body')
-    .fontSize(10)
-    .fillColor(MUTED)
-    .text(
-      `Business day ${r.businessDay} (from ${r.dayStart}, ${r.timezone})` +
-        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
-        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
-    );
-  doc.moveDown(0.8);
+  titleBlock(
+    doc,
+    r.restaurantName,
+    'Daily report',
+    `Business day ${r.businessDay} (from ${r.dayStart}, ${r.timezone})`,
+    r,
+  );
 
   // Key figures, in two columns of label and amount.
   section(doc, 'Key figures');
@@ -99,13 +92,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
     .text(`highest: ${money(peak)}`, left, chartTop - 2, { width, align: 'right' });
   doc.y = chartTop + chartHeight + 18;
 
-  // Top items.
-  section(doc, 'Top items');
-  for (const item of r.items.slice(0, 10)) {
-    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
-  }
-  if (r.items.length === 0) note(doc, 'No items were read.');
-  doc.moveDown(0.4);
+  topItems(doc, r.items, money);
 
   // The POS's own Z reports against the receipts.
   section(doc, 'Z report against the receipts');
@@ -133,17 +120,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
   wideFontsNote(doc);
 
-  // The footer sits in the bottom margin: without this, writing there would start a page.
-  doc.page.margins.bottom = 0;
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`Receipt Desk · ${r.receiptCount} receipts`, left, doc.page.height - 32, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
+  pageFooter(doc, `Receipt Desk · ${r.receiptCount} receipts`);
   doc.end();
   return done;
 }
