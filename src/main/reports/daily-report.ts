@@ -16,7 +16,7 @@ import {
   type ReportPaymentKey,
   type ZReportLine,
 } from '../../shared';
-import { finishTotals, zeroCounts } from './report-totals';
+import { finishTotals, zeroCounts, zeroMerged } from './report-totals';
 
 export interface ReportReceipt {
   id: number;
@@ -56,12 +56,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
     currency: input.currency,
     ...zeroCounts(),
     hourly: input.hours.map((h) => ({ hour: h.hour, from: h.start, receipts: 0, sales: 0 })),
-    items: [],
-    stations: [],
-    servers: [],
-    drawerOpens: 0,
-    noSaleDrawerOpens: 0,
-    reprints: 0,
+    ...zeroMerged(),
     reprintIds: [],
     unparsed: [],
     zReport: null,

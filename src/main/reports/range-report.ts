@@ -4,7 +4,7 @@
  * payments, items, stations and servers merged by key, and a row per day for the table.
  */
 import type { DailyReport, RangeDay, RangeReport, ReportPaymentKey } from '../../shared';
-import { finishTotals, zeroCounts } from './report-totals';
+import { finishTotals, zeroCounts, zeroMerged } from './report-totals';
 
 export interface RangeMeta {
   firstDay: string;
@@ -59,12 +59,7 @@ export function sumRange(meta: RangeMeta, days: DailyReport[]): RangeReport {
     from: days[0]?.from ?? 0,
     to: days.at(-1)?.to ?? 0,
     ...zeroCounts(),
-    items: [],
-    stations: [],
-    servers: [],
-    drawerOpens: 0,
-    noSaleDrawerOpens: 0,
-    reprints: 0,
+    ...zeroMerged(),
     unparsed: [],
     days: days.map(rangeDay),
   };

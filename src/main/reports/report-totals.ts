@@ -28,6 +28,18 @@ export function zeroCounts() {
   };
 }
 
+/** The merged lists and drawer counts every report starts from, after its per-hour table. */
+export function zeroMerged() {
+  return {
+    items: [] as DailyReport['items'],
+    stations: [] as DailyReport['stations'],
+    servers: [] as DailyReport['servers'],
+    drawerOpens: 0,
+    noSaleDrawerOpens: 0,
+    reprints: 0,
+  };
+}
+
 type Finished = Pick<
   DailyReport,
   'saleCount' | 'netSales' | 'averageSale' | 'currency' | 'items' | 'stations' | 'servers'
