@@ -268,3 +268,43 @@ export function pageFooter(doc: PDFKit.PDFDocument, text: string): void {
       lineBreak: false,
     });
 }
+
+/**
+ * A vector bar chart across the text width: a base line, a bar per value scaled to the highest,
+ * `label` drawn under each bar (given the bar's slot and the labels' y), and the highest value
+ * in money at the top right, `peakAbove` points over the chart. Leaves doc.y under the labels.
+ */
+export function barChart(
+  doc: PDFKit.PDFDocument,
+  values: number[],
+  o: {
+    top: number;
+    height: number;
+    peakAbove: number;
+    money: (v: number | null) => string;
+    label: (k: number, slotLeft: number, slot: number, y: number) => void;
+  },
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const base = o.top + o.height;
+  const peak = Math.max(1, ...values);
+  const slot = width / Math.max(1, values.length);
+  doc.lineWidth(0.5).strokeColor(RULE);
+  doc
+    .moveTo(left, base)
+    .lineTo(left + width, base)
+    .stroke();
+  values.forEach((v, k) => {
+    const height = Math.max(0, (v / peak) * o.height);
+    const x = left + k * slot + slot * 0.15;
+    if (height > 0) doc.rect(x, base - height, slot * 0.7, height).fill(BAR);
+    o.label(k, left + k * slot, slot, base + 3);
+  });
+  doc
+    .font('body')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(`highest: ${o.money(peak)}`, left, o.top - o.peakAbove, { width, align: 'right' });
+  doc.y = base + 18;
+}

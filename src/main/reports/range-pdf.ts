@@ -5,7 +5,7 @@
  */
 import type { RangeDay, RangeReport } from '../../shared';
 import {
-  BAR,
+  barChart,
   ensureRoom,
   INK,
   keyFigures,
@@ -33,8 +33,6 @@ function dayLabel(day: string): string {
 export async function rangePdf(r: RangeReport): Promise<Buffer> {
   const { doc, done } = await openPdf(`Report ${r.firstDay} to ${r.lastDay}`, true);
   const money = pdfMoney(r.currency);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
 
   titleBlock(
     doc,
@@ -62,38 +60,29 @@ export async function rangePdf(r: RangeReport): Promise<Buffer> {
 
   // Net sales per day: one bar each, labelled under it (every other one past two weeks).
   section(doc, 'Net sales per day');
-  const chartTop = doc.y + 12;
-  const chartHeight = 80;
-  const peak = Math.max(1, ...r.days.map((d) => d.netSales));
-  const slot = width / Math.max(1, r.days.length);
   const every = r.days.length > 16 ? 2 : 1;
-  doc.lineWidth(0.5).strokeColor(RULE);
-  doc
-    .moveTo(left, chartTop + chartHeight)
-    .lineTo(left + width, chartTop + chartHeight)
-    .stroke();
-  r.days.forEach((d, k) => {
-    const height = Math.max(0, (d.netSales / peak) * chartHeight);
-    const x = left + k * slot + slot * 0.15;
-    if (height > 0) doc.rect(x, chartTop + chartHeight - height, slot * 0.7, height).fill(BAR);
-    if (k % every === 0) {
-      doc
-        .font('body')
-        .fontSize(7)
-        .fillColor(MUTED)
-        .text(dayLabel(d.businessDay), left + k * slot - slot / 2, chartTop + chartHeight + 3, {
-          width: slot * 2,
-          align: 'center',
-          lineBreak: false,
-        });
-    }
-  });
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`highest: ${money(peak)}`, left, chartTop - 10, { width, align: 'right' });
-  doc.y = chartTop + chartHeight + 18;
+  barChart(
+    doc,
+    r.days.map((d) => d.netSales),
+    {
+      top: doc.y + 12,
+      height: 80,
+      peakAbove: 10,
+      money,
+      label: (k, slotLeft, slot, y) => {
+        if (k % every !== 0) return;
+        doc
+          .font('body')
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(dayLabel(r.days[k].businessDay), slotLeft - slot / 2, y, {
+            width: slot * 2,
+            align: 'center',
+            lineBreak: false,
+          });
+      },
+    },
+  );
 
   section(doc, 'Payments');
   paymentMix(doc, r.payments, r.total, money);

@@ -7,7 +7,7 @@
  */
 import type { DailyReport } from '../../shared';
 import {
-  BAR,
+  barChart,
   keyFigures,
   MUTED,
   note,
@@ -17,7 +17,6 @@ import {
   pageFooter,
   pdfMoney,
   row,
-  RULE,
   section,
   titleBlock,
   topItems,
@@ -61,36 +60,27 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
 
   // Sales per hour: bars in the day's own hours (23 to 25 of them).
   section(doc, 'Sales per hour (net)');
-  const chartTop = doc.y + 4;
-  const chartHeight = 70;
-  const peak = Math.max(1, ...r.hourly.map((h) => h.sales));
-  const slot = width / Math.max(1, r.hourly.length);
-  doc.lineWidth(0.5).strokeColor(RULE);
-  doc
-    .moveTo(left, chartTop + chartHeight)
-    .lineTo(left + width, chartTop + chartHeight)
-    .stroke();
-  r.hourly.forEach((h, k) => {
-    const height = Math.max(0, (h.sales / peak) * chartHeight);
-    const x = left + k * slot + slot * 0.15;
-    if (height > 0) doc.rect(x, chartTop + chartHeight - height, slot * 0.7, height).fill(BAR);
-    if (k % 2 === 0) {
-      doc
-        .font('body')
-        .fontSize(7)
-        .fillColor(MUTED)
-        .text(String(h.hour).padStart(2, '0'), left + k * slot, chartTop + chartHeight + 3, {
-          width: slot,
-          align: 'center',
-        });
-    }
-  });
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`highest: ${money(peak)}`, left, chartTop - 2, { width, align: 'right' });
-  doc.y = chartTop + chartHeight + 18;
+  barChart(
+    doc,
+    r.hourly.map((h) => h.sales),
+    {
+      top: doc.y + 4,
+      height: 70,
+      peakAbove: 2,
+      money,
+      label: (k, slotLeft, slot, y) => {
+        if (k % 2 !== 0) return;
+        doc
+          .font('body')
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(String(r.hourly[k].hour).padStart(2, '0'), slotLeft, y, {
+            width: slot,
+            align: 'center',
+          });
+      },
+    },
+  );
 
   topItems(doc, r.items, money);
 
