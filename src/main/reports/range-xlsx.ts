@@ -15,6 +15,7 @@ import {
   itemColumns,
   paymentColumns,
   paymentRows,
+  sheetHead,
   summaryColumns,
   summaryMoneyRows,
   xlsxMoney,
@@ -65,13 +66,7 @@ export class RangeXlsx {
     for (const [name, columns] of sheets) {
       const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
       columns.forEach((c, k) => (ws.getColumn(k + 1).width = c.width));
-      const head = ws.addRow([`${title}: ${name}`]);
-      head.font = { bold: true, size: 13 };
-      head.commit();
-      const header = ws.addRow(columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.eachCell((c) => (c.border = { bottom: { style: 'thin' } }));
-      header.commit();
+      for (const row of sheetHead(ws, `${title}: ${name}`, columns)) row.commit();
       this.sheets.set(name, { ws, columns });
     }
   }

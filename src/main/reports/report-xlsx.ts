@@ -12,6 +12,7 @@ import {
   itemColumns,
   paymentColumns,
   paymentRows,
+  sheetHead,
   summaryColumns,
   summaryMoneyRows,
   xlsxMoney,
@@ -30,12 +31,7 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   /** A sheet: title row, header row (frozen), rows; `money` columns get the currency format. */
   const sheet = (name: string, columns: Column[], rows: Cell[][]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.addRow([`${title}: ${name}`]).font = { bold: true, size: 13 };
-    const header = ws.addRow(columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.eachCell((c) => {
-      c.border = { bottom: { style: 'thin' } };
-    });
+    sheetHead(ws, `${title}: ${name}`, columns);
     for (const row of rows) ws.addRow(row);
     columns.forEach((c, k) => {
       const col = ws.getColumn(k + 1);

@@ -3,6 +3,7 @@
  * numbers in the currency (yen without decimals), the Summary, Items and Payments columns, and
  * the rows of money figures and payments, so the two workbooks keep the same layout.
  */
+import type ExcelJSType from 'exceljs';
 import { currencyDigits, type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
 import type { Cell, Column } from './xlsx-receipts';
 
@@ -77,4 +78,20 @@ export function paymentRows(r: Sums, money: XlsxMoney): Cell[][] {
     ]),
     ['Total collected', money(r.total)],
   ];
+}
+
+/** A sheet's title row and its header row (bold, ruled under); returned to be committed. */
+export function sheetHead(
+  ws: ExcelJSType.Worksheet,
+  title: string,
+  columns: Column[],
+): ExcelJSType.Row[] {
+  const head = ws.addRow([title]);
+  head.font = { bold: true, size: 13 };
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.border = { bottom: { style: 'thin' } };
+  });
+  return [head, header];
 }
