@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { bundleForNode } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,16 +24,7 @@ export async function bundleAtRef(ref, entry) {
     execFileSync('tar', ['-x', '-C', tmp], {
       input: git(['archive', '--format=tar', commit, 'src']),
     });
-    await esbuild({
-      entryPoints: [path.join(tmp, entry)],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external', // resolved from this checkout's node_modules, as out/service is
-      logLevel: 'error',
-    });
+    await bundleForNode(path.join(tmp, entry), file);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

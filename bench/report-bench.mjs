@@ -4,22 +4,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function runReportBench({ quick = false } = {}) {
   const file = path.join(root, 'out', 'bench', 'report-bench.js');
-  await build({
-    entryPoints: [path.join(root, 'bench', 'report-bench-entry.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleForNode(path.join(root, 'bench', 'report-bench-entry.ts'), file);
   const child = spawn(process.execPath, [file, root, ...(quick ? ['--quick'] : [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { textReceipt } from './interpreter-receipts.mjs';
+import { bundleForNode } from './node-bundle.mjs';
 import { runReportBench } from './report-bench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,16 +28,7 @@ export { buildDailyReport } from '../../src/main/reports/daily-report';
 export { businessDayBounds, businessDayHours } from '../../src/main/days';\n`,
 );
 const file = path.join(root, 'out', 'bench', 'sales.js');
-await build({
-  entryPoints: [entry],
-  outfile: file,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-});
+await bundleForNode(entry, file);
 const m = await import(pathToFileURL(file).href);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { bundleForNode } from './node-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -20,16 +20,7 @@ export const cacheRoot = () =>
 
 /** Bundles the seeding entry with the service's sources, as scripts/build-service.mjs does. */
 async function buildSeeder() {
-  await esbuild({
-    entryPoints: [path.join(here, 'ui-seed-entry.mjs')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleForNode(path.join(here, 'ui-seed-entry.mjs'), bundle);
 }
 
 /**

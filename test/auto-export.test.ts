@@ -6,7 +6,6 @@
  * start; a file already there is never overwritten; off writes nothing; a folder that cannot be
  * written to is a problem in words, and the day is written once the folder is fixed.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,6 +23,7 @@ import {
 } from '../src/shared';
 import { csvRecords } from './helpers/csv';
 import { WORKER_DIR, eventually, sendRaw, tempDir } from './helpers/desk';
+import { pdfText } from './helpers/pdf-text';
 import { type DayReceipt, printDay } from './sales/fixtures';
 
 const ZONE = 'America/New_York';
@@ -126,15 +126,6 @@ const after = (day: string, minutes: number) => businessDayBounds(day, RULE)[1] 
 const files = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 const report = (day: string, ext: string, n = '') => `receipt-desk-report-${day}${n}.${ext}`;
 const cents = (v: string) => (v ? Math.round(Number(v) * 100) : 0);
-
-function pdfText(file: string): string | null {
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } catch {
-    console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
-    return null;
-  }
-}
 
 describe('automatic export', () => {
   it('writes the day after it ends: PDF, CSV and XLSX that add up to what the tills took', async () => {

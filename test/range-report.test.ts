@@ -5,7 +5,6 @@
  * reports to the cent, on screen and in the CSV and XLSX files the job writes; a cancelled job
  * leaves no file; the job says how far it is.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -28,6 +27,7 @@ import {
   settingsSchema,
 } from '../src/shared';
 import { parseCsv } from './helpers/csv';
+import { pdfText } from './helpers/pdf-text';
 import { desksStoppedAfterEach, eventually, tempDir } from './helpers/desk';
 import { FiguresSeeder, readDays, type SeedReceipt } from './helpers/seed-figures';
 
@@ -189,13 +189,8 @@ describe('a range of business days', () => {
     expect(await finished(s, job.id)).toMatchObject({ state: 'done' });
     const file = s.exportFile(job.id).path;
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-    let text: string;
-    try {
-      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    } catch {
-      console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
-      return;
-    }
+    const text = pdfText(file);
+    if (text === null) return;
     const money = (v: number) =>
       (v / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     expect(text).toContain('Blue Plate Diner');
@@ -256,19 +251,21 @@ describe('a range of business days', () => {
     });
     const seen: number[] = [];
     let task: ReturnType<RangeReports['task']> | null = null;
-    const ranges = new RangeReports({
-      daily,
-      queries: () => queries,
-      sumDay: async (day) => buildDailyReport(readStoredDay(day)),
-      // The pool thread's writer, here on this thread: the days still cross a MessagePort.
-      write: writeRangeFile,
-      csvDay: async (day) => csvDayRows(day),
-      dir: () => path.join(dir, 'exports'),
-      yieldNow: async () => {
-        // The first day is sent while the task is still being made.
-        seen.push(task?.snapshot().done ?? 0);
-        await new Promise((resolve) => setImmediate(resolve));
-      },
+    const rangesYielding = (yieldNow: () => Promise<void>) =>
+      new RangeReports({
+        daily,
+        queries: () => queries,
+        sumDay: async (day) => buildDailyReport(readStoredDay(day)),
+        // The pool thread's writer, here on this thread: the days still cross a MessagePort.
+        write: writeRangeFile,
+        csvDay: async (day) => csvDayRows(day),
+        dir: () => path.join(dir, 'exports'),
+        yieldNow,
+      });
+    const ranges = rangesYielding(async () => {
+      // The first day is sent while the task is still being made.
+      seen.push(task?.snapshot().done ?? 0);
+      await new Promise((resolve) => setImmediate(resolve));
     });
     task = ranges.task(1, { from: DAYS[0], to: DAYS[2], format: 'xlsx' });
     const started = task.snapshot();
@@ -285,19 +282,11 @@ describe('a range of business days', () => {
 
     // Cancelled midway (a day written, the file half made): nothing of it is left.
     const kept = fs.readdirSync(path.join(dir, 'exports'));
-    const cancelling = new RangeReports({
-      daily,
-      queries: () => queries,
-      sumDay: async (day) => buildDailyReport(readStoredDay(day)),
-      write: writeRangeFile,
-      csvDay: async (day) => csvDayRows(day),
-      dir: () => path.join(dir, 'exports'),
-      yieldNow: async () => {
-        if ((task?.snapshot().done ?? 0) > 0) {
-          task!.cancel(new DeskFailure('CANCELLED', 'You cancelled this export.'));
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      },
+    const cancelling = rangesYielding(async () => {
+      if ((task?.snapshot().done ?? 0) > 0) {
+        task!.cancel(new DeskFailure('CANCELLED', 'You cancelled this export.'));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     });
     for (const format of ['xlsx', 'csv'] as const) {
       task = null;

@@ -3,7 +3,6 @@
  * screen reads, and the CSV a manager downloads, whose rows add up to the JSON's total; a copy
  * of a check printed again is counted once; the download passes the same door as every call.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { businessDayOf, systemTimeZone } from '../src/main/days';
 import type { DailyReport } from '../src/shared';
 import { parseCsv } from './helpers/csv';
 import { eventually } from './helpers/desk';
+import { pdfText } from './helpers/pdf-text';
 import { rawRequest, startWebDesk, type WebDesk } from './helpers/web-page';
 
 let web: WebDesk | null = null;
@@ -126,13 +126,8 @@ describe('GET /api/reports/daily', () => {
     // What a person reads on the page: poppler's pdftotext, where it is installed.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-')), 'day.pdf');
     fs.writeFileSync(file, bytes);
-    let text: string;
-    try {
-      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    } catch {
-      console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
-      return;
-    }
+    const text = pdfText(file);
+    if (text === null) return;
     expect(text).toContain('Blue Plate Diner');
     expect(text).toMatch(/Total collected\s+33\.00/u);
     expect(text).toContain('Receipts whose total could not be read (0)');

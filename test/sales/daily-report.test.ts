@@ -5,7 +5,6 @@
  * of the receipts' truths to the cent, by the report's own definitions, and the tills' Z reports
  * agree with it. Days on both sides of the clock changes and in three currencies.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { buildDailyReport, type ReportReceipt } from '../../src/main/reports';
 import { reportCsv } from '../../src/main/reports/report-csv';
 import { csvRecords } from '../helpers/csv';
+import { pdfText } from '../helpers/pdf-text';
 import { reportPdf } from '../../src/main/reports/report-pdf';
 import { reportXlsx } from '../../src/main/reports/report-xlsx';
 import { extractFigures } from '../../src/main/sales';
@@ -260,13 +260,8 @@ describe('the izakaya’s day as a PDF', () => {
     expect(top.every((name) => /[\u3040-\u30ff\u4e00-\u9fff]/u.test(name))).toBe(true);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'izakaya-')), 'day.pdf');
     fs.writeFileSync(file, await reportPdf(r));
-    let text: string;
-    try {
-      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    } catch {
-      console.log('PDF text not checked: pdftotext (poppler-utils) is not installed here.');
-      return;
-    }
+    const text = pdfText(file);
+    if (text === null) return;
     for (const name of top) expect(text).toContain(name);
     expect(text).not.toContain('are blank here');
   }, 120_000);

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeskError, ExportJob, ExportRequest, ReceiptSummary } from '../../shared';
+import type { ExportJob, ExportRequest, ReceiptSummary } from '../../shared';
 import { DeskFailure } from '../../shared';
 import type { ExportCursor, ExportQueries } from '../store';
 import { csvStart, receiptRow } from './csv';
 import { ExportFile } from './export-file';
 import { exportFailure } from './export-errors';
-import type { JobTask } from './export-job';
+import { FileJob, type JobTask } from './export-job';
 import { exportBaseName, zipEntryName } from './file-names';
 import { ZipWriter } from './zip-writer';
 
@@ -29,13 +29,7 @@ export interface TaskDeps {
   now: () => number;
 }
 
-export class ExportTask implements JobTask {
-  private state: ExportJob['state'] = 'running';
-  private done = 0;
-  private fileName: string | null = null;
-  private bytes: number | null = null;
-  private error: DeskError | null = null;
-  private cancelledBy: DeskFailure | null = null;
+export class ExportTask extends FileJob implements JobTask {
   /** Settles (never rejects) when the task is done or failed. */
   readonly finished: Promise<void>;
 
@@ -44,28 +38,15 @@ export class ExportTask implements JobTask {
     readonly request: ExportRequest,
     /** The newest receipt when the export started: receipts printed later are not in it. */
     private readonly upToId: number,
-    private total: number,
+    total: number,
     private readonly deps: TaskDeps,
   ) {
+    super(total, deps.dir);
     this.finished = this.run();
   }
 
   get format(): ExportRequest['format'] {
     return this.request.format;
-  }
-
-  get running(): boolean {
-    return this.state === 'running';
-  }
-
-  /** The finished file, or null while running or after a failure. */
-  get file(): { path: string; fileName: string; bytes: number } | null {
-    if (this.state !== 'done' || !this.fileName) return null;
-    return {
-      path: path.join(this.deps.dir, this.fileName),
-      fileName: this.fileName,
-      bytes: this.bytes ?? 0,
-    };
   }
 
   /** Stops at the next receipt; the unfinished file is removed and `reason` reported. */
@@ -81,12 +62,7 @@ export class ExportTask implements JobTask {
       from: this.request.from,
       to: this.request.to,
       station: this.request.station ?? null,
-      state: this.state,
-      done: this.done,
-      total: this.total,
-      fileName: this.fileName,
-      bytes: this.bytes,
-      error: this.error,
+      ...this.progress(),
     };
   }
 

@@ -5,6 +5,6 @@ export { ExportService, MAX_ZIP_BYTES, MAX_ZIP_RECEIPTS } from './export-service
 export type { ExportServiceOptions, ExportedFile } from './export-service';
 export { CSV_HEADER, csvCell, csvRow, UTF8_BOM } from './csv';
 export { freeFileName, safeName } from './file-names';
-export { type JobTask, publishFile } from './export-job';
+export { FileJob, type JobTask, publishFile } from './export-job';
 export { ExportFile } from './export-file';
 export { exportFailure } from './export-errors';

@@ -16,6 +16,7 @@ import {
   type ReportPaymentKey,
   type ZReportLine,
 } from '../../shared';
+import { finishTotals, zeroCounts, zeroMerged } from './report-totals';
 
 export interface ReportReceipt {
   id: number;
@@ -53,31 +54,9 @@ export function buildDailyReport(input: ReportInput): DailyReport {
     from: input.from,
     to: input.to,
     currency: input.currency,
-    receiptCount: 0,
-    saleCount: 0,
-    refundCount: 0,
-    voidCount: 0,
-    kitchenTicketCount: 0,
-    otherCount: 0,
-    unparsedCount: 0,
-    grossSales: 0,
-    discounts: 0,
-    refunds: 0,
-    netSales: 0,
-    tax: 0,
-    tips: 0,
-    serviceCharges: 0,
-    total: 0,
-    payments: {},
-    averageSale: null,
-    covers: 0,
+    ...zeroCounts(),
     hourly: input.hours.map((h) => ({ hour: h.hour, from: h.start, receipts: 0, sales: 0 })),
-    items: [],
-    stations: [],
-    servers: [],
-    drawerOpens: 0,
-    noSaleDrawerOpens: 0,
-    reprints: 0,
+    ...zeroMerged(),
     reprintIds: [],
     unparsed: [],
     zReport: null,
@@ -187,11 +166,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
   }
   r.netSales = r.total - r.tax - r.tips - r.serviceCharges;
   r.grossSales = r.netSales + r.discounts + (r.refunds - refundTax);
-  r.averageSale = r.saleCount > 0 ? Math.round(r.netSales / r.saleCount) : null;
-  r.currency ??= [...currencies].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  r.items = [...items.values()].sort((a, b) => b.sales - a.sales || a.name.localeCompare(b.name));
-  r.stations = [...stations.values()].sort((a, b) => a.station.localeCompare(b.station));
-  r.servers = [...servers.values()].sort((a, b) => b.sales - a.sales);
+  finishTotals(r, currencies, items.values(), stations.values(), servers.values());
   if (zByStation.size > 0) {
     const zs = [...zByStation.values()];
     r.zReport = {

@@ -208,3 +208,103 @@ export function unparsedList(
     note(doc, `… and ${r.unparsed.length - max} more (see the CSV).`);
   }
 }
+
+/** The report's title block: the restaurant (or `fallback`) in large type, then what it covers. */
+export function titleBlock(
+  doc: PDFKit.PDFDocument,
+  restaurantName: string,
+  fallback: string,
+  covers: string,
+  r: { station: string | null; currency: string | null },
+): void {
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(INK)
+    .text(restaurantName || fallback, doc.page.margins.left, 48);
+  doc
+    .font('body')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(
+      covers +
+        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
+        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
+    );
+  doc.moveDown(0.8);
+}
+
+/** The ten best-selling items, or a note that none were read. */
+export function topItems(
+  doc: PDFKit.PDFDocument,
+  items: { name: string; quantity: number; sales: number }[],
+  money: (v: number | null) => string,
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  section(doc, 'Top items');
+  for (const item of items.slice(0, 10)) {
+    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
+  }
+  if (items.length === 0) note(doc, 'No items were read.');
+  doc.moveDown(0.4);
+}
+
+/**
+ * The current page's footer line. It sits in the bottom margin: without setting that margin to
+ * nothing first, writing there would start a page.
+ */
+export function pageFooter(doc: PDFKit.PDFDocument, text: string): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.page.margins.bottom = 0;
+  doc
+    .font('body')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(text, left, doc.page.height - 32, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
+}
+
+/**
+ * A vector bar chart across the text width: a base line, a bar per value scaled to the highest,
+ * `label` drawn under each bar (given the bar's slot and the labels' y), and the highest value
+ * in money at the top right, `peakAbove` points over the chart. Leaves doc.y under the labels.
+ */
+export function barChart(
+  doc: PDFKit.PDFDocument,
+  values: number[],
+  o: {
+    top: number;
+    height: number;
+    peakAbove: number;
+    money: (v: number | null) => string;
+    label: (k: number, slotLeft: number, slot: number, y: number) => void;
+  },
+): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const base = o.top + o.height;
+  const peak = Math.max(1, ...values);
+  const slot = width / Math.max(1, values.length);
+  doc.lineWidth(0.5).strokeColor(RULE);
+  doc
+    .moveTo(left, base)
+    .lineTo(left + width, base)
+    .stroke();
+  values.forEach((v, k) => {
+    const height = Math.max(0, (v / peak) * o.height);
+    const x = left + k * slot + slot * 0.15;
+    if (height > 0) doc.rect(x, base - height, slot * 0.7, height).fill(BAR);
+    o.label(k, left + k * slot, slot, base + 3);
+  });
+  doc
+    .font('body')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(`highest: ${o.money(peak)}`, left, o.top - o.peakAbove, { width, align: 'right' });
+  doc.y = base + 18;
+}

@@ -3,9 +3,9 @@
  * restaurant and the range, the key figures, net sales per day as a vector bar chart, the table
  * of days (receipts, sales, net sales, tax, tips, total), the payment mix and the top items.
  */
-import type { RangeReport } from '../../shared';
+import type { RangeDay, RangeReport } from '../../shared';
 import {
-  BAR,
+  barChart,
   ensureRoom,
   INK,
   keyFigures,
@@ -14,10 +14,12 @@ import {
   openPdf,
   wideFontsNote,
   paymentMix,
+  pageFooter,
   pdfMoney,
-  row,
   RULE,
   section,
+  titleBlock,
+  topItems,
   unparsedList,
 } from './pdf-parts';
 
@@ -31,24 +33,14 @@ function dayLabel(day: string): string {
 export async function rangePdf(r: RangeReport): Promise<Buffer> {
   const { doc, done } = await openPdf(`Report ${r.firstDay} to ${r.lastDay}`, true);
   const money = pdfMoney(r.currency);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
 
-  doc
-    .font('bold')
-    .fontSize(18)
-    .fillColor(INK)
-    .text(r.restaurantName || 'Sales report', left, 48);
-  doc
-    .font('body')
-    .fontSize(10)
-    .fillColor(MUTED)
-    .text(
-      `${r.firstDay} to ${r.lastDay}: ${r.days.length} business days (each from ${r.dayStart}, ${r.timezone})` +
-        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
-        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
-    );
-  doc.moveDown(0.8);
+  titleBlock(
+    doc,
+    r.restaurantName,
+    'Sales report',
+    `${r.firstDay} to ${r.lastDay}: ${r.days.length} business days (each from ${r.dayStart}, ${r.timezone})`,
+    r,
+  );
 
   section(doc, 'Key figures');
   keyFigures(doc, [
@@ -68,48 +60,34 @@ export async function rangePdf(r: RangeReport): Promise<Buffer> {
 
   // Net sales per day: one bar each, labelled under it (every other one past two weeks).
   section(doc, 'Net sales per day');
-  const chartTop = doc.y + 12;
-  const chartHeight = 80;
-  const peak = Math.max(1, ...r.days.map((d) => d.netSales));
-  const slot = width / Math.max(1, r.days.length);
   const every = r.days.length > 16 ? 2 : 1;
-  doc.lineWidth(0.5).strokeColor(RULE);
-  doc
-    .moveTo(left, chartTop + chartHeight)
-    .lineTo(left + width, chartTop + chartHeight)
-    .stroke();
-  r.days.forEach((d, k) => {
-    const height = Math.max(0, (d.netSales / peak) * chartHeight);
-    const x = left + k * slot + slot * 0.15;
-    if (height > 0) doc.rect(x, chartTop + chartHeight - height, slot * 0.7, height).fill(BAR);
-    if (k % every === 0) {
-      doc
-        .font('body')
-        .fontSize(7)
-        .fillColor(MUTED)
-        .text(dayLabel(d.businessDay), left + k * slot - slot / 2, chartTop + chartHeight + 3, {
-          width: slot * 2,
-          align: 'center',
-          lineBreak: false,
-        });
-    }
-  });
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`highest: ${money(peak)}`, left, chartTop - 10, { width, align: 'right' });
-  doc.y = chartTop + chartHeight + 18;
+  barChart(
+    doc,
+    r.days.map((d) => d.netSales),
+    {
+      top: doc.y + 12,
+      height: 80,
+      peakAbove: 10,
+      money,
+      label: (k, slotLeft, slot, y) => {
+        if (k % every !== 0) return;
+        doc
+          .font('body')
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(dayLabel(r.days[k].businessDay), slotLeft - slot / 2, y, {
+            width: slot * 2,
+            align: 'center',
+            lineBreak: false,
+          });
+      },
+    },
+  );
 
   section(doc, 'Payments');
   paymentMix(doc, r.payments, r.total, money);
 
-  section(doc, 'Top items');
-  for (const item of r.items.slice(0, 10)) {
-    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
-  }
-  if (r.items.length === 0) note(doc, 'No items were read.');
-  doc.moveDown(0.4);
+  topItems(doc, r.items, money);
 
   dayTable(doc, r, money);
 
@@ -117,21 +95,14 @@ export async function rangePdf(r: RangeReport): Promise<Buffer> {
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
   wideFontsNote(doc);
 
-  // Each page's footer sits in its bottom margin: without this, writing there would start a page.
+  // Each page's footer, written once every page is laid out.
   const pages = doc.bufferedPageRange();
   for (let p = pages.start; p < pages.start + pages.count; p++) {
     doc.switchToPage(p);
-    doc.page.margins.bottom = 0;
-    doc
-      .font('body')
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(
-        `Receipt Desk · ${r.firstDay} to ${r.lastDay} · ${r.receiptCount.toLocaleString('en-US')} receipts · page ${p + 1} of ${pages.count}`,
-        left,
-        doc.page.height - 32,
-        { width, align: 'center', lineBreak: false },
-      );
+    pageFooter(
+      doc,
+      `Receipt Desk · ${r.firstDay} to ${r.lastDay} · ${r.receiptCount.toLocaleString('en-US')} receipts · page ${p + 1} of ${pages.count}`,
+    );
   }
   doc.end();
   return done;
@@ -148,14 +119,27 @@ function dayTable(
   const columns = ['Business day', 'Receipts', 'Sales', 'Net sales', 'Tax', 'Tips', 'Total'];
   const first = 110;
   const rest = (width - first) / (columns.length - 1);
-  const line = (cells: string[], bold: boolean) => {
+  // A day's row and the range's sum row show the same figures.
+  const cells = (
+    label: string,
+    f: Pick<RangeDay, 'receiptCount' | 'saleCount' | 'netSales' | 'tax' | 'tips' | 'total'>,
+  ): string[] => [
+    label,
+    f.receiptCount.toLocaleString('en-US'),
+    f.saleCount.toLocaleString('en-US'),
+    money(f.netSales),
+    money(f.tax),
+    money(f.tips),
+    money(f.total),
+  ];
+  const line = (texts: string[], bold: boolean) => {
     ensureRoom(doc, 14);
     const y = doc.y;
     doc
       .font(bold ? 'bold' : 'body')
       .fontSize(9)
       .fillColor(INK);
-    cells.forEach((c, k) => {
+    texts.forEach((c, k) => {
       const x = k === 0 ? left : left + first + (k - 1) * rest;
       doc.text(c, x, y, {
         width: k === 0 ? first : rest,
@@ -176,18 +160,7 @@ function dayTable(
       doc.addPage();
       line(columns, true);
     }
-    line(
-      [
-        `${dayLabel(d.businessDay)} · ${d.businessDay}`,
-        d.receiptCount.toLocaleString('en-US'),
-        d.saleCount.toLocaleString('en-US'),
-        money(d.netSales),
-        money(d.tax),
-        money(d.tips),
-        money(d.total),
-      ],
-      false,
-    );
+    line(cells(`${dayLabel(d.businessDay)} · ${d.businessDay}`, d), false);
   }
   const y = doc.y + 1;
   doc.lineWidth(0.5).strokeColor(RULE);
@@ -196,17 +169,6 @@ function dayTable(
     .lineTo(left + width, y)
     .stroke();
   doc.y = y + 3;
-  line(
-    [
-      'Range',
-      r.receiptCount.toLocaleString('en-US'),
-      r.saleCount.toLocaleString('en-US'),
-      money(r.netSales),
-      money(r.tax),
-      money(r.tips),
-      money(r.total),
-    ],
-    true,
-  );
+  line(cells('Range', r), true);
   doc.moveDown(0.6);
 }

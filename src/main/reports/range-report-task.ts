@@ -9,12 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
-import type { DeskError, ExportJob, RangeReportFileRequest } from '../../shared';
+import type { ExportJob, RangeReportFileRequest } from '../../shared';
 import { DeskFailure } from '../../shared';
 import {
   csvRow,
   ExportFile,
   exportFailure,
+  FileJob,
   type JobTask,
   publishFile,
   safeName,
@@ -52,14 +53,7 @@ export interface RangeTaskDeps {
   yieldNow: () => Promise<void>;
 }
 
-export class RangeReportTask implements JobTask {
-  private state: ExportJob['state'] = 'running';
-  private done = 0;
-  private fileName: string | null = null;
-  private bytes: number | null = null;
-  private error: DeskError | null = null;
-  private cancelledBy: DeskFailure | null = null;
-  private total: number;
+export class RangeReportTask extends FileJob implements JobTask {
   /** Wakes the day loop while it waits for the writer (an answer came, or a cancel). */
   private wake: (() => void) | null = null;
   readonly finished: Promise<void>;
@@ -69,22 +63,12 @@ export class RangeReportTask implements JobTask {
     readonly request: RangeReportFileRequest,
     private readonly deps: RangeTaskDeps,
   ) {
-    this.total = deps.total;
+    super(deps.total, deps.dir);
     this.finished = this.run();
   }
 
   get format(): ExportJob['format'] {
     return this.request.format;
-  }
-
-  get running(): boolean {
-    return this.state === 'running';
-  }
-
-  get file(): JobTask['file'] {
-    if (this.state !== 'done' || !this.fileName) return null;
-    const p = path.join(this.deps.dir, this.fileName);
-    return { path: p, fileName: this.fileName, bytes: this.bytes ?? 0 };
   }
 
   cancel(reason: DeskFailure): void {
@@ -100,12 +84,7 @@ export class RangeReportTask implements JobTask {
       from: this.deps.from,
       to: this.deps.to,
       station: this.request.station ?? null,
-      state: this.state,
-      done: this.done,
-      total: this.total,
-      fileName: this.fileName,
-      bytes: this.bytes,
-      error: this.error,
+      ...this.progress(),
     };
   }
 

@@ -4,6 +4,7 @@
  * payments, items, stations and servers merged by key, and a row per day for the table.
  */
 import type { DailyReport, RangeDay, RangeReport, ReportPaymentKey } from '../../shared';
+import { finishTotals, zeroCounts, zeroMerged } from './report-totals';
 
 export interface RangeMeta {
   firstDay: string;
@@ -57,30 +58,8 @@ export function sumRange(meta: RangeMeta, days: DailyReport[]): RangeReport {
     ...meta,
     from: days[0]?.from ?? 0,
     to: days.at(-1)?.to ?? 0,
-    receiptCount: 0,
-    saleCount: 0,
-    refundCount: 0,
-    voidCount: 0,
-    kitchenTicketCount: 0,
-    otherCount: 0,
-    unparsedCount: 0,
-    grossSales: 0,
-    discounts: 0,
-    refunds: 0,
-    netSales: 0,
-    tax: 0,
-    tips: 0,
-    serviceCharges: 0,
-    total: 0,
-    payments: {},
-    averageSale: null,
-    covers: 0,
-    items: [],
-    stations: [],
-    servers: [],
-    drawerOpens: 0,
-    noSaleDrawerOpens: 0,
-    reprints: 0,
+    ...zeroCounts(),
+    ...zeroMerged(),
     unparsed: [],
     days: days.map(rangeDay),
   };
@@ -112,11 +91,7 @@ export function sumRange(meta: RangeMeta, days: DailyReport[]): RangeReport {
     for (const u of d.unparsed) r.unparsed.push(u);
     if (d.currency) currencies.set(d.currency, (currencies.get(d.currency) ?? 0) + d.saleCount);
   }
-  r.averageSale = r.saleCount > 0 ? Math.round(r.netSales / r.saleCount) : null;
-  r.currency ??= [...currencies].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  r.items = [...items.values()].sort((a, b) => b.sales - a.sales || a.name.localeCompare(b.name));
-  r.stations = [...stations.values()].sort((a, b) => a.station.localeCompare(b.station));
-  r.servers = [...servers.values()].sort((a, b) => b.sales - a.sales);
+  finishTotals(r, currencies, items.values(), stations.values(), servers.values());
   return r;
 }
 

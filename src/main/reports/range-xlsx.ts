@@ -7,15 +7,19 @@
  */
 import type ExcelJSType from 'exceljs';
 import type fs from 'node:fs';
-import {
-  currencyDigits,
-  type DailyReport,
-  PAYMENT_METHOD_NAMES,
-  type RangeReport,
-} from '../../shared';
+import type { DailyReport, RangeReport } from '../../shared';
 import type { ReportReceipt } from './daily-report';
 import type { RangeMeta } from './range-report';
 import { type Cell, type Column, receiptCells, receiptColumns } from './xlsx-receipts';
+import {
+  itemColumns,
+  paymentColumns,
+  paymentRows,
+  sheetHead,
+  summaryColumns,
+  summaryMoneyRows,
+  xlsxMoney,
+} from './xlsx-sheets';
 
 type Sheet = ExcelJSType.Worksheet;
 
@@ -29,22 +33,17 @@ export class RangeXlsx {
     private readonly book: ExcelJSType.stream.xlsx.WorkbookWriter,
     meta: RangeMeta,
   ) {
-    const places = currencyDigits(meta.currency);
-    this.money = (v) => (v === null || v === undefined ? null : v / 10 ** places);
-    this.moneyFormat = places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
-    this.cur = meta.currency ? ` (${meta.currency})` : '';
+    ({
+      money: this.money,
+      moneyFormat: this.moneyFormat,
+      cur: this.cur,
+    } = xlsxMoney(meta.currency));
     const title = `${meta.restaurantName || 'Receipt Desk'}: ${meta.firstDay} to ${meta.lastDay}${
       meta.station ? `, ${meta.station}` : ''
     }`;
     const cur = this.cur;
     const sheets: [string, Column[]][] = [
-      [
-        'Summary',
-        [
-          { header: 'Figure', width: 34 },
-          { header: `Amount${cur}`, width: 16, money: true },
-        ],
-      ],
+      ['Summary', summaryColumns(cur)],
       [
         'Days',
         [
@@ -61,32 +60,13 @@ export class RangeXlsx {
         ],
       ],
       ['Receipts', receiptColumns(cur, true)],
-      [
-        'Items',
-        [
-          { header: 'Item', width: 34 },
-          { header: 'Quantity', width: 10, integer: true },
-          { header: `Sales${cur}`, width: 14, money: true },
-        ],
-      ],
-      [
-        'Payments',
-        [
-          { header: 'Method', width: 30 },
-          { header: `Amount${cur}`, width: 16, money: true },
-        ],
-      ],
+      ['Items', itemColumns(cur)],
+      ['Payments', paymentColumns(cur)],
     ];
     for (const [name, columns] of sheets) {
       const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
       columns.forEach((c, k) => (ws.getColumn(k + 1).width = c.width));
-      const head = ws.addRow([`${title}: ${name}`]);
-      head.font = { bold: true, size: 13 };
-      head.commit();
-      const header = ws.addRow(columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.eachCell((c) => (c.border = { bottom: { style: 'thin' } }));
-      header.commit();
+      for (const row of sheetHead(ws, `${title}: ${name}`, columns)) row.commit();
       this.sheets.set(name, { ws, columns });
     }
   }
@@ -109,17 +89,7 @@ export class RangeXlsx {
   /** The small sheets from the range's sums, then the workbook is closed. */
   async end(r: RangeReport): Promise<void> {
     const m = this.money;
-    this.rows('Summary', [
-      ['Total collected', m(r.total)],
-      ['Net sales', m(r.netSales)],
-      ['Gross sales', m(r.grossSales)],
-      ['Discounts', m(r.discounts)],
-      ['Refunds', m(r.refunds)],
-      ['Tax', m(r.tax)],
-      ['Tips', m(r.tips)],
-      ['Service charges', m(r.serviceCharges)],
-      ['Average sale (net)', m(r.averageSale)],
-    ]);
+    this.rows('Summary', summaryMoneyRows(r, m));
     // Counts are whole numbers, not money.
     this.rows(
       'Summary',
@@ -162,13 +132,7 @@ export class RangeXlsx {
       'Items',
       r.items.map((i) => [i.name, i.quantity, m(i.sales)]),
     );
-    this.rows('Payments', [
-      ...Object.entries(r.payments).map(([k, v]) => [
-        PAYMENT_METHOD_NAMES[k as keyof typeof PAYMENT_METHOD_NAMES] ?? k,
-        m(v ?? 0),
-      ]),
-      ['Total collected', m(r.total)],
-    ]);
+    this.rows('Payments', paymentRows(r, m));
     for (const { ws } of this.sheets.values()) ws.commit();
     await this.book.commit();
   }

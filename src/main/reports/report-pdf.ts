@@ -7,18 +7,19 @@
  */
 import type { DailyReport } from '../../shared';
 import {
-  BAR,
-  INK,
+  barChart,
   keyFigures,
   MUTED,
   note,
   openPdf,
   wideFontsNote,
   paymentMix,
+  pageFooter,
   pdfMoney,
   row,
-  RULE,
   section,
+  titleBlock,
+  topItems,
   unparsedList,
 } from './pdf-parts';
 
@@ -28,22 +29,13 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  // Title.
-  doc
-    .font('bold')
-    .fontSize(18)
-    .fillColor(INK)
-    .text(r.restaurantName || 'Daily report', left, 48);
-  doc
-    .font('body')
-    .fontSize(10)
-    .fillColor(MUTED)
-    .text(
-      `Business day ${r.businessDay} (from ${r.dayStart}, ${r.timezone})` +
-        `${r.station ? ` · station ${r.station}` : ' · all stations'}` +
-        `${r.currency ? ` · amounts in ${r.currency}` : ''}`,
-    );
-  doc.moveDown(0.8);
+  titleBlock(
+    doc,
+    r.restaurantName,
+    'Daily report',
+    `Business day ${r.businessDay} (from ${r.dayStart}, ${r.timezone})`,
+    r,
+  );
 
   // Key figures, in two columns of label and amount.
   section(doc, 'Key figures');
@@ -68,44 +60,29 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
 
   // Sales per hour: bars in the day's own hours (23 to 25 of them).
   section(doc, 'Sales per hour (net)');
-  const chartTop = doc.y + 4;
-  const chartHeight = 70;
-  const peak = Math.max(1, ...r.hourly.map((h) => h.sales));
-  const slot = width / Math.max(1, r.hourly.length);
-  doc.lineWidth(0.5).strokeColor(RULE);
-  doc
-    .moveTo(left, chartTop + chartHeight)
-    .lineTo(left + width, chartTop + chartHeight)
-    .stroke();
-  r.hourly.forEach((h, k) => {
-    const height = Math.max(0, (h.sales / peak) * chartHeight);
-    const x = left + k * slot + slot * 0.15;
-    if (height > 0) doc.rect(x, chartTop + chartHeight - height, slot * 0.7, height).fill(BAR);
-    if (k % 2 === 0) {
-      doc
-        .font('body')
-        .fontSize(7)
-        .fillColor(MUTED)
-        .text(String(h.hour).padStart(2, '0'), left + k * slot, chartTop + chartHeight + 3, {
-          width: slot,
-          align: 'center',
-        });
-    }
-  });
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`highest: ${money(peak)}`, left, chartTop - 2, { width, align: 'right' });
-  doc.y = chartTop + chartHeight + 18;
+  barChart(
+    doc,
+    r.hourly.map((h) => h.sales),
+    {
+      top: doc.y + 4,
+      height: 70,
+      peakAbove: 2,
+      money,
+      label: (k, slotLeft, slot, y) => {
+        if (k % 2 !== 0) return;
+        doc
+          .font('body')
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(String(r.hourly[k].hour).padStart(2, '0'), slotLeft, y, {
+            width: slot,
+            align: 'center',
+          });
+      },
+    },
+  );
 
-  // Top items.
-  section(doc, 'Top items');
-  for (const item of r.items.slice(0, 10)) {
-    row(doc, left, width, `${item.name}  ×${item.quantity}`, money(item.sales));
-  }
-  if (r.items.length === 0) note(doc, 'No items were read.');
-  doc.moveDown(0.4);
+  topItems(doc, r.items, money);
 
   // The POS's own Z reports against the receipts.
   section(doc, 'Z report against the receipts');
@@ -133,17 +110,7 @@ export async function reportPdf(r: DailyReport): Promise<Buffer> {
   if (r.reprints > 0) note(doc, `${r.reprints} receipt(s) printed again were counted once.`);
   wideFontsNote(doc);
 
-  // The footer sits in the bottom margin: without this, writing there would start a page.
-  doc.page.margins.bottom = 0;
-  doc
-    .font('body')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(`Receipt Desk · ${r.receiptCount} receipts`, left, doc.page.height - 32, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
+  pageFooter(doc, `Receipt Desk · ${r.receiptCount} receipts`);
   doc.end();
   return done;
 }

@@ -5,21 +5,25 @@
  * decimals), so the sheets sum and sort as they should.
  */
 import type ExcelJSType from 'exceljs';
-import { currencyDigits, type DailyReport, PAYMENT_METHOD_NAMES } from '../../shared';
+import type { DailyReport } from '../../shared';
 import type { ReportReceipt } from './daily-report';
 import { type Cell, type Column, receiptCells, receiptColumns } from './xlsx-receipts';
+import {
+  itemColumns,
+  paymentColumns,
+  paymentRows,
+  sheetHead,
+  summaryColumns,
+  summaryMoneyRows,
+  xlsxMoney,
+} from './xlsx-sheets';
 
 export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[]): Promise<Buffer> {
   // Loaded when a spreadsheet is asked for, not with every pool thread.
   const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSType }).default;
   const book = new ExcelJS.Workbook();
   book.creator = 'Receipt Desk';
-  const places = currencyDigits(report.currency);
-  const unit = 10 ** places;
-  const money = (v: number | null | undefined): number | null =>
-    v === null || v === undefined ? null : v / unit;
-  const moneyFormat = places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
-  const cur = report.currency ? ` (${report.currency})` : '';
+  const { money, moneyFormat, cur } = xlsxMoney(report.currency);
   const title = `${report.restaurantName || 'Receipt Desk'}: ${report.businessDay}${
     report.station ? `, ${report.station}` : ''
   }`;
@@ -27,12 +31,7 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   /** A sheet: title row, header row (frozen), rows; `money` columns get the currency format. */
   const sheet = (name: string, columns: Column[], rows: Cell[][]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.addRow([`${title}: ${name}`]).font = { bold: true, size: 13 };
-    const header = ws.addRow(columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.eachCell((c) => {
-      c.border = { bottom: { style: 'thin' } };
-    });
+    sheetHead(ws, `${title}: ${name}`, columns);
     for (const row of rows) ws.addRow(row);
     columns.forEach((c, k) => {
       const col = ws.getColumn(k + 1);
@@ -44,35 +43,20 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   };
 
   const r = report;
-  sheet(
-    'Summary',
-    [
-      { header: 'Figure', width: 34 },
-      { header: `Amount${cur}`, width: 16, money: true },
-    ],
-    [
-      ['Total collected', money(r.total)],
-      ['Net sales', money(r.netSales)],
-      ['Gross sales', money(r.grossSales)],
-      ['Discounts', money(r.discounts)],
-      ['Refunds', money(r.refunds)],
-      ['Tax', money(r.tax)],
-      ['Tips', money(r.tips)],
-      ['Service charges', money(r.serviceCharges)],
-      ['Average sale (net)', money(r.averageSale)],
-      ['Receipts', r.receiptCount],
-      ['Sales', r.saleCount],
-      ['Refund receipts', r.refundCount],
-      ['Voids', r.voidCount],
-      ['Kitchen tickets', r.kitchenTicketCount],
-      ['Other receipts', r.otherCount],
-      ['Receipts whose total could not be read', r.unparsedCount],
-      ['Reprints (counted once)', r.reprints],
-      ['Covers', r.covers],
-      ['Drawer opens', r.drawerOpens],
-      ['Drawer opens without a sale', r.noSaleDrawerOpens],
-    ],
-  );
+  sheet('Summary', summaryColumns(cur), [
+    ...summaryMoneyRows(r, money),
+    ['Receipts', r.receiptCount],
+    ['Sales', r.saleCount],
+    ['Refund receipts', r.refundCount],
+    ['Voids', r.voidCount],
+    ['Kitchen tickets', r.kitchenTicketCount],
+    ['Other receipts', r.otherCount],
+    ['Receipts whose total could not be read', r.unparsedCount],
+    ['Reprints (counted once)', r.reprints],
+    ['Covers', r.covers],
+    ['Drawer opens', r.drawerOpens],
+    ['Drawer opens without a sale', r.noSaleDrawerOpens],
+  ]);
   // Counts in the Summary are whole numbers, not money.
   book.getWorksheet('Summary')!.eachRow((row, n) => {
     if (n > 11) row.getCell(2).numFmt = '0';
@@ -81,27 +65,10 @@ export async function reportXlsx(report: DailyReport, receipts: ReportReceipt[])
   sheet('Receipts', receiptColumns(cur, false), receiptCells(r, receipts, money, false));
   sheet(
     'Items',
-    [
-      { header: 'Item', width: 34 },
-      { header: 'Quantity', width: 10, integer: true },
-      { header: `Sales${cur}`, width: 14, money: true },
-    ],
+    itemColumns(cur),
     r.items.map((i) => [i.name, i.quantity, money(i.sales)]),
   );
-  sheet(
-    'Payments',
-    [
-      { header: 'Method', width: 30 },
-      { header: `Amount${cur}`, width: 16, money: true },
-    ],
-    [
-      ...Object.entries(r.payments).map(([m, v]) => [
-        PAYMENT_METHOD_NAMES[m as keyof typeof PAYMENT_METHOD_NAMES] ?? m,
-        money(v ?? 0),
-      ]),
-      ['Total collected', money(r.total)],
-    ],
-  );
+  sheet('Payments', paymentColumns(cur), paymentRows(r, money));
   sheet(
     'Hourly',
     [
