@@ -271,7 +271,11 @@ export class DeskService implements DeskBackend {
       business: () => this.keeper.settings.business,
       unread: (from, to) => unread.in(from, to),
       file: (date, format) => this.reports.file({ date }, format),
-      receipts: async (date) => (await this.reports.daily({ date })).receiptCount,
+      // Counted, not summed again: the day's report was just summed for each of its files.
+      receipts: (from, to) => {
+        const { stations } = this.store.queries.dayCounts(from, to);
+        return [...stations.values()].reduce((n, k) => n + k, 0);
+      },
       now: this.now,
       everyMs: this.options.autoExportEveryMs ?? 60_000,
       log: this.log,

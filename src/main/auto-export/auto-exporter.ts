@@ -18,11 +18,11 @@ import {
   type ReportFormat,
 } from '../../shared';
 import { type BusinessDayRule, businessDayBounds, businessDayOf, systemTimeZone } from '../days';
+import { writeNewFile } from '../export';
 import { addDays, dueDays } from './due-days';
 import { autoExportProblem, notFullPath } from './export-problem';
 import { type ExportRecord, loadRecord, saveRecord } from './export-record';
 import { folderReady } from './folder-ready';
-import { writeNewFile } from './new-file';
 
 const MINUTE_MS = 60_000;
 /** A day's receipts whose figures are still not read this long after it ends are not waited for. */
@@ -45,8 +45,8 @@ export interface AutoExporterOptions {
   unread: (from: number, to: number) => number;
   /** A business day's report as a file of one format. */
   file: (day: string, format: ReportFormat) => Promise<DayFile>;
-  /** How many receipts a business day holds. */
-  receipts: (day: string) => Promise<number>;
+  /** How many receipts were printed in [from, to) (a business day's bounds). */
+  receipts: (from: number, to: number) => number;
   now: () => number;
   /** How often to look again (a minute; tests shorten it). */
   everyMs: number;
@@ -231,7 +231,7 @@ export class AutoExporter {
         at: this.o.now(),
         formats: written.map((w) => w.f),
         files: written.map((w) => w.name),
-        receipts: await this.o.receipts(day),
+        receipts: this.o.receipts(...businessDayBounds(day, this.rule())),
       },
     });
     this.o.log(

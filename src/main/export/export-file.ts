@@ -4,7 +4,7 @@
  * looks finished; discard() removes it.
  */
 import fs from 'node:fs/promises';
-import { publishFile } from './export-job';
+import { publishFile } from './publish-file';
 
 /** Bytes gathered before they go to the disk. */
 const FLUSH_AT = 1 << 20;

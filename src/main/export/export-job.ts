@@ -2,10 +2,8 @@
  * What the exports' one slot runs: a receipts export (ExportTask) or a job made by another
  * module (a range report), each numbered, followed, cancelled and handed over the same way.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DeskError, DeskFailure, ExportJob } from '../../shared';
-import { freeFileName } from './file-names';
 
 export interface JobTask {
   readonly id: number;
@@ -64,34 +62,5 @@ export abstract class FileJob {
       bytes: this.bytes,
       error: this.error,
     };
-  }
-}
-
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-/**
- * Gives a finished `.part` file the first free name `base[-n].ext` in `dir`, never over another
- * file: a hard link fails when the name was taken meanwhile (rename would replace it), and the
- * next name is tried. Returns the name.
- */
-export async function publishFile(partPath: string, base: string, ext: string): Promise<string> {
-  const dir = path.dirname(partPath);
-  for (;;) {
-    const name = freeFileName(dir, base, ext);
-    try {
-      await fs.link(partPath, path.join(dir, name));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      // File systems without hard links (FAT, some network shares): the name was free a moment
-      // ago, which is what the exports did before.
-      if (code && NO_LINKS.has(code)) {
-        await fs.rename(partPath, path.join(dir, name));
-        return name;
-      }
-      throw err;
-    }
-    await fs.rm(partPath, { force: true });
-    return name;
   }
 }

@@ -5,6 +5,7 @@ export { ExportService, MAX_ZIP_BYTES, MAX_ZIP_RECEIPTS } from './export-service
 export type { ExportServiceOptions, ExportedFile } from './export-service';
 export { CSV_HEADER, csvCell, csvRow, UTF8_BOM } from './csv';
 export { freeFileName, safeName } from './file-names';
-export { FileJob, type JobTask, publishFile } from './export-job';
+export { FileJob, type JobTask } from './export-job';
+export { publishFile, writeNewFile } from './publish-file';
 export { ExportFile } from './export-file';
 export { exportFailure } from './export-errors';

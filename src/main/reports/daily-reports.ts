@@ -4,10 +4,9 @@
  * by buildDailyReport on a pool thread in the service: the Reports screen asks again as each
  * receipt comes, and parsing and summing 5,000 readings on the main thread held it ~50-100 ms.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DailyReport, ReportDay, ReportFormat, Settings } from '../../shared';
-import { publishFile, safeName } from '../export';
+import { safeName, writeNewFile } from '../export';
 import { businessDayBounds, businessDayHours, systemTimeZone } from '../days';
 import type { ReportQueries } from '../store';
 import { buildDailyReport } from './daily-report';
@@ -72,11 +71,8 @@ export class DailyReports {
    */
   async save(day: ReportDay, format: ReportFormat, dir: string): Promise<string> {
     const file = await this.file(day, format);
-    await fs.mkdir(dir, { recursive: true });
-    const ext = path.extname(file.fileName);
-    const part = path.join(dir, `${path.basename(file.fileName, ext)}.${process.pid}.part`);
-    await fs.writeFile(part, file.body);
-    return path.join(dir, await publishFile(part, path.basename(file.fileName, ext), ext.slice(1)));
+    const base = path.basename(file.fileName, `.${format}`);
+    return path.join(dir, await writeNewFile(dir, base, format, file.body));
   }
 
   /** The day's receipts with their figures as stored (JSON text), a page at a time. */

@@ -52,32 +52,41 @@ export function wideScriptOf(text: string): WideScript | null {
 }
 
 /**
- * Registers a font for each wide script the PC has one for, as "wide-cjk" and "wide-hangul",
- * and sets every string that needs one in it: `doc.text` and `doc.widthOfString` look at their
- * string, and the font asked for last comes back after. Bold names stay regular: few PCs have a
- * bold face of these fonts. Returns the scripts with no font here, once met.
+ * Sets every string that needs a wide script's font in one of the PC's, as "wide-cjk" or
+ * "wide-hangul": `doc.text` and `doc.widthOfString` look at their string, and the font asked
+ * for last comes back after. A script's font is looked for (and its file read, several MiB)
+ * only when a string first needs it: most reports print none. Bold names stay regular: few PCs
+ * have a bold face of these fonts. Returns the scripts met with no font here.
  */
 export function useWideScriptFonts(doc: PDFKit.PDFDocument): { missing: Set<WideScript> } {
-  const have = new Set<WideScript>();
+  /** Per script met so far: whether the PC has a font for it (registered under its name). */
+  const found = new Map<WideScript, boolean>();
   const missing = new Set<WideScript>();
-  for (const script of ['cjk', 'hangul'] as const) {
+  /** The font asked for last (a registered name): back in use after a wide string. */
+  let current = 'body';
+  const font = doc.font.bind(doc);
+  font(current);
+  const haveFont = (script: WideScript): boolean => {
+    let have = found.get(script);
+    if (have !== undefined) return have;
+    have = false;
     for (const c of CANDIDATES[script]) {
       if (!fs.existsSync(c.file)) continue;
       try {
         // Opened here, so a face name the collection lacks moves on to the next candidate.
-        if (c.face) doc.font(c.file, c.face);
-        else doc.font(c.file);
+        if (c.face) font(c.file, c.face);
+        else font(c.file);
         doc.registerFont(`wide-${script}`, c.file, c.face);
-        have.add(script);
+        have = true;
         break;
       } catch {
         continue;
       }
     }
-  }
-  let current = 'body';
-  doc.font(current);
-  const font = doc.font.bind(doc);
+    font(current);
+    found.set(script, have);
+    return have;
+  };
   const text = doc.text.bind(doc);
   const widthOf = doc.widthOfString.bind(doc);
   // Inside a wide string's text() pdfkit measures its pieces again: those stay in its font.
@@ -87,7 +96,7 @@ export function useWideScriptFonts(doc: PDFKit.PDFDocument): { missing: Set<Wide
     if (inWide) return run();
     const script = typeof str === 'string' ? wideScriptOf(str) : null;
     if (!script) return run();
-    if (!have.has(script)) {
+    if (!haveFont(script)) {
       missing.add(script);
       return run();
     }

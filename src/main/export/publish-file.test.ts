@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publishFile } from './export-job';
+import { publishFile } from './publish-file';
 
 describe('a finished file gets its name', () => {
   it('beside the files already there, never over one of them', async () => {
