@@ -15,3 +15,4 @@ export * from './sales';
 export * from './reports';
 export * from './sales-profile';
 export * from './range-reports';
+export * from './relay-wire';
