@@ -52,7 +52,11 @@ export interface RelayReceipt {
 
 export interface RelayBatch {
   v: typeof RELAY_WIRE_VERSION;
-  /** Unique per request; the endpoint refuses a batch id it saw within the tolerance window. */
+  /**
+   * Unique per request, a retry included (a retry is a new request with a new id and time): the
+   * endpoint refuses a batch id it saw within the tolerance window, so a captured request cannot
+   * be played again, while the receipts' own ids keep a retried receipt from being stored twice.
+   */
   batchId: string;
   storeId: string;
   /** The store's business day settings, so the endpoint can lay out a day's hours. */
