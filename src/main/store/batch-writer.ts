@@ -18,6 +18,9 @@ export class BatchWriter {
   private readonly upsertDocument: Database.Statement;
   private readonly deleteDocument: Database.Statement;
   private readonly figures: FiguresWriter;
+  private readonly insertOutbox: Database.Statement;
+  private readonly updateOutbox: Database.Statement;
+  private readonly pruneOutbox: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -49,6 +52,15 @@ export class BatchWriter {
     );
     this.deleteDocument = db.prepare('DELETE FROM receipt_documents WHERE receipt_id = ?');
     this.figures = new FiguresWriter(db);
+    this.insertOutbox = db.prepare(
+      'INSERT INTO outbox (destination, receipt_id, queued_at) VALUES (?, ?, ?)',
+    );
+    this.updateOutbox = db.prepare(
+      `UPDATE outbox SET state = @state, attempts = @attempts, last_error = @error,
+         done_at = CASE WHEN @state IN ('queued', 'sending') THEN NULL ELSE @at END
+       WHERE id = @id`,
+    );
+    this.pruneOutbox = db.prepare("DELETE FROM outbox WHERE state = 'delivered' AND done_at < ?");
   }
 
   /**
@@ -97,6 +109,9 @@ export class BatchWriter {
                 ).lastInsertRowid,
               );
               this.insertRaw.run(id, r.bytes);
+              if (!r.empty) {
+                for (const d of r.outbox ?? []) this.insertOutbox.run(d, id, r.receivedAt);
+              }
               const notKept = r.statusRepliesNotKept ?? 0;
               if ((r.statusReplies?.length ?? 0) > 0 || notKept > 0) {
                 const replies = JSON.stringify(r.statusReplies ?? []);
@@ -145,6 +160,13 @@ export class BatchWriter {
             }
             case 'barrier':
               results.push([op.tag, 0]);
+              break;
+            case 'outbox':
+              for (const u of op.rows) this.updateOutbox.run(u);
+              results.push([op.tag, op.rows.length]);
+              break;
+            case 'outbox-prune':
+              results.push([op.tag, this.pruneOutbox.run(op.before).changes]);
               break;
           }
         }

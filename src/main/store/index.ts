@@ -18,7 +18,17 @@ export type {
   NewReceipt,
   InterpretationRow,
   StatusReplyRow,
+  OutboxState,
+  OutboxUpdate,
 } from './writer-protocol';
+export { OUTBOX_STATES } from './writer-protocol';
+export {
+  OutboxQueries,
+  type OutboxCounts,
+  type OutboxRow,
+  type QueuedRow,
+  type ReceiptPayload,
+} from './outbox-queries';
 export type { StoredReceipt } from './receipt-queries';
 export { WriterClient } from './writer-client';
 export type { DiskGauges } from './writer-client';

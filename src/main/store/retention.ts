@@ -30,6 +30,10 @@ export function applyRetention(
       `DELETE FROM ${table} WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,
     ).run(cutoff);
   }
+  // The relay forgets them too: past the kept period, what was not sent is not sent.
+  db.prepare(
+    'DELETE FROM outbox WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)',
+  ).run(cutoff);
   db.prepare(
     `DELETE FROM receipt_status_replies
      WHERE receipt_id IN (SELECT id FROM receipts WHERE received_at < ?)`,

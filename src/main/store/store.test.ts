@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE, MIGRATIONS, Store, migrate, openDatabase, toFtsQuery } from '.';
+import { DB_FILE, MIGRATIONS, OutboxQueries, Store, migrate, openDatabase, toFtsQuery } from '.';
 
 // The writer thread entry, built by the test setup exactly as `npm run serve` builds it.
 const WRITER_FILE = path.resolve(import.meta.dirname, '../../../out/service/store-writer.js');
@@ -39,6 +39,7 @@ async function addReceipt(
   receivedAt = Date.now(),
   empty = false,
   station = 'Front',
+  outbox: string[] = [],
 ) {
   const connectionId = store.writer.openConnection({
     peer: '10.0.0.5',
@@ -59,6 +60,7 @@ async function addReceipt(
     truncated: false,
     empty,
     endedBy: 'cut',
+    outbox,
   });
   await store.writer.saveInterpretations([
     {
@@ -263,5 +265,63 @@ describe('store', () => {
     expect(store.queries.get(id)).toBeNull();
     const left = store.db.prepare('SELECT count(*) AS n FROM receipt_status_replies').get();
     expect(left).toEqual({ n: 0 });
+  });
+
+  it("queues a receipt for the relay in the receipt's own commit, in order, and keeps where each stands", async () => {
+    const store = await open();
+    const outbox = new OutboxQueries(store.db);
+    const now = Date.UTC(2026, 10, 22, 12);
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(
+        await addReceipt(store, `Check ${i}`, now + i, false, 'Bar', ['cloud', 'printer:Bar']),
+      );
+    }
+    // An empty segment (status polls only) is no receipt: nothing to send.
+    await addReceipt(store, '', now + 9, true, 'Bar', ['cloud']);
+    // Each queued row is committed with its receipt: no separate write to lose.
+    expect(outbox.queued('cloud', 0, 100).map((r) => r.receiptId)).toEqual(ids);
+    expect(outbox.queued('printer:Bar', 0, 2).map((r) => r.receiptId)).toEqual(ids.slice(0, 2));
+    expect(outbox.counts('cloud')).toEqual({
+      backlog: 5,
+      oldestQueuedAt: now,
+      dead: 0,
+      unconfirmed: 0,
+    });
+
+    const [first, second, third] = outbox.queued('cloud', 0, 3);
+    await store.writer.updateOutbox([
+      { id: first.id, state: 'delivered', attempts: 1, error: null, at: now + 1000 },
+      { id: second.id, state: 'dead', attempts: 5, error: 'Refused (400): bad store id', at: now },
+      { id: third.id, state: 'queued', attempts: 2, error: 'Timed out', at: now },
+    ]);
+    expect(outbox.queued('cloud', 0, 100).map((r) => r.receiptId)).toEqual(ids.slice(2));
+    expect(outbox.counts('cloud')).toMatchObject({ backlog: 3, oldestQueuedAt: now + 2, dead: 1 });
+    expect(outbox.receiptRows(ids[1])).toMatchObject([
+      { destination: 'cloud', state: 'dead', attempts: 5, error: 'Refused (400): bad store id' },
+      { destination: 'printer:Bar', state: 'queued', attempts: 0 },
+    ]);
+    expect(outbox.rowsInState('dead', 'cloud', 10).map((r) => r.receiptId)).toEqual([ids[1]]);
+
+    // Delivered rows are forgotten after the kept period; the others are not.
+    expect(await store.writer.pruneOutbox(now + 999)).toBe(0);
+    expect(await store.writer.pruneOutbox(now + 1001)).toBe(1);
+    expect(outbox.receiptRows(ids[0]).map((r) => r.destination)).toEqual(['printer:Bar']);
+
+    // Retention takes a receipt's outbox rows with it.
+    expect(await store.applyRetention(1, now + 2 * 86_400_000)).toBe(6);
+    expect(outbox.counts('printer:Bar').backlog).toBe(0);
+  });
+
+  it('makes one install id per receipts file and keeps it', async () => {
+    const store = await open();
+    const id = new OutboxQueries(store.db).installId();
+    expect(id).toMatch(/^[0-9a-f]{10}$/);
+    const dataDir = path.dirname(store.db.name);
+    await store.close();
+    const again = await open(dataDir);
+    expect(new OutboxQueries(again.db).installId()).toBe(id);
+    const other = await open();
+    expect(new OutboxQueries(other.db).installId()).not.toBe(id);
   });
 });

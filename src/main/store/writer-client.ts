@@ -11,6 +11,7 @@ import { errorText } from './write-failure';
 import type {
   FromWriter,
   FiguresWrite,
+  OutboxUpdate,
   InterpretationRow,
   NewConnection,
   NewReceipt,
@@ -186,6 +187,16 @@ export class WriterClient {
   /** Saves sales figures read from stored texts (work that waits for a quiet pool). */
   saveFigures(rows: FiguresWrite[]): Promise<number> {
     return this.tagged((tag) => ({ kind: 'figures', tag, rows }), { bytes: 0, receipts: 0 });
+  }
+
+  /** Records what the relay did with outbox rows; resolves once committed. */
+  updateOutbox(rows: OutboxUpdate[]): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'outbox', tag, rows }));
+  }
+
+  /** Forgets delivered outbox rows done before `before`; resolves with how many. */
+  pruneOutbox(before: number): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'outbox-prune', tag, before }));
   }
 
   /**

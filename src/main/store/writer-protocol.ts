@@ -29,6 +29,26 @@ export interface NewReceipt {
   statusReplies?: StatusReplyRow[];
   /** Answered requests past that bound: counted, not kept. */
   statusRepliesNotKept?: number;
+  /**
+   * Where the relay sends this receipt ("cloud", "printer:<station>"): outbox rows written in
+   * the receipt's own transaction.
+   */
+  outbox?: string[];
+}
+
+export const OUTBOX_STATES = ['queued', 'sending', 'delivered', 'dead', 'unconfirmed'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** A relay's news about one outbox row. */
+export interface OutboxUpdate {
+  id: number;
+  state: OutboxState;
+  /** Attempts made so far (0 when the manager sends a dead row again). */
+  attempts: number;
+  /** Why the last attempt failed, or null. */
+  error: string | null;
+  /** When the row became delivered, dead or unconfirmed (ignored for queued and sending). */
+  at: number;
 }
 
 /** One answered status request, as capture records it and the store keeps it. */
@@ -70,7 +90,10 @@ export type WriteOp =
   /** Caches a document built when a receipt was opened (raw-deflated JSON). */
   | { kind: 'document'; id: number; interpreterVersion: number; document: Uint8Array }
   | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }
-  | { kind: 'barrier'; tag: number };
+  | { kind: 'barrier'; tag: number }
+  | { kind: 'outbox'; tag: number; rows: OutboxUpdate[] }
+  /** Delivered rows done before `before` are forgotten (the outbox's kept period). */
+  | { kind: 'outbox-prune'; tag: number; before: number };
 
 export interface WriterInit {
   dataDir: string;

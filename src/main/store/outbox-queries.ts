@@ -1,0 +1,209 @@
+/**
+ * Read side of the relay's outbox: what a destination sends next, the receipts' payloads, and
+ * the gauges. Runs on the main thread's read-only connection; every query is an index seek or
+ * a short range, so the relay never holds the printer ports up.
+ */
+import type Database from 'better-sqlite3';
+import type { ReceiptStatus } from '../../shared';
+import type { OutboxState } from './writer-protocol';
+
+export interface QueuedRow {
+  /** The outbox row (its order is the order of sending). */
+  id: number;
+  receiptId: number;
+  attempts: number;
+  queuedAt: number;
+  station: string;
+  receivedAt: number;
+  status: ReceiptStatus;
+  /** Sales figures are stored for the receipt (they are read a moment after its text). */
+  hasFigures: boolean;
+}
+
+export interface ReceiptPayload {
+  receiptId: number;
+  station: string;
+  receivedAt: number;
+  drawerKicks: number;
+  text: string | null;
+  /** The figures as stored (JSON), or null. */
+  figures: string | null;
+  raw: Buffer | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  destination: string;
+  receiptId: number;
+  state: OutboxState;
+  attempts: number;
+  queuedAt: number;
+  doneAt: number | null;
+  error: string | null;
+}
+
+export interface OutboxCounts {
+  /** Rows still to send (a job being sent is not counted: its sender knows it). */
+  backlog: number;
+  /** When the oldest row still to send was queued, or null when none is. */
+  oldestQueuedAt: number | null;
+  dead: number;
+  unconfirmed: number;
+}
+
+export class OutboxQueries {
+  private readonly next: Database.Statement;
+  private readonly backlog: Database.Statement;
+  private readonly oldest: Database.Statement;
+  private readonly inState: Database.Statement;
+  private readonly countInState: Database.Statement;
+  private readonly ofReceipt: Database.Statement;
+  private readonly payloadStatements = new Map<string, Database.Statement>();
+  private install: string | null = null;
+
+  constructor(private readonly db: Database.Database) {
+    this.next = db.prepare(
+      `SELECT o.id, o.receipt_id, o.attempts, o.queued_at, r.station, r.received_at, r.status,
+         EXISTS (SELECT 1 FROM receipt_figures f WHERE f.receipt_id = o.receipt_id) AS has_figures
+       FROM outbox o JOIN receipts r ON r.id = o.receipt_id
+       WHERE o.destination = ? AND o.state = 'queued' AND o.id > ?
+       ORDER BY o.id LIMIT ?`,
+    );
+    this.backlog = db.prepare(
+      "SELECT count(*) AS n FROM outbox WHERE destination = ? AND state = 'queued'",
+    );
+    this.oldest = db.prepare(
+      `SELECT queued_at FROM outbox WHERE destination = ? AND state = 'queued'
+       ORDER BY id LIMIT 1`,
+    );
+    this.inState = db.prepare(
+      `SELECT id, destination, receipt_id, state, attempts, queued_at, done_at, last_error
+       FROM outbox WHERE state = ? AND destination LIKE ? ORDER BY id LIMIT ?`,
+    );
+    this.countInState = db.prepare(
+      'SELECT count(*) AS n FROM outbox WHERE state = ? AND destination = ?',
+    );
+    this.ofReceipt = db.prepare(
+      `SELECT id, destination, receipt_id, state, attempts, queued_at, done_at, last_error
+       FROM outbox WHERE receipt_id = ? ORDER BY destination`,
+    );
+  }
+
+  /** Made once per receipts file: the first part of its receipts' cloud ids. */
+  installId(): string {
+    this.install ??= (
+      this.db.prepare("SELECT value FROM desk_meta WHERE key = 'install_id'").get() as {
+        value: string;
+      }
+    ).value;
+    return this.install;
+  }
+
+  /** Up to `limit` rows `destination` is still to send, after outbox row `afterId`, in order. */
+  queued(destination: string, afterId: number, limit: number): QueuedRow[] {
+    const rows = this.next.all(destination, afterId, limit) as {
+      id: number;
+      receipt_id: number;
+      attempts: number;
+      queued_at: number;
+      station: string;
+      received_at: number;
+      status: ReceiptStatus;
+      has_figures: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      receiptId: r.receipt_id,
+      attempts: r.attempts,
+      queuedAt: r.queued_at,
+      station: r.station,
+      receivedAt: r.received_at,
+      status: r.status,
+      hasFigures: r.has_figures === 1,
+    }));
+  }
+
+  /** What a destination sends of these receipts; the bytes only when asked for. */
+  payloads(receiptIds: number[], withRaw: boolean): Map<number, ReceiptPayload> {
+    const out = new Map<number, ReceiptPayload>();
+    if (receiptIds.length === 0) return out;
+    const key = `${receiptIds.length}|${withRaw}`;
+    let s = this.payloadStatements.get(key);
+    if (!s) {
+      s = this.db.prepare(
+        `SELECT r.id, r.station, r.received_at, r.drawer_kicks, r.text, f.figures,
+           ${withRaw ? '(SELECT raw FROM receipt_raw WHERE receipt_id = r.id)' : 'NULL'} AS raw
+         FROM receipts r LEFT JOIN receipt_figures f ON f.receipt_id = r.id
+         WHERE r.id IN (${receiptIds.map(() => '?').join(',')})`,
+      );
+      this.payloadStatements.set(key, s);
+    }
+    for (const r of s.all(...receiptIds) as {
+      id: number;
+      station: string;
+      received_at: number;
+      drawer_kicks: number;
+      text: string | null;
+      figures: string | null;
+      raw: Buffer | null;
+    }[]) {
+      out.set(r.id, {
+        receiptId: r.id,
+        station: r.station,
+        receivedAt: r.received_at,
+        drawerKicks: r.drawer_kicks,
+        text: r.text,
+        figures: r.figures,
+        raw: r.raw,
+      });
+    }
+    return out;
+  }
+
+  /** Backlog, age and the rows needing the manager, of one destination. */
+  counts(destination: string): OutboxCounts {
+    const count = (s: Database.Statement, ...args: unknown[]) =>
+      (s.get(...args) as { n: number }).n;
+    const oldest = this.oldest.get(destination) as { queued_at: number } | undefined;
+    return {
+      backlog: count(this.backlog, destination),
+      oldestQueuedAt: oldest?.queued_at ?? null,
+      dead: count(this.countInState, 'dead', destination),
+      unconfirmed: count(this.countInState, 'unconfirmed', destination),
+    };
+  }
+
+  /** Rows in `state` whose destination is `destination` (or starts with it, given "printer:%"). */
+  rowsInState(state: OutboxState, destination: string, limit: number): OutboxRow[] {
+    return (this.inState.all(state, destination, limit) as RawRow[]).map(toRow);
+  }
+
+  /** Where one receipt stands with each destination. */
+  receiptRows(receiptId: number): OutboxRow[] {
+    return (this.ofReceipt.all(receiptId) as RawRow[]).map(toRow);
+  }
+}
+
+interface RawRow {
+  id: number;
+  destination: string;
+  receipt_id: number;
+  state: OutboxState;
+  attempts: number;
+  queued_at: number;
+  done_at: number | null;
+  last_error: string | null;
+}
+
+function toRow(r: RawRow): OutboxRow {
+  return {
+    id: r.id,
+    destination: r.destination,
+    receiptId: r.receipt_id,
+    state: r.state,
+    attempts: r.attempts,
+    queuedAt: r.queued_at,
+    doneAt: r.done_at,
+    error: r.last_error,
+  };
+}
