@@ -16,3 +16,4 @@ export * from './reports';
 export * from './sales-profile';
 export * from './range-reports';
 export * from './relay-wire';
+export * from './relay';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AUTO_EXPORT_DEFAULTS, autoExportSchema } from './auto-export';
 import { businessDaySchema, DEFAULT_DAY_START } from './business-day';
+import { CLOUD_RELAY_DEFAULTS, cloudRelaySchema, isLoopback, passThroughSchema } from './relay';
 import { salesProfileSchema } from './sales-profile';
 import { innerSchema } from './zod-inner';
 
@@ -152,6 +153,13 @@ const settingsShape = z.object({
       maxBacklogReceipts: 4096,
       retentionDays: null,
     }),
+  /** Every receipt, with its figures, to the restaurant's own endpoint (src/shared/relay). */
+  cloudRelay: cloudRelaySchema.default(CLOUD_RELAY_DEFAULTS),
+  /** Stations whose jobs are also printed on a real printer. */
+  passThrough: z
+    .array(passThroughSchema)
+    .max(20, { error: 'At most 20 pass-through printers.' })
+    .default([]),
   /** The daily report written into a folder after each business day (src/shared/auto-export). */
   autoExport: autoExportSchema.default(AUTO_EXPORT_DEFAULTS),
   /** The restaurant, its business day and its money (sales figures and daily reports). */
@@ -231,10 +239,6 @@ const settingsShape = z.object({
     }),
 });
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./u.test(host);
-}
-
 /**
  * Checks between settings: two ports cannot share an address, a station's name says which
  * printer it is, and a web page open to the network needs a token.
@@ -280,6 +284,43 @@ export const settingsSchema = settingsShape.superRefine((s, ctx) => {
       });
     } else profiled.add(name);
   });
+  const passing = new Set<string>();
+  s.passThrough.forEach((p, i) => {
+    const listener = s.listeners.find((l) => l.station.toLowerCase() === p.station.toLowerCase());
+    const at = ['passThrough', i];
+    if (!listener) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'station'],
+        message: `There is no station called ${p.station}. Pass through one of the printer ports' stations.`,
+      });
+    } else if (passing.has(p.station.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'station'],
+        message: `${p.station} already passes its jobs through. Keep one printer per station.`,
+      });
+    }
+    passing.add(p.station.toLowerCase());
+    // Forwarding to one of our own ports would print every job back to ourselves for ever.
+    const ours = s.listeners.some(
+      (l) => l.port === p.port && (isLoopback(p.host) || p.host === l.host || p.host === '0.0.0.0'),
+    );
+    if (ours) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'port'],
+        message: `${p.host}:${p.port} is Receipt Desk's own printer port. Give the real printer's address.`,
+      });
+    }
+  });
+  if (s.cloudRelay.enabled && (s.cloudRelay.url === '' || s.cloudRelay.storeId === '')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cloudRelay', s.cloudRelay.url === '' ? 'url' : 'storeId'],
+      message: 'The cloud relay needs its address and a store id before it can be turned on.',
+    });
+  }
   if (!isLoopback(s.http.host) && !s.http.apiToken) {
     ctx.addIssue({
       code: 'custom',

@@ -10,7 +10,7 @@ import {
   TagsInput,
   Text,
 } from '@mantine/core';
-import { isLoopback } from '../../shared/settings';
+import { isLoopback } from '../../shared/relay';
 import { useDeskValue } from '../api/desk-api-context';
 import type { SettingsForm } from './settings-form';
 import { errorUnder, newAccessToken } from './settings-form';
