@@ -262,12 +262,18 @@ function label(line: ReadLine): string {
  */
 function beforeGap(text: string): string {
   let gap = -1;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = 0; k < text.length && gap < 0; k++) {
     const c = text.charCodeAt(k);
     if (c === 0x0d || c === 0x2028 || c === 0x2029) return text.replace(/\s{2,}.*$/u, '');
-    if (gap < 0 && isSpace(c) && isSpace(text.charCodeAt(k + 1))) gap = k;
+    if (isSpace(c) && isSpace(text.charCodeAt(k + 1))) gap = k;
   }
-  return gap < 0 ? text : text.slice(0, gap);
+  if (gap < 0) return text;
+  // Past the gap only a break matters: three searches in native code instead of a loop.
+  const broken =
+    text.indexOf('\r', gap) >= 0 ||
+    text.indexOf('\u2028', gap) >= 0 ||
+    text.indexOf('\u2029', gap) >= 0;
+  return broken ? text.replace(/\s{2,}.*$/u, '') : text.slice(0, gap);
 }
 
 function brandOf(words: string): string | null {

@@ -28,9 +28,18 @@ const isUnspaced = (c: number) =>
 const NONE: LineWords = { text: '', list: [''], unspaced: false };
 const isBoxDrawing = (c: number) => c >= 0x2500 && c <= 0x259f;
 
-/** `capitals`: false when the line is known to have no ASCII capitals (nothing to lower there). */
-export function lineWords(line: string, tokens: AmountToken[], capitals = true): LineWords {
-  return plainWords(line, tokens, capitals) ?? foldedWords(blanked(line, tokens));
+/**
+ * `capitals`: false when the line is known to have no ASCII capitals (nothing to lower there).
+ * `lowered`: the line's whole text in lower case with the line at `at`, when the caller has it
+ * (one lowering of a receipt costs less than one per line).
+ */
+export function lineWords(
+  line: string,
+  tokens: AmountToken[],
+  capitals = true,
+  lowered?: { text: string; at: number },
+): LineWords {
+  return plainWords(line, tokens, capitals, lowered) ?? foldedWords(blanked(line, tokens));
 }
 
 /**
@@ -60,14 +69,32 @@ const ASCII_KEPT = new Uint8Array(0x80).map((_, c) =>
  * case is two characters: such a line takes the folding path), the accented letters folded by
  * the table, anything but letters, digits and `%&+-` a separator. Null for any other line.
  */
-function plainWords(line: string, tokens: AmountToken[], capitals: boolean): LineWords | null {
-  // Accented letters are folded by the table from the line itself: only ASCII is taken from here.
-  const lower = capitals ? line.toLowerCase() : line;
+function plainWords(
+  line: string,
+  tokens: AmountToken[],
+  capitals: boolean,
+  lowered: { text: string; at: number } | undefined,
+): LineWords | null {
+  // Accented letters are folded by the table from the line itself: only ASCII is taken from
+  // `lower`, from `base` on (the line's place in the lowered text it is part of).
   const n = line.length;
-  if (lower.length !== n) return null;
+  let lower = line;
+  let base = 0;
+  if (capitals && lowered) {
+    lower = lowered.text;
+    base = lowered.at;
+  } else if (capitals) {
+    lower = line.toLowerCase();
+    if (lower.length !== n) return null;
+  }
   const list: string[] = [];
   let word = ''; // the word read so far, before `from`
   let from = -1; // start of the stretch of the word still to take from `lower`
+  // While the words stand in `lower` one space apart, unfolded, their text is one slice of it
+  // (joining them was this function's largest cost).
+  let first = -1; // where the first word starts in `lower`
+  let end = -1; // where the last word taken ends in `lower`
+  let oneSlice = true;
   let t = 0;
   let amountAt = tokens.length > 0 ? tokens[0].start : -1;
   for (let k = 0; k <= n; k++) {
@@ -79,12 +106,18 @@ function plainWords(line: string, tokens: AmountToken[], capitals: boolean): Lin
     }
     if (c >= 0x80 && !isBoxDrawing(c)) {
       if (c < 0xc0 || c >= 0x250 || !LATIN_LETTERS[c - 0xc0]) return null;
-      word += (from >= 0 ? lower.slice(from, k) : '') + LATIN_FOLDED[c - 0xc0];
+      word += (from >= 0 ? lower.slice(base + from, base + k) : '') + LATIN_FOLDED[c - 0xc0];
       from = k + 1;
+      oneSlice = false;
       continue;
     }
     if (from >= 0 || word) {
-      list.push(from >= 0 ? word + lower.slice(from, k) : word);
+      if (oneSlice) {
+        if (first < 0) first = from;
+        else if (from !== end + 1 || line.charCodeAt(end) !== 0x20) oneSlice = false;
+        end = k;
+      }
+      list.push(from >= 0 ? word + lower.slice(base + from, base + k) : word);
       word = '';
       from = -1;
     }
@@ -93,7 +126,9 @@ function plainWords(line: string, tokens: AmountToken[], capitals: boolean): Lin
       amountAt = t < tokens.length ? tokens[t].start : -1;
     }
   }
-  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced: false };
+  if (list.length === 0) return NONE;
+  const text = oneSlice ? lower.slice(base + first, base + end) : list.join(' ');
+  return { text, list, unspaced: false };
 }
 
 /** The line with its amounts as spaces, as the words were always taken from. */

@@ -99,8 +99,13 @@ export function readLines(
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
     : decimalStyle(all, currency);
   const lines: ReadLine[] = new Array<ReadLine>(n);
+  // Lowered once for every line's words; a text whose lower case changes its length ("İ")
+  // leaves each line to lower its own.
+  const lowerText = rawText.toLowerCase();
+  const lowered = lowerText.length === rawText.length ? { text: lowerText, at: 0 } : undefined;
   for (let k = 0; k < n; k++) {
-    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k]);
+    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k], lowered);
+    if (lowered) lowered.at += raw[k].length + 1;
   }
   // The lines' text joined, for searches over the whole receipt (header.ts) without a join.
   return { lines, text: rawText, style, currency };
@@ -240,6 +245,7 @@ function readLine(
   style: DecimalStyle,
   profile: ReadyProfile,
   looks: number,
+  lowered: { text: string; at: number } | undefined,
 ): ReadLine {
   let indent = 0;
   while (indent < text.length && isSpace(text.charCodeAt(indent))) indent++;
@@ -272,7 +278,7 @@ function readLine(
     if (t.currency) currency = CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] ?? currency;
   }
   if (lead) quantity = lead.quantity;
-  const w = lineWords(text, tokens, (looks & CAPITALS) !== 0);
+  const w = lineWords(text, tokens, (looks & CAPITALS) !== 0, lowered);
   if (quantity === null) {
     // Both need a digit the amounts left over ("2x", "x2", "6点").
     const bare = looks & DIGIT ? blankedDigits(text, tokens) : null;
