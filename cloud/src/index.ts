@@ -12,7 +12,7 @@ import { type Env, missingSecret } from './env';
 import { json, refuse } from './http';
 import { pageFile } from './page';
 import { bearerToken, checkSignature, sameSecret } from './relay-auth';
-import { batchSeen, ReplayedBatch, storeBatch } from './store-batch';
+import { batchSeen, ReplayedBatch, storeBatch, TooLargeForD1 } from './store-batch';
 import { STORE_ID_PATTERN } from '../../src/shared/relay-wire';
 
 export type { Env } from './env';
@@ -148,6 +148,9 @@ async function receive(request: Request, env: Env): Promise<Response> {
     return json(accepted);
   } catch (e) {
     if (e instanceof ReplayedBatch) return replayed();
+    if (e instanceof TooLargeForD1) {
+      return refuse(413, 'too-large', `${e.message} Lower the relay's batch size in Receipt Desk.`);
+    }
     throw e;
   }
 }

@@ -11,6 +11,18 @@
  */
 import { RELAY_SIGNATURE_TOLERANCE_S, type RelayBatch } from '../../src/shared/relay-wire';
 
+/** D1's largest string value (its limits page: string, BLOB or row, 2,000,000 bytes). */
+export const D1_MAX_VALUE_BYTES = 2_000_000;
+
+const encoder = new TextEncoder();
+
+/** Thrown when the batch's receipts, written as one JSON value, are more than D1 takes. */
+export class TooLargeForD1 extends Error {
+  constructor(readonly bytes: number) {
+    super(`The batch's receipts come to ${bytes} bytes of JSON; D1 takes ${D1_MAX_VALUE_BYTES}.`);
+  }
+}
+
 /** A batch id is remembered this long after its signature's time stops being accepted. */
 const CLOCK_MARGIN_MS = 60_000;
 
@@ -47,9 +59,13 @@ export async function storeBatch(
       text: r.text,
       figures: r.figures,
       drawerKicks: r.drawerKicks,
-      raw: r.raw ?? null,
+      ...(r.raw === undefined ? {} : { raw: r.raw }),
     })),
   );
+  // Written again, the JSON is the body's size or less, unless numbers were sent in a short
+  // form ("1e15") that grows when written out: refused then rather than failed in D1.
+  const receiptsBytes = encoder.encode(receipts).byteLength;
+  if (receiptsBytes > D1_MAX_VALUE_BYTES) throw new TooLargeForD1(receiptsBytes);
   const ids = JSON.stringify(batch.receipts.map((r) => r.id));
   const statements = [
     db.prepare('DELETE FROM relay_batches WHERE expires_at < ?1').bind(nowMs),
