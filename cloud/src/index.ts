@@ -3,8 +3,12 @@
  * relay (POST /v1/receipts, token + signature + replay guard, stored once each) and shows every
  * store's business day with the desktop's own figures (GET /v1/…, the read token; GET /, a page).
  */
-import { RELAY_MAX_BODY_BYTES, RELAY_SIGNATURE_HEADER } from '../../src/shared/relay-wire';
-import type { RelayAccepted } from '../../src/shared/relay-wire';
+import {
+  RELAY_MAX_BODY_BYTES,
+  RELAY_SIGNATURE_HEADER,
+  type RelayAccepted,
+  STORE_ID_PATTERN,
+} from '../../src/shared/relay-wire';
 import { readBatch } from './batch-schema';
 import { readCapped } from './body';
 import { BadDay, storeDay, storesDay, UnknownStore } from './day-figures';
@@ -13,7 +17,6 @@ import { json, refuse } from './http';
 import { pageFile } from './page';
 import { bearerToken, checkSignature, sameSecret } from './relay-auth';
 import { batchSeen, ReplayedBatch, storeBatch, TooLargeForD1 } from './store-batch';
-import { STORE_ID_PATTERN } from '../../src/shared/relay-wire';
 
 export type { Env } from './env';
 
@@ -48,19 +51,19 @@ async function route(request: Request, env: Env): Promise<Response> {
     if (method !== 'GET') return notAllowed('GET');
     const denied = await readDenied(request, env);
     if (denied !== null) return denied;
-    const date = decodeURIComponent((storeDayPath ?? allStoresPath)![allStoresPath ? 1 : 2]);
-    if (!DATE.test(date)) {
+    const date = decoded(allStoresPath !== null ? allStoresPath[1] : storeDayPath![2]);
+    if (date === null || !DATE.test(date)) {
       return refuse(
         400,
         'bad-date',
-        `"${date.slice(0, 40)}" is not a date. Write it as 2026-03-29.`,
+        `"${(date ?? '').slice(0, 40)}" is not a date. Write it as 2026-03-29.`,
       );
     }
     try {
       if (allStoresPath !== null) return json(await storesDay(env.DB, date));
-      const store = decodeURIComponent(storeDayPath![1]);
-      if (!STORE_ID_PATTERN.test(store)) {
-        return refuse(400, 'bad-store', `"${store.slice(0, 40)}" is not a store id.`);
+      const store = decoded(storeDayPath![1]);
+      if (store === null || !STORE_ID_PATTERN.test(store)) {
+        return refuse(400, 'bad-store', `"${(store ?? '').slice(0, 40)}" is not a store id.`);
       }
       return json(await storeDay(env.DB, store, date, searchParams.get('station')));
     } catch (e) {
@@ -76,6 +79,15 @@ async function route(request: Request, env: Env): Promise<Response> {
     if (page !== null) return page;
   }
   return refuse(404, 'not-found', `Nothing is at ${pathname.slice(0, 100)}.`);
+}
+
+/** A path segment decoded, or null when it is not valid percent-encoding. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function notAllowed(allow: string): Response {
