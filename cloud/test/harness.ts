@@ -17,6 +17,11 @@ export interface CloudOptions {
   persistTo?: string;
   /** Run the Worker with its D1 statements counted (test/worker/metered-worker.ts). */
   meter?: boolean;
+  /**
+   * Run the bundle `wrangler deploy --dry-run --outdir <folder>` wrote, which is what a deploy
+   * uploads, instead of test/bundle.ts's.
+   */
+  wranglerOutdir?: string;
 }
 
 export interface Cloud {
@@ -39,9 +44,21 @@ async function compatibilityDate(): Promise<string> {
 
 export async function startCloud(options: CloudOptions): Promise<Cloud> {
   const entry: EntryName = options.meter ? 'metered' : 'worker';
+  const dir = options.wranglerOutdir;
+  const code =
+    dir === undefined
+      ? { modules: true, script: await workerScript(entry) }
+      : {
+          modules: true,
+          scriptPath: path.join(dir, 'index.js'),
+          modulesRoot: dir,
+          // wrangler.toml's text modules, as wrangler names them (hash-dashboard.js).
+          modulesRules: [
+            { type: 'Text' as const, include: ['**/*.html', '**/*.css', '**/*-dashboard.js'] },
+          ],
+        };
   const mf = new Miniflare({
-    modules: true,
-    script: await workerScript(entry),
+    ...code,
     compatibilityDate: await compatibilityDate(),
     d1Databases: { DB: 'receipt-desk-local' },
     d1Persist: options.persistTo === undefined ? false : path.resolve(options.persistTo),
