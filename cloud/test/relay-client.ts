@@ -4,6 +4,7 @@
  * being made wrong on purpose.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import {
   RELAY_SIGNATURE_HEADER,
   RELAY_WIRE_VERSION,
@@ -158,4 +159,43 @@ export function post<T = unknown>(
 
 export function read<T = unknown>(url: string, token = SECRETS.readToken): Promise<Posted<T>> {
   return send<T>(url, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+/**
+ * A POST on a connection of its own, closed after: for bodies the Worker refuses before reading
+ * them whole, after which the connection cannot carry another request. `body` as chunks is
+ * sent chunked (no Content-Length), a chunk at a time until the answer comes.
+ */
+export function sendAlone(
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer | Iterable<Uint8Array>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = http.request(url, { method: 'POST', headers, agent: false }, (res) => {
+      answered = true;
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // Writing on after the refusal may fail; the answer is what counts.
+    req.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    if (Buffer.isBuffer(body)) {
+      req.end(body);
+      return;
+    }
+    const chunks = body[Symbol.iterator]();
+    const pump = () => {
+      for (;;) {
+        const next = chunks.next();
+        if (next.done || answered) return void req.end();
+        if (!req.write(next.value)) return void req.once('drain', pump);
+      }
+    };
+    pump();
+  });
 }
