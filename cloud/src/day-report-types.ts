@@ -1,7 +1,7 @@
 /**
  * What the read endpoints answer: the desktop's DailyReport, with receipts named by their relay
- * ids (strings) where the desktop names them by its own row numbers. Types only, so the tests
- * (under Node) read them too.
+ * ids (strings) where the desktop names them by its own row numbers. Nothing here uses a Workers
+ * API, so the tests (under Node) read it too.
  */
 import type { DailyReport, ZReportLine } from '../../src/shared/reports';
 

@@ -52,6 +52,7 @@ export async function checkSignature(
   const signatures: Uint8Array[] = [];
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
+    if (eq < 0) continue;
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === 't' && /^\d{1,12}$/u.test(value)) t = value;

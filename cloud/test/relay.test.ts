@@ -98,6 +98,16 @@ describe('a batch from the desk', () => {
     expect(await storedCount(more.map((r) => r.id))).toBe(5);
   });
 
+  it('is taken when one of several v1 signatures matches (a secret being changed)', async () => {
+    const batch = batchOf(PARIS, fresh(1));
+    const body = JSON.stringify(batch);
+    const t = nowS();
+    const old = signature(body, 'the-old-secret', t).split(',')[1];
+    const header = `t=${t},${old},${signature(body, SECRETS.hmacSecret, t).split(',')[1]}`;
+    const res = await post(cloud.relayUrl, batch, { body, signatureHeader: header });
+    expect(res.status).toBe(200);
+  });
+
   it('keeps the store settings of its latest batch', async () => {
     const store = { ...PARIS, storeId: 'lyon_2', restaurantName: 'Bouchon', dayStart: '05:30' };
     expect((await post(cloud.relayUrl, batchOf(store, fresh(1, store)))).status).toBe(200);
