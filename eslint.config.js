@@ -89,7 +89,17 @@ const layerConfigs = Object.entries(LAYERS).flatMap(([name, allowed]) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', '.electron-native/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/results/**',
+      '.electron-native/**',
+      'cloud/dist/**',
+      'cloud/.wrangler/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -151,6 +161,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The cloud Worker's page script runs in the owner's browser.
+    files: ['cloud/src/page/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['src/preload/**/*.ts'],
