@@ -47,6 +47,7 @@ const LAYERS = {
   health: ['capture', 'metrics', 'pool', 'store'],
   'auto-export': ['days', 'export'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
+  relay: [],
 };
 for (const name of MODULE_NAMES) {
   if (!(name in LAYERS))
