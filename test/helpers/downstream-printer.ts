@@ -23,6 +23,8 @@ export interface DownstreamPrinterOptions {
   dropAfter?: { bytes: number; how: 'reset' | 'hang-up' };
   /** Takes connections but never reads them: the host's writes back up (TCP backpressure). */
   neverReads?: boolean;
+  /** Reads this many bytes of a connection, then stops reading (and answering) for good. */
+  stopReadingAfter?: number;
   /** Reads everything but never answers a status request. */
   silent?: boolean;
   /** Keeps its side open after the host's FIN instead of closing too. */
@@ -33,8 +35,11 @@ export interface DownstreamPrinterOptions {
 
 export interface DownstreamPrinter {
   port: number;
-  /** Started with neverReads: it never sees a host's FIN, so only stop() closes its side. */
-  neverReads: boolean;
+  /**
+   * Closes its side once the host closed or reset its own. Not a printer that stops reading
+   * (it never sees the FIN or reset) or stays open: only stop() closes those.
+   */
+  closesWithHost: boolean;
   /** The bytes each connection delivered, in connection order, complete once it closed. */
   readonly received: Buffer[];
   /** Connections accepted so far. */
@@ -46,8 +51,10 @@ export interface DownstreamPrinter {
   setStatus(replies: number[]): void;
   /** Resolves once every connection accepted so far is closed on the printer's side. */
   allClosed(): Promise<void>;
-  /** Resolves with the next connection's bytes once that connection closed. */
-  nextJob(): Promise<Buffer>;
+  /** Resolves once a connection has been accepted (at once if one already was). */
+  connected(): Promise<void>;
+  /** Resolves once one connection has delivered at least `bytes` bytes. */
+  hasRead(bytes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +65,9 @@ export async function startDownstreamPrinter(
   const received: Buffer[] = [];
   const sockets = new Set<net.Socket>();
   const closedWaiters: (() => void)[] = [];
-  const jobWaiters: ((job: Buffer) => void)[] = [];
+  const connectWaiters: (() => void)[] = [];
+  const readWaiters: { bytes: number; done: () => void }[] = [];
+  let mostRead = 0;
   let accepted = 0;
   let statusAnswered = 0;
 
@@ -67,6 +76,7 @@ export async function startDownstreamPrinter(
     (socket) => {
       const index = accepted++;
       sockets.add(socket);
+      for (const done of connectWaiters.splice(0)) done();
       const chunks: Buffer[] = [];
       let length = 0;
       let carry = Buffer.alloc(0);
@@ -74,26 +84,18 @@ export async function startDownstreamPrinter(
       socket.once('close', () => {
         sockets.delete(socket);
         received[index] = Buffer.concat(chunks);
-        jobWaiters.shift()?.(received[index]);
         if (sockets.size === 0) for (const done of closedWaiters.splice(0)) done();
       });
       if (options.neverReads) return; // paused on connect: the kernel's buffers fill, then stall
-      socket.on('data', (chunk: Buffer) => {
-        if (options.dropAfter && length + chunk.length >= options.dropAfter.bytes) {
-          const kept = chunk.subarray(0, options.dropAfter.bytes - length);
-          chunks.push(kept);
-          length += kept.length;
-          if (options.dropAfter.how === 'reset') socket.resetAndDestroy();
-          else {
-            // Hangs up: its FIN goes out and it reads nothing more (what arrives is discarded).
-            socket.removeAllListeners('data');
-            socket.on('data', () => {});
-            socket.end();
-          }
-          return;
-        }
+      /** Keeps what it read and answers the status requests in it. */
+      const take = (chunk: Buffer): void => {
         chunks.push(chunk);
         length += chunk.length;
+        mostRead = Math.max(mostRead, length);
+        for (const w of readWaiters.filter((w) => w.bytes <= mostRead)) {
+          readWaiters.splice(readWaiters.indexOf(w), 1);
+          w.done();
+        }
         if (options.silent) return;
         // A DLE EOT n may straddle two reads: scan from the last two bytes of the previous one. A
         // request ending there was already answered and cannot start in two bytes, so none is
@@ -110,6 +112,24 @@ export async function startDownstreamPrinter(
           statusAnswered += answers.length;
           socket.write(Buffer.from(answers));
         }
+      };
+      const limit = options.dropAfter?.bytes ?? options.stopReadingAfter;
+      socket.on('data', (chunk: Buffer) => {
+        if (limit === undefined || length + chunk.length < limit) {
+          take(chunk);
+          return;
+        }
+        take(chunk.subarray(0, limit - length));
+        if (!options.dropAfter) {
+          socket.pause(); // stops reading for good: the host's writes back up
+        } else if (options.dropAfter.how === 'reset') {
+          socket.resetAndDestroy();
+        } else {
+          // Hangs up: its FIN goes out and it reads nothing more (what arrives is discarded).
+          socket.removeAllListeners('data');
+          socket.on('data', () => {});
+          socket.end();
+        }
       });
       socket.on('end', () => {
         if (!options.staysOpen) socket.end();
@@ -123,7 +143,8 @@ export async function startDownstreamPrinter(
   let stopped = false;
   return {
     port,
-    neverReads: options.neverReads === true,
+    closesWithHost:
+      !options.neverReads && options.stopReadingAfter === undefined && !options.staysOpen,
     received,
     get accepted() {
       return accepted;
@@ -141,8 +162,13 @@ export async function startDownstreamPrinter(
       if (sockets.size === 0) return Promise.resolve();
       return new Promise((resolve) => closedWaiters.push(resolve));
     },
-    nextJob() {
-      return new Promise((resolve) => jobWaiters.push(resolve));
+    hasRead(bytes) {
+      if (mostRead >= bytes) return Promise.resolve();
+      return new Promise((done) => readWaiters.push({ bytes, done }));
+    },
+    connected() {
+      if (accepted > 0) return Promise.resolve();
+      return new Promise((resolve) => connectWaiters.push(resolve));
     },
     async stop() {
       if (stopped) return;

@@ -3,6 +3,8 @@
  * table (fixed bits checked, other bytes refused), and polls of a real TCP printer on 127.0.0.1
  * that is ready, out of paper, open, switched off or silent.
  */
+import net from 'node:net';
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   COVER_OPEN,
@@ -133,6 +135,15 @@ describe('DLE EOT replies', () => {
     // Byte by byte, as replies may arrive split anywhere.
     const found = stream.flatMap((b) => reader.push(Uint8Array.of(b)));
     expect(found).toEqual([0x12, 0x1a]);
+    expect(reader.other).toBe(3); // GS r, GS I, GS ( H; automatic status is not "other"
+  });
+
+  it('tells text from a device that is not a printer from status replies', () => {
+    // "R" and ":" have a status reply's fixed bits; the rest of the answer gives it away.
+    const reader = new StatusReplyReader();
+    const found = reader.push(Buffer.from('HTTP/1.1 400 Bad Request\r\nServer: x\r\n', 'latin1'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(reader.other).toBeGreaterThan(0);
   });
 
   it("counts the replies a job draws by itself: its DLE EOTs and one-byte GS I's", () => {
@@ -157,8 +168,10 @@ describe('DLE EOT replies', () => {
       0x56,
       0x00, // text, DLE EOT 4, cut
     ]);
-    expect(repliesDrawnBy(job)).toBe(3);
-    expect(repliesDrawnBy(Buffer.from('plain text\n'))).toBe(0);
+    // GS I 1 is answered when the printer gets to it, maybe after replies to later requests.
+    expect(repliesDrawnBy(job)).toEqual({ atMost: 3, inOrder: false });
+    expect(repliesDrawnBy(job.subarray(0, 5))).toEqual({ atMost: 1, inOrder: true });
+    expect(repliesDrawnBy(Buffer.from('plain text\n'))).toEqual({ atMost: 0, inOrder: true });
   });
 });
 
@@ -173,8 +186,7 @@ describe('pollStatus over TCP', () => {
   async function poll(port: number, timeoutMs = 2000): Promise<PrinterState> {
     const before = openTcpSockets();
     const state = await pollStatus({ host: '127.0.0.1', port }, { timeoutMs });
-    // A printer that never reads never sees the FIN either: stopping it closes its side.
-    if (printer?.neverReads) await printer.stop();
+    if (printer && !printer.closesWithHost) await printer.stop();
     await printer?.allClosed();
     expect(openTcpSockets()).toBe(before);
     return state;
@@ -211,6 +223,25 @@ describe('pollStatus over TCP', () => {
     expect(took).toBeGreaterThanOrEqual(250);
     expect(took).toBeLessThan(2000);
     expect(printer.accepted).toBe(1);
+  });
+
+  it('refuses an answer that is not ESC/POS status (another device on the port)', async () => {
+    let serverSide: Promise<unknown> = Promise.resolve();
+    const server = net.createServer((socket) => {
+      serverSide = once(socket, 'close');
+      socket.on('error', () => {});
+      socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nServer: x\r\n\r\n'));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const before = openTcpSockets();
+    const port = (server.address() as net.AddressInfo).port;
+    const state = await pollStatus({ host: '127.0.0.1', port }, { timeoutMs: 2000 });
+    await serverSide;
+    await new Promise((resolve) => server.close(resolve));
+    expect(openTcpSockets()).toBe(before);
+    expect(state.kind).toBe('no-answer');
+    expect(state.kind !== 'answered' && state.reason).toContain('not with ESC/POS status');
   });
 
   it('gives up on a printer that never reads within the timeout too', async () => {

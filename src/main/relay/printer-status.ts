@@ -148,46 +148,67 @@ export function tillCondition(state: PrinterState): TillCondition {
 
 /** GS I n with a one-byte answer (model, type, ROM version ID): a byte of any value. */
 const ONE_BYTE_ID = new Set([1, 2, 3, 49, 50, 51]);
+/** DLE EOT n that answer: 1-4 on every model; 7, 8, 18 (ink, peeler, interface) on some. */
+const DLE_EOT_N = new Set([1, 2, 3, 4, 7, 8, 18]);
 
 /**
- * How many replies that may read as DLE EOT replies a job draws from the printer by itself:
- * each DLE EOT in it (any n, also inside image data, where the printer answers it too) and each
- * GS I asking for a one-byte ID. An over-count is safe (the reply to our own request after the
- * job is then never recognised, and the job falls back to the close as proof); an under-count
- * could take the job's own reply for ours, so every candidate is counted.
+ * The replies that can read as DLE EOT replies a job draws from the printer by itself: each
+ * DLE EOT in it (also inside image data, where the printer answers it too) and each GS I asking
+ * for a one-byte ID (whose byte may have the same fixed bits). `atMost` counts every candidate:
+ * counting one the printer does not answer only makes the proof after the job wait for more of
+ * our replies, while missing one could take the job's reply for ours. `inOrder`: every candidate
+ * is a DLE EOT 1-4, which every model answers the moment it reads it, so they all come before
+ * the replies to requests sent after the job, and those are exactly the replies after `atMost`.
  */
-export function repliesDrawnBy(job: Uint8Array): number {
-  let count = 0;
+export function repliesDrawnBy(job: Uint8Array): { atMost: number; inOrder: boolean } {
+  let atMost = 0;
+  let inOrder = true;
   for (let i = 0; i + 2 < job.length; i++) {
-    if (job[i] === DLE && job[i + 1] === EOT) count++;
-    else if (job[i] === 0x1d && job[i + 1] === 0x49 && ONE_BYTE_ID.has(job[i + 2])) count++;
+    const n = job[i + 2];
+    if (job[i] === DLE && job[i + 1] === EOT && DLE_EOT_N.has(n)) {
+      atMost++;
+      if (n > 4) inOrder = false;
+    } else if (job[i] === 0x1d && job[i + 1] === 0x49 && ONE_BYTE_ID.has(n)) {
+      atMost++;
+      inOrder = false;
+    }
   }
-  return count;
+  return { atMost, inOrder };
 }
 
 /**
- * Picks the DLE EOT replies out of what a printer sends back, in order. Other replies never
- * read as one: automatic status (GS a) and paper sensor (GS r, ESC v) bytes have bit 4 off
- * where a DLE EOT reply has it on. Two replies carry bytes of any value and are skipped whole:
- * GS I text ("_" ... NUL) and GS ( H process ID ("7" '"' d1..d4 NUL); neither first byte can be
- * a status reply (bit 0 is on). Bytes that fit nothing are counted as `foreign`.
+ * Picks the DLE EOT replies out of what a printer sends back, in order. No other reply reads as
+ * one: automatic status (GS a; 4 bytes) has bit 1 off in its first byte and bit 4 off in the
+ * others, and paper sensor replies (GS r, ESC v) have bit 4 off, where a DLE EOT reply has both
+ * on. Two replies carry bytes of any value and are skipped whole: GS I text ("_" ... NUL) and
+ * the GS ( H process ID ("7" '"' d1..d4 NUL); neither first byte can be a status reply (bit 0
+ * is on). `other` counts what is neither a DLE EOT reply nor automatic status: replies to other
+ * requests, or bytes that are not a printer's at all.
  */
 export class StatusReplyReader {
-  private inBlock = false;
-  foreign = 0;
+  /** Bytes of an automatic status still to come. */
+  private asbLeft = 0;
+  private inText = false;
+  other = 0;
 
   /** The DLE EOT replies in `chunk`. */
   push(chunk: Uint8Array): number[] {
     const replies: number[] = [];
     for (const b of chunk) {
-      if (this.inBlock) {
-        if (b === 0x00) this.inBlock = false;
-      } else if (b === 0x5f || b === 0x37) {
-        this.inBlock = true;
-      } else if (isStatusReply(b)) {
-        replies.push(b);
-      } else {
-        this.foreign++;
+      if (this.inText) {
+        if (b === 0x00) this.inText = false;
+        continue;
+      }
+      if (this.asbLeft > 0) {
+        this.asbLeft--;
+        if ((b & 0x90) === 0) continue;
+        this.asbLeft = 0; // not automatic status after all: read the byte afresh
+      }
+      if (isStatusReply(b)) replies.push(b);
+      else if ((b & 0x93) === 0x10) this.asbLeft = 3;
+      else {
+        this.other++;
+        if (b === 0x5f || b === 0x37) this.inText = true;
       }
     }
     return replies;
@@ -237,8 +258,8 @@ function ask(
       finish({
         kind: 'no-answer',
         reason:
-          reader.foreign > 0
-            ? `The printer at ${where} answered, but not with ESC/POS status: is it set to another command mode (Star)?`
+          reader.other > 0
+            ? `The printer at ${where} answered, but not with ESC/POS status: is this the printer's address, and is it set to ESC/POS (not Star) mode?`
             : `The printer at ${where} ${why}: it may be busy with another till, or need switching off and on.`,
       });
     const silent = (): void =>
@@ -251,6 +272,12 @@ function ask(
     timer.unref();
     socket.on('data', (chunk: Buffer) => {
       replies.push(...reader.push(chunk));
+      // Only our four requests were sent: anything but their replies (and automatic status, which
+      // some printers send unasked) means this is not an ESC/POS printer's answer.
+      if (reader.other > 0) {
+        noAnswer('');
+        return;
+      }
       if (replies.length < 4) return;
       const status = decodeStatus(replies);
       if (status) finish({ kind: 'answered', status });
