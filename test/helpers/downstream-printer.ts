@@ -51,8 +51,10 @@ export interface DownstreamPrinter {
   setStatus(replies: number[]): void;
   /** Resolves once every connection accepted so far is closed on the printer's side. */
   allClosed(): Promise<void>;
-  /** Resolves once a connection has been accepted (at once if one already was). */
-  connected(): Promise<void>;
+  /** The most connections it had open at once. */
+  readonly mostOpen: number;
+  /** Resolves once `count` connections have been accepted in all. */
+  waitForConnections(count: number): Promise<void>;
   /** Resolves once one connection has delivered at least `bytes` bytes. */
   hasRead(bytes: number): Promise<void>;
   stop(): Promise<void>;
@@ -65,7 +67,8 @@ export async function startDownstreamPrinter(
   const received: Buffer[] = [];
   const sockets = new Set<net.Socket>();
   const closedWaiters: (() => void)[] = [];
-  const connectWaiters: (() => void)[] = [];
+  const connectWaiters: { count: number; done: () => void }[] = [];
+  let mostOpen = 0;
   const readWaiters: { bytes: number; done: () => void }[] = [];
   let mostRead = 0;
   let accepted = 0;
@@ -76,7 +79,11 @@ export async function startDownstreamPrinter(
     (socket) => {
       const index = accepted++;
       sockets.add(socket);
-      for (const done of connectWaiters.splice(0)) done();
+      mostOpen = Math.max(mostOpen, sockets.size);
+      for (const w of connectWaiters.filter((w) => w.count <= accepted)) {
+        connectWaiters.splice(connectWaiters.indexOf(w), 1);
+        w.done();
+      }
       const chunks: Buffer[] = [];
       let length = 0;
       let carry = Buffer.alloc(0);
@@ -166,9 +173,12 @@ export async function startDownstreamPrinter(
       if (mostRead >= bytes) return Promise.resolve();
       return new Promise((done) => readWaiters.push({ bytes, done }));
     },
-    connected() {
-      if (accepted > 0) return Promise.resolve();
-      return new Promise((resolve) => connectWaiters.push(resolve));
+    get mostOpen() {
+      return mostOpen;
+    },
+    waitForConnections(count) {
+      if (accepted >= count) return Promise.resolve();
+      return new Promise((done) => connectWaiters.push({ count, done }));
     },
     async stop() {
       if (stopped) return;

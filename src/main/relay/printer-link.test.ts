@@ -231,7 +231,7 @@ describe('sendJob', () => {
     const job = Buffer.alloc(16 * 1024 * 1024, 0x41);
     const sending = send(p, job, { ...OPTS, signal: controller.signal });
     // Abort once the printer has the connection (the job is under way).
-    await p.connected();
+    await p.waitForConnections(1);
     await p.hasRead(1);
     controller.abort();
     const outcome = await sending;
