@@ -5,6 +5,8 @@
  * job arrived byte for byte (or says why it may not have) and that no socket is left open.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   closedPort,
@@ -189,6 +191,29 @@ describe('sendJob', () => {
     const p = await printer({ silent: true });
     const outcome = await send(p, Buffer.from('A\n'), { ...OPTS, proof: 'status' });
     expect(outcome.outcome).toBe('unconfirmed');
+  });
+
+  it('does not take an answer from a device that is not a printer for proof (a wrong port)', async () => {
+    // A web server at the printer's address: it reads the request, answers 400, closes.
+    let serverSide: Promise<unknown> = Promise.resolve();
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+      serverSide = once(socket, 'close');
+      socket.on('error', () => {});
+      socket.resume();
+      socket.once('end', () => socket.end('HTTP/1.1 400 Bad Request\r\nServer: x\r\n\r\n'));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as net.AddressInfo).port;
+    const before = openTcpSockets();
+    const outcome = await sendJob({ host: '127.0.0.1', port }, TICKET, OPTS);
+    await serverSide;
+    await new Promise((resolve) => server.close(resolve));
+    expect(openTcpSockets()).toBe(before);
+    expect(outcome.outcome).toBe('unconfirmed');
+    expect(outcome.outcome === 'unconfirmed' && outcome.reason).toBe(
+      `The printer at 127.0.0.1:${port} answered with something no printer sends: check that this is the printer's address and printing port (usually 9100), then whether the receipt printed.`,
+    );
   });
 
   it('takes the status as proof from a printer that never closes its side', async () => {

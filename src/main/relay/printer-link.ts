@@ -21,7 +21,8 @@
  *   megabyte, is "sent" at once): its FIN looks the same. So a close counts only from a printer
  *   that does not answer status: one that answers (it answered the job's own request, or the
  *   caller knows it does, proof: 'status') answers ours before it reads our FIN, and closing
- *   without that answer means it stopped reading.
+ *   without that answer means it stopped reading. Nor from a device that answers with bytes no
+ *   printer sends (a web server at a wrong port): neither proof counts from it.
  * Anything else is not proof: a printer that stays silent and keeps the connection open after
  * our FIN may not have read the job at all (one that stopped reading looks just the same), so
  * after the wait it is 'unconfirmed'. So is a FIN from the printer before ours was sent.
@@ -78,7 +79,8 @@ export interface SendJobOptions {
    *   close, as long as it answered no status request on this connection.
    * - 'status': only the answer. For a printer known to answer status (the watch has read it),
    *   so that a printer hanging up mid-job is never taken for one that printed.
-   * - 'close': no request is sent (a printer in Star mode); a clean close.
+   * - 'close': no request is sent (a printer in Star mode, whose replies are not read); a clean
+   *   close.
    */
   proof?: 'status-or-close' | 'status' | 'close';
 }
@@ -180,7 +182,16 @@ function deliver(
       if (how === 'reset') socket.resetAndDestroy();
       else socket.destroy();
     };
-    const printed = (): void =>
+    const printed = (): void => {
+      // Bytes no printer sends in answer to this job: whatever took it is not a printer (a web
+      // page on port 80, say), so neither its answer nor its close proves anything.
+      if (askStatus && reader.other > 0 && !drawn.others) {
+        unconfirmed(
+          'answered with something no printer sends',
+          `check that this is the printer's address and printing port (usually 9100), then whether the receipt printed.`,
+        );
+        return;
+      }
       settle(
         {
           outcome: 'printed',
@@ -190,11 +201,12 @@ function deliver(
         },
         'close',
       );
-    const unconfirmed = (what: string): void =>
+    };
+    const unconfirmed = (what: string, advice = unconfirmedAdvice): void =>
       settle(
         {
           outcome: 'unconfirmed',
-          reason: `The printer at ${where} ${what}: ${unconfirmedAdvice}`,
+          reason: `The printer at ${where} ${what}: ${advice}`,
           bytesWritten: flushed,
         },
         'reset',
@@ -205,15 +217,18 @@ function deliver(
       else unconfirmed(`was being sent ${sent()} when sending was stopped`);
     }
 
+    /** It answered a status request on this connection (a DLE EOT, or automatic status). */
+    const answersStatus = (): boolean => replies > 0 || reader.asb > 0;
+
     socket.on('data', (chunk: Buffer) => {
-      if (!askStatus || settled) return;
+      if (settled) return;
       for (const reply of reader.push(chunk)) {
         replies++;
         // Which replies are ours is known only when the job's all came first (inOrder).
         if (drawn.inOrder && replies > drawn.atMost && ours.length < 4) ours.push(reply);
       }
       if (ours.length === 4 && !status) status = decodeStatus(ours);
-      if (proven || replies <= drawn.atMost) return;
+      if (!askStatus || proven || replies <= drawn.atMost) return;
       proven = true;
       // The job is in the printer. Give it a moment to close its side, as it does on our FIN.
       arm(Math.min(CLOSE_GRACE_MS, opts.idleTimeoutMs), printed);
@@ -222,7 +237,7 @@ function deliver(
       if (proven) printed();
       else if (!finSent) unconfirmed(`closed the connection after ${sent()} had been sent`);
       // A printer that answers status would have answered ours before reading our FIN.
-      else if (proof === 'close' || (proof === 'status-or-close' && replies === 0)) printed();
+      else if (proof === 'close' || (proof === 'status-or-close' && !answersStatus())) printed();
       else unconfirmed(`closed the connection without confirming it had read ${sent()}`);
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
@@ -238,11 +253,15 @@ function deliver(
       if (proven) printed();
       else unconfirmed(`closed the connection after ${sent()} had been sent`);
     });
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) {
-      onAbort();
+      // Stopped as the connection was made: not a byte has been written.
+      settle(
+        { outcome: 'not-started', reason: `Sending to the printer at ${where} was stopped.` },
+        'close',
+      );
       return;
     }
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
 
     const stalled = (): void =>
       unconfirmed(

@@ -136,6 +136,7 @@ describe('DLE EOT replies', () => {
     const found = stream.flatMap((b) => reader.push(Uint8Array.of(b)));
     expect(found).toEqual([0x12, 0x1a]);
     expect(reader.other).toBe(3); // GS r, GS I, GS ( H; automatic status is not "other"
+    expect(reader.asb).toBe(1);
   });
 
   it('tells text from a device that is not a printer from status replies', () => {
@@ -169,9 +170,14 @@ describe('DLE EOT replies', () => {
       0x00, // text, DLE EOT 4, cut
     ]);
     // GS I 1 is answered when the printer gets to it, maybe after replies to later requests.
-    expect(repliesDrawnBy(job)).toEqual({ atMost: 3, inOrder: false });
-    expect(repliesDrawnBy(job.subarray(0, 5))).toEqual({ atMost: 1, inOrder: true });
-    expect(repliesDrawnBy(Buffer.from('plain text\n'))).toEqual({ atMost: 0, inOrder: true });
+    expect(repliesDrawnBy(job)).toEqual({ atMost: 3, inOrder: false, others: true });
+    expect(repliesDrawnBy(job.subarray(0, 5))).toEqual({ atMost: 1, inOrder: true, others: false });
+    expect(repliesDrawnBy(Buffer.from('plain text\n'))).toEqual({
+      atMost: 0,
+      inOrder: true,
+      others: false,
+    });
+    expect(repliesDrawnBy(Buffer.from([0x1d, 0x72, 0x01])).others).toBe(true); // GS r 1
   });
 });
 

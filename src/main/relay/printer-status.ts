@@ -151,29 +151,49 @@ const ONE_BYTE_ID = new Set([1, 2, 3, 49, 50, 51]);
 /** DLE EOT n that answer: 1-4 on every model; 7, 8, 18 (ink, peeler, interface) on some. */
 const DLE_EOT_N = new Set([1, 2, 3, 4, 7, 8, 18]);
 
+/** What a job draws from the printer by itself (see repliesDrawnBy). */
+export interface JobReplies {
+  /** Replies that can read as DLE EOT replies, at most. */
+  atMost: number;
+  /** Every one of them is a DLE EOT 1-4, answered in order before any request after the job. */
+  inOrder: boolean;
+  /** Replies of other kinds may come too (GS r, ESC v, ESC u, GS I, GS ( H, DLE EOT 7, 8, 18). */
+  others: boolean;
+}
+
 /**
- * The replies that can read as DLE EOT replies a job draws from the printer by itself: each
- * DLE EOT in it (also inside image data, where the printer answers it too) and each GS I asking
- * for a one-byte ID (whose byte may have the same fixed bits). `atMost` counts every candidate:
- * counting one the printer does not answer only makes the proof after the job wait for more of
- * our replies, while missing one could take the job's reply for ours. `inOrder`: every candidate
- * is a DLE EOT 1-4, which every model answers the moment it reads it, so they all come before
- * the replies to requests sent after the job, and those are exactly the replies after `atMost`.
+ * The replies a job draws from the printer by itself. `atMost` counts each DLE EOT in it (also
+ * inside image data, where the printer answers it too) and each GS I asking for a one-byte ID
+ * (whose byte may have a DLE EOT reply's fixed bits): counting one the printer does not answer
+ * only makes the proof after the job wait for more of our replies, while missing one could take
+ * the job's reply for ours. `inOrder`: every candidate is a DLE EOT 1-4, which every model
+ * answers the moment it reads it, so the replies after `atMost` are exactly ours.
  */
-export function repliesDrawnBy(job: Uint8Array): { atMost: number; inOrder: boolean } {
+export function repliesDrawnBy(job: Uint8Array): JobReplies {
   let atMost = 0;
   let inOrder = true;
-  for (let i = 0; i + 2 < job.length; i++) {
-    const n = job[i + 2];
-    if (job[i] === DLE && job[i + 1] === EOT && DLE_EOT_N.has(n)) {
+  let others = false;
+  for (let i = 0; i + 1 < job.length; i++) {
+    const [a, b, n] = [job[i], job[i + 1], job[i + 2]];
+    if (a === DLE && b === EOT && DLE_EOT_N.has(n)) {
       atMost++;
       if (n > 4) inOrder = false;
-    } else if (job[i] === 0x1d && job[i + 1] === 0x49 && ONE_BYTE_ID.has(n)) {
-      atMost++;
-      inOrder = false;
+      if (n > 4) others = true;
+    } else if (a === 0x1d && b === 0x49) {
+      others = true;
+      if (ONE_BYTE_ID.has(n)) {
+        atMost++;
+        inOrder = false;
+      }
+    } else if (
+      (a === 0x1d && b === 0x72) || // GS r
+      (a === 0x1b && (b === 0x76 || b === 0x75)) || // ESC v, ESC u
+      (a === 0x1d && b === 0x28 && n === 0x48) // GS ( H
+    ) {
+      others = true;
     }
   }
-  return { atMost, inOrder };
+  return { atMost, inOrder, others };
 }
 
 /**
@@ -189,6 +209,8 @@ export class StatusReplyReader {
   /** Bytes of an automatic status still to come. */
   private asbLeft = 0;
   private inText = false;
+  /** Automatic status blocks begun. */
+  asb = 0;
   other = 0;
 
   /** The DLE EOT replies in `chunk`. */
@@ -205,8 +227,10 @@ export class StatusReplyReader {
         this.asbLeft = 0; // not automatic status after all: read the byte afresh
       }
       if (isStatusReply(b)) replies.push(b);
-      else if ((b & 0x93) === 0x10) this.asbLeft = 3;
-      else {
+      else if ((b & 0x93) === 0x10) {
+        this.asbLeft = 3;
+        this.asb++;
+      } else {
         this.other++;
         if (b === 0x5f || b === 0x37) this.inText = true;
       }
