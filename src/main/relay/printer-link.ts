@@ -33,13 +33,8 @@
  */
 import type net from 'node:net';
 import { connectPrinter, printerAddress, type PrinterTarget } from './printer-connect';
-import {
-  decodeStatus,
-  type PrinterStatus,
-  repliesDrawnBy,
-  STATUS_REQUESTS,
-  StatusReplyReader,
-} from './printer-status';
+import { decodeStatus, type PrinterStatus, STATUS_REQUESTS } from './printer-status';
+import { repliesDrawnBy, StatusReplyReader } from './reply-reader';
 
 export type { PrinterTarget } from './printer-connect';
 
