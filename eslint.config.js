@@ -47,8 +47,8 @@ const LAYERS = {
   health: ['capture', 'metrics', 'pool', 'store'],
   'auto-export': ['days', 'export'],
   ingest: ['capture', 'escpos', 'events', 'memory', 'metrics', 'pool', 'sales', 'store'],
-  // The relay's client pieces read only src/shared; the outbox consumer will add what it needs.
-  relay: [],
+  // The couriers read the outbox and write its rows through the store; rates from metrics.
+  relay: ['store', 'metrics'],
 };
 for (const name of MODULE_NAMES) {
   if (!(name in LAYERS))

@@ -3,6 +3,7 @@ import type { HealthProblem, ListenerSettings, Metrics, PrinterIdentity } from '
 import { type CaptureSink, PrinterConnection } from './connection';
 import { PrinterPort, type ListenerState } from './printer-port';
 import { SlotKeeper } from './slot-keeper';
+import { CONDITION_WORDS, PrinterConditions } from './printer-conditions';
 import { type PrinterCondition, createStatusReplier } from './status-replies';
 
 export type { ListenerState } from './printer-port';
@@ -71,14 +72,14 @@ export class CaptureService {
   private skipping = false;
   private readonly replier;
   private readonly now: () => number;
-  /** What status replies report; paper out while receipts cannot be kept. */
-  private condition: PrinterCondition = 'online';
+  /** What status replies report: paper out while receipts cannot be kept, or a station's own. */
+  private readonly conditions = new PrinterConditions();
 
   constructor(private readonly options: CaptureOptions) {
     this.config = options;
     this.allow = allowSet(options.allowList);
     this.ports = options.listeners.map((l) => this.port(l));
-    this.replier = createStatusReplier(options.identity, () => this.condition);
+    this.replier = createStatusReplier(options.identity, () => this.conditions.desk);
     this.now = options.now ?? Date.now;
     this.slots = new SlotKeeper({
       connections: this.connections,
@@ -170,23 +171,55 @@ export class CaptureService {
   }
 
   get printerCondition(): PrinterCondition {
-    return this.condition;
+    return this.conditions.desk;
   }
 
   /**
    * Sets what every printer port reports from now on: 'paper-out' makes a POS that checks
-   * status hold its job (the disk is full); 'online' lets it print again. Logged once per
-   * change; connections that enabled automatic status are told at once.
+   * status hold its job (the disk is full); 'online' lets it print again. It outranks a
+   * station's own condition: while the desk cannot keep receipts, no till may believe one
+   * printed. Logged once per change; connections that enabled automatic status are told at once.
    */
   setPrinterCondition(next: PrinterCondition, why: string): void {
-    if (next === this.condition) return;
-    this.condition = next;
+    if (!this.tellChanges(() => this.conditions.setDesk(next))) return;
     this.options.log?.(
-      next === 'paper-out'
-        ? `Printer ports now answer "out of paper" (${why}): tills that check hold their receipts.`
-        : `Printer ports answer "online" again (${why}).`,
+      next === 'online'
+        ? `Printer ports answer "online" again (${why}).`
+        : `Printer ports now answer "${CONDITION_WORDS[next]}" (${why}): tills that check hold their receipts.`,
     );
-    for (const c of this.connections) c.conditionChanged();
+  }
+
+  /**
+   * Makes one station's printer port report a condition of its own, as a till printing straight
+   * to that station's real printer would see it (the downstream printer's cached state: paper
+   * out, cover open, offline); null (or 'online') clears it, and the station answers as usual.
+   * Other stations are not affected. A full disk still wins (setPrinterCondition). Logged once
+   * per change; that station's connections that enabled automatic status are told at once.
+   */
+  setStationCondition(station: string, next: PrinterCondition | null, why: string): void {
+    if (!this.tellChanges(() => this.conditions.setStation(station, next))) return;
+    const now = next ?? 'online';
+    this.options.log?.(
+      now === 'online'
+        ? `Station ${station} answers "online" again (${why}).`
+        : `Station ${station} now answers "${CONDITION_WORDS[now]}" (${why}).`,
+    );
+  }
+
+  /** What a station's printer port reports now: the desk's condition first, then its own. */
+  conditionOf(station: string): PrinterCondition {
+    return this.conditions.of(station);
+  }
+
+  /**
+   * Applies a change of conditions (false if nothing changed); connections whose condition
+   * changed are told (automatic status, GS a).
+   */
+  private tellChanges(change: () => boolean): boolean {
+    const before = new Map([...this.connections].map((c) => [c, this.conditionOf(c.station)]));
+    if (!change()) return false;
+    for (const [c, was] of before) if (this.conditionOf(c.station) !== was) c.conditionChanged();
+    return true;
   }
 
   /** CONNECTIONS_REFUSED while tills were turned away in the last minute, naming the holders. */
@@ -282,7 +315,7 @@ export class CaptureService {
     const connection = new PrinterConnection(socket, peer, station, bound, this.options.sink, {
       idleTimeoutMs: this.config.idleTimeoutMs,
       maxReceiptBytes: this.config.maxReceiptBytes,
-      replier: this.replier,
+      replier: this.replier.withCondition(() => this.conditionOf(station)),
       dialect,
       now: this.now,
       onWork: (ms) => this.spend(ms),

@@ -1,4 +1,5 @@
-// The printer side: TCP listeners that answer like a healthy Epson or Star printer, split each
+// The printer side: TCP listeners that answer like a healthy Epson or Star printer (or a station
+// like the real printer its receipts pass through to, out of paper or open), split each
 // connection's stream into receipts (cut / FIN / idle), and hand them to a sink that commits
 // them before the connection is closed. Bounded: connections, receipt size, allow-list, pause.
 // Slots are shared fairly: per-address cap, idle connections closed and evicted first, and every

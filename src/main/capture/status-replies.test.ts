@@ -244,3 +244,62 @@ describe('status replies of a printer out of paper (the disk is full)', () => {
     expect(p.ask(0x04)).toEqual([0x10]);
   });
 });
+
+describe('status replies of a printer with its cover open, or offline (a downstream printer)', () => {
+  const ask = (condition: PrinterCondition, ...bytes: number[]) => {
+    const r = createStatusReplier(defaultSettings().identity, () => condition);
+    const buf = Buffer.from(bytes);
+    const epson = measure(buf, 0, buf.length);
+    const length =
+      epson.kind === Kind.Status ? epson.length : measureStar(buf, 0, buf.length).length;
+    return [...r.reply(buf, 0, length)];
+  };
+  const PROCESS_ID = [0x1d, 0x28, 0x48, 6, 0, 48, 48, 0x31, 0x32, 0x33, 0x34];
+
+  it.each([
+    // [request, cover open, offline]
+    ['DLE EOT 1: offline (bit 3)', [0x10, 0x04, 1], [0x1a], [0x1a]],
+    ['DLE EOT 2: cover open (bit 2) / no cause given', [0x10, 0x04, 2], [0x16], [0x12]],
+    ['DLE EOT 3: no error', [0x10, 0x04, 3], [0x12], [0x12]],
+    ['DLE EOT 4: paper present', [0x10, 0x04, 4], [0x12], [0x12]],
+    ['GS r 1: paper present', [0x1d, 0x72, 1], [0x00], [0x00]],
+    [
+      'GS a: offline, cover open (bit 5) / offline',
+      [0x1d, 0x61, 0xff],
+      [0x38, 0, 0, 0],
+      [0x18, 0, 0, 0],
+    ],
+    ['GS ( H: never confirms a job done', PROCESS_ID, [], []],
+    ['Star ENQ: an error other than paper end (bit 2)', [0x05], [0x24], [0x24]],
+    ['Star EOT: paper present', [0x04], [0x10], [0x10]],
+    ['Star ETB: the job is not reported done', [0x17], [], []],
+    [
+      'Star ASB: offline, cover open (status 1 bits 3, 5) / offline',
+      [0x1b, 0x06, 0x01],
+      [0x23, 0x06, 0x28, 0, 0, 0, 0, 0, 0],
+      [0x23, 0x06, 0x08, 0, 0, 0, 0, 0, 0],
+    ],
+  ])('%s', (_, request, coverOpen, offline) => {
+    expect(ask('cover-open', ...request)).toEqual(coverOpen);
+    expect(ask('offline', ...request)).toEqual(offline);
+    for (const b of ask('cover-open', ...request)) {
+      if (request[0] === 0x10) expect(b & 0x93).toBe(0x12); // DLE EOT fixed bits
+    }
+  });
+
+  it("reports per station through views that share one printer's Star counters", () => {
+    let kitchen: PrinterCondition = 'online';
+    const shared = createStatusReplier(defaultSettings().identity);
+    const front = shared.withCondition(() => 'online');
+    const back = shared.withCondition(() => kitchen);
+    const etb = Buffer.from([0x17]);
+    const counter = (asb: Buffer) => ((asb[7] >> 1) & 7) | ((asb[7] >> 2) & 0x18);
+    expect(counter(front.reply(etb, 0, 1))).toBe(1);
+    expect(counter(back.reply(etb, 0, 1))).toBe(2); // one printer, one counter
+    kitchen = 'paper-out';
+    expect([...back.reply(Buffer.from([0x10, 0x04, 1]), 0, 3)]).toEqual([0x1a]);
+    expect([...front.reply(Buffer.from([0x10, 0x04, 1]), 0, 3)]).toEqual([0x12]);
+    expect([...back.asb()]).toEqual([0x18, 0, 0x0f, 0]);
+    expect([...front.asb()]).toEqual([0x10, 0, 0, 0]);
+  });
+});

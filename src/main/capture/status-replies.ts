@@ -3,7 +3,8 @@
  * healthy printer: online, paper present, cover closed, no error — a POS that asks must never
  * conclude "printer offline". While the desk cannot keep receipts (the disk is full) they are
  * those of a printer out of paper, so a POS that checks holds the job instead of believing it
- * printed (see PrinterCondition).
+ * printed; a station whose receipts pass through to a real printer may report that printer's
+ * paper out, open cover or offline instead (see PrinterCondition).
  * Epson bit layouts are from Epson's ESC/POS reference (DLE EOT, GS a, GS r, GS I, GS ( H); Star
  * ones from Star's "STAR Line Mode Command Specifications" and "StarPRNT Command Specifications"
  * (ENQ, EOT, ESC ACK SOH, ETB, ESC GS ETX) and their appendix on Automatic Status (ASB). The two
@@ -13,8 +14,13 @@
 import type { PrinterIdentity } from '../../shared';
 import { DLE, ESC, GS } from '../escpos';
 
-/** What the printer reports about itself; the service sets it (paper out while the disk is full). */
-export type PrinterCondition = 'online' | 'paper-out';
+/**
+ * What the printer reports about itself. The service sets 'paper-out' while the disk is full;
+ * a station passing its receipts through to a real printer may report that printer's state.
+ * Any condition but 'online' is offline, and a printer offline prints nothing, so it never
+ * confirms a job done (GS ( H, Star ETB and print end counter).
+ */
+export type PrinterCondition = 'online' | 'paper-out' | 'cover-open' | 'offline';
 
 /** DLE EOT n: bits 1 and 4 are fixed to 1; every status bit 0 means "fine". */
 const REALTIME_OK = 0x12;
@@ -36,6 +42,21 @@ const REALTIME_PAPER_OUT = new Map<number, number>([
 ]);
 
 /**
+ * DLE EOT n of a printer not ready for other reasons, n missing where it reads as fine:
+ * - cover open: 1 offline (0x1a); 2 cover open (bit 2: 0x16). Paper and errors are fine.
+ * - offline (a downstream printer that cannot be reached or reports an error): 1 offline, and
+ *   no cause given, as the cause is not one a till could act on.
+ */
+const REALTIME_NOT_READY: Record<Exclude<PrinterCondition, 'online'>, Map<number, number>> = {
+  'paper-out': REALTIME_PAPER_OUT,
+  'cover-open': new Map([
+    [1, 0x1a],
+    [2, 0x16],
+  ]),
+  offline: new Map([[1, 0x1a]]),
+};
+
+/**
  * GS r 1 (and ESC v) paper sensor byte: bits 0-1 near end, bits 2-3 paper end, bit 4 fixed 0.
  */
 const PAPER_SENSOR_OK = 0x00;
@@ -50,8 +71,15 @@ export const ASB_OK = Buffer.from([0x10, 0x00, 0x00, 0x00]);
 /**
  * The same with the roll out of paper: first byte offline (bit 3); second byte no error; third
  * byte the paper sensors, near end (bits 0-1) and paper end (bits 2-3); fourth byte nothing.
+ * With the cover open: offline and cover open (bit 5) in the first byte. Offline: bit 3 alone.
  */
 export const ASB_PAPER_OUT = Buffer.from([0x18, 0x00, 0x0f, 0x00]);
+const ASB: Record<PrinterCondition, Buffer> = {
+  online: ASB_OK,
+  'paper-out': ASB_PAPER_OUT,
+  'cover-open': Buffer.from([0x38, 0x00, 0x00, 0x00]),
+  offline: Buffer.from([0x18, 0x00, 0x00, 0x00]),
+};
 
 const EMPTY = Buffer.alloc(0);
 
@@ -81,8 +109,9 @@ const STAR_ASB_HEADER = [0x23, 0x06];
 /** Status 1 bit 1: an ETB has been executed since the host last saw it. */
 const STAR_ETB_DONE = 0x02;
 
-/** Status 1 bit 3: offline (a Star printer goes offline at a paper end too). */
+/** Status 1 bit 3: offline (a Star printer goes offline at a paper end too); bit 5 cover open. */
 const STAR_OFFLINE = 0x08;
+const STAR_COVER_OPEN = 0x20;
 /**
  * Status 4 of an empty roll: paper end (bit 3) and the inner near-end sensor (bit 2). The outer
  * near-end sensor (bit 1) only some models have; those without it send 0 there, so we do too.
@@ -94,7 +123,10 @@ export const STAR_ASB_OK = starAsb(false, 0, 'online');
 function starAsb(etbDone: boolean, etbCounter: number, condition: PrinterCondition): Buffer {
   const etb = ((etbCounter & 0x07) << 1) | ((etbCounter & 0x18) << 2);
   const out = condition === 'paper-out';
-  const status1 = (etbDone ? STAR_ETB_DONE : 0) | (out ? STAR_OFFLINE : 0);
+  const status1 =
+    (etbDone ? STAR_ETB_DONE : 0) |
+    (condition !== 'online' ? STAR_OFFLINE : 0) |
+    (condition === 'cover-open' ? STAR_COVER_OPEN : 0);
   return Buffer.from([...STAR_ASB_HEADER, status1, 0, 0, out ? STAR_PAPER_OUT : 0, 0, etb, 0]);
 }
 
@@ -103,8 +135,9 @@ function starAsb(etbDone: boolean, etbCounter: number, condition: PrinterConditi
  * paper end (3), other errors such as cover open (2), framing (1) and parity (0) errors all 0.
  */
 const STAR_ENQ_OK = 0x20;
-/** ENQ with no paper: bit 3 paper end. */
+/** ENQ with no paper: bit 3 paper end. Cover open or offline: bit 2, the other errors. */
 const STAR_ENQ_PAPER_OUT = 0x28;
+const STAR_ENQ_NOT_READY = 0x24;
 /** EOT: bit 4 fixed 1, bit 0 fixed 0; paper end (3), near end (2, 5), mark and jam errors 0. */
 const STAR_EOT_OK = 0x10;
 /** EOT with no paper: paper end (bit 3) and inner near end (bit 2); outer near end as for ASB. */
@@ -120,6 +153,14 @@ export interface StatusReplier {
   asb(): Buffer;
 }
 
+export interface SharedStatusReplier extends StatusReplier {
+  /**
+   * The same printer reporting another condition (one station's), its Star counters shared: one
+   * replier serves every station, as one printer serves several hosts.
+   */
+  withCondition(condition: () => PrinterCondition): StatusReplier;
+}
+
 /**
  * @param condition read at each request, so a reply always tells the printer's state of the
  *   moment (the service flips it when the disk fills up or has room again).
@@ -127,7 +168,7 @@ export interface StatusReplier {
 export function createStatusReplier(
   identity: PrinterIdentity,
   condition: () => PrinterCondition = () => 'online',
-): StatusReplier {
+): SharedStatusReplier {
   const byN = new Map<number, Buffer>([
     [1, Buffer.from([identity.modelId])],
     [49, Buffer.from([identity.modelId])],
@@ -151,21 +192,29 @@ export function createStatusReplier(
   let printEndCounter = 0;
 
   /** ENQ, EOT, ETB, ESC ACK SOH, ESC RS E n, ESC GS ETX s n1 n2; null for an Epson request. */
-  function star(buf: Uint8Array, pos: number, length: number): Buffer | null {
+  function star(
+    buf: Uint8Array,
+    pos: number,
+    length: number,
+    condition: PrinterCondition,
+  ): Buffer | null {
     const c = buf[pos];
+    const out = condition === 'paper-out';
     if (length === 1) {
-      const out = condition() === 'paper-out';
-      if (c === 0x05) return Buffer.from([out ? STAR_ENQ_PAPER_OUT : STAR_ENQ_OK]);
+      if (c === 0x05) {
+        const enq = condition === 'online' ? STAR_ENQ_OK : STAR_ENQ_NOT_READY;
+        return Buffer.from([out ? STAR_ENQ_PAPER_OUT : enq]);
+      }
       if (c === 0x04) return Buffer.from([out ? STAR_EOT_PAPER_OUT : STAR_EOT_OK]);
       if (c === 0x17) {
-        // A printer with no paper stops before the ETB, so it never reports that job done.
-        if (out) return EMPTY;
+        // A printer offline (no paper) stops before the ETB, so it never reports that job done.
+        if (condition !== 'online') return EMPTY;
         // ETB: once what came before is printed (at once, here), count it and report it in ASB.
         // The printer sends that ASB only while ASB is enabled; we always do, as a host that
         // polls with ESC ACK SOH instead reads this ASB first and finds its ETB there.
         etbCounter = (etbCounter + 1) & 0x1f;
         etbDone = true;
-        return starAsb(true, etbCounter, condition());
+        return starAsb(true, etbCounter, condition);
       }
       return null;
     }
@@ -176,7 +225,7 @@ export function createStatusReplier(
       // ESC ACK SOH: the ASB, at once. The printer clears "ETB done" once a host has been sent
       // it; we keep it for the next ESC ACK SOH too, for a host that emptied its input (and so
       // the ETB's own ASB) before polling: being told twice that a print ended is harmless.
-      const asb = starAsb(etbDone, etbCounter, condition());
+      const asb = starAsb(etbDone, etbCounter, condition);
       etbDone = false;
       return asb;
     }
@@ -186,8 +235,8 @@ export function createStatusReplier(
       return EMPTY;
     }
     if (cmd === 0x1d && buf[pos + 2] === 0x03 && length >= 6) {
-      // Handled in turn with the print data, which a printer with no paper does not reach.
-      if (condition() === 'paper-out') return EMPTY;
+      // Handled in turn with the print data, which a printer offline (no paper) does not reach.
+      if (condition !== 'online') return EMPTY;
       // ESC GS ETX s n1 n2: s = 0 reports the print end counter, 1 counts a finished print and
       // reports it, 2 clears it; the report echoes the command, then the counter and NUL.
       const s = buf[pos + 3];
@@ -199,39 +248,48 @@ export function createStatusReplier(
     return null;
   }
 
-  const asb = (): Buffer => (condition() === 'paper-out' ? ASB_PAPER_OUT : ASB_OK);
+  function reply(
+    buf: Uint8Array,
+    pos: number,
+    length: number,
+    condition: PrinterCondition,
+  ): Buffer {
+    const starReply = star(buf, pos, length, condition);
+    if (starReply) return starReply;
+    const prefix = buf[pos];
+    const cmd = buf[pos + 1];
+    const n = length > 2 ? buf[pos + 2] : 0;
+    const out = condition === 'paper-out';
+    if (prefix === DLE && cmd === 0x04) {
+      const notReady = condition === 'online' ? undefined : REALTIME_NOT_READY[condition].get(n);
+      return Buffer.from([notReady ?? REALTIME_OK]);
+    }
+    if (prefix === DLE && cmd === 0x05) return EMPTY; // DLE ENQ: recover from error; no reply
+    if (prefix === DLE && cmd === 0x14) {
+      return n === 7 && buf[pos + 3] === 1 ? ASB[condition] : EMPTY;
+    }
+    if (prefix === GS && cmd === 0x61) return n === 0 ? EMPTY : ASB[condition]; // GS a n
+    if (prefix === GS && cmd === 0x72) {
+      // GS r n: 1 / 49 the paper sensor; 2 / 50 drawer and 4 / 52 ink stay fine
+      const paper = n === 1 || n === 49;
+      return Buffer.from([paper && out ? PAPER_SENSOR_OUT : PAPER_SENSOR_OK]);
+    }
+    if (prefix === GS && cmd === 0x49) return byN.get(n) ?? info('');
+    if (prefix === GS && cmd === 0x28 && length >= 11 && buf[pos + 5] === 0x30) {
+      // GS ( H pL pH fn=48 m=48 d1..d4: echo the process ID once the job so far is done,
+      // which never happens offline (no paper): the POS waits, times out and keeps the job.
+      if (condition !== 'online') return EMPTY;
+      return Buffer.from([0x37, 0x22, ...buf.subarray(pos + 7, pos + 11), 0x00]);
+    }
+    // ESC v: the paper sensor as GS r 1; ESC u: the drawer connector, pin low
+    if (prefix === ESC && cmd === 0x76) return Buffer.from([out ? PAPER_SENSOR_OUT : 0x00]);
+    if (prefix === ESC && cmd === 0x75) return Buffer.from([0x00]);
+    return EMPTY;
+  }
 
-  return {
-    asb,
-    reply(buf, pos, length) {
-      const starReply = star(buf, pos, length);
-      if (starReply) return starReply;
-      const prefix = buf[pos];
-      const cmd = buf[pos + 1];
-      const n = length > 2 ? buf[pos + 2] : 0;
-      const out = condition() === 'paper-out';
-      if (prefix === DLE && cmd === 0x04) {
-        return Buffer.from([out ? (REALTIME_PAPER_OUT.get(n) ?? REALTIME_OK) : REALTIME_OK]);
-      }
-      if (prefix === DLE && cmd === 0x05) return EMPTY; // DLE ENQ: recover from error; no reply
-      if (prefix === DLE && cmd === 0x14) return n === 7 && buf[pos + 3] === 1 ? asb() : EMPTY;
-      if (prefix === GS && cmd === 0x61) return n === 0 ? EMPTY : asb(); // GS a n
-      if (prefix === GS && cmd === 0x72) {
-        // GS r n: 1 / 49 the paper sensor; 2 / 50 drawer and 4 / 52 ink stay fine
-        const paper = n === 1 || n === 49;
-        return Buffer.from([paper && out ? PAPER_SENSOR_OUT : PAPER_SENSOR_OK]);
-      }
-      if (prefix === GS && cmd === 0x49) return byN.get(n) ?? info('');
-      if (prefix === GS && cmd === 0x28 && length >= 11 && buf[pos + 5] === 0x30) {
-        // GS ( H pL pH fn=48 m=48 d1..d4: echo the process ID once the job so far is done,
-        // which never happens without paper: the POS waits, times out and keeps the job.
-        if (out) return EMPTY;
-        return Buffer.from([0x37, 0x22, ...buf.subarray(pos + 7, pos + 11), 0x00]);
-      }
-      // ESC v: the paper sensor as GS r 1; ESC u: the drawer connector, pin low
-      if (prefix === ESC && cmd === 0x76) return Buffer.from([out ? PAPER_SENSOR_OUT : 0x00]);
-      if (prefix === ESC && cmd === 0x75) return Buffer.from([0x00]);
-      return EMPTY;
-    },
-  };
+  const withCondition = (current: () => PrinterCondition): StatusReplier => ({
+    asb: () => ASB[current()],
+    reply: (buf, pos, length) => reply(buf, pos, length, current()),
+  });
+  return { ...withCondition(condition), withCondition };
 }
