@@ -60,6 +60,10 @@ const SAMPLE_ARGS: { [K in DeskCall]: CallArgs<K> } = {
   getRangeReport: [{ from: '2026-12-01', to: '2026-12-07' }],
   startRangeReport: [{ from: '2026-12-01', to: '2026-12-07', format: 'csv' }],
   cancelExport: [1],
+  getRelay: [],
+  setRelayCredentials: [{ token: 'relay-token-of-the-test', secret: null }],
+  retryRelay: [{}],
+  printAgain: [{ receiptId: 1, station: 'Front' }],
 };
 
 /** The same call with one field nobody declared (or one argument too many). */

@@ -14,7 +14,27 @@ import { startWebPage } from './server';
 
 const HELP = `Usage: npm run serve -- --data-dir DIR [--printer-port N] [--printer-host H]
                      [--http-port M] [--http-host H] [--api-token T] [--station NAME]
-Port 0 picks a free port. Settings not given here come from DIR/settings.json.`;
+                     [--relay-url URL --store-id ID [--relay-token T] [--relay-secret S]]
+                     [--forward STATION=HOST:PORT]...
+Port 0 picks a free port. Settings not given here come from DIR/settings.json.
+--relay-url turns the cloud relay on; the token and signing secret may also come from the
+environment (RECEIPT_DESK_RELAY_TOKEN, RECEIPT_DESK_RELAY_SECRET), which other users of this
+PC cannot read the way they can read a command line. Either way they are kept in
+DIR/relay-secrets.json, readable by this user only.
+--forward passes every job of STATION through to the printer at HOST:PORT (repeatable).`;
+
+/** "Bar=192.168.1.50:9100" as a pass-through printer; throws a sentence when it is not one. */
+function forwardArg(text: string): { station: string; host: string; port: number } {
+  const m = /^([^=]+)=(.+):(\d{1,5})$/u.exec(text);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port < 1 || port > 65535) {
+    throw new DeskFailure(
+      'BAD_ARGUMENT',
+      `--forward takes STATION=HOST:PORT, such as Bar=192.168.1.50:9100, not "${text}".`,
+    );
+  }
+  return { station: m[1].trim(), host: m[2].replace(/^\[|\]$/gu, ''), port };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +46,11 @@ async function main(): Promise<void> {
       'http-host': { type: 'string' },
       'api-token': { type: 'string' },
       station: { type: 'string' },
+      'relay-url': { type: 'string' },
+      'relay-token': { type: 'string' },
+      'relay-secret': { type: 'string' },
+      'store-id': { type: 'string' },
+      forward: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
@@ -47,6 +72,7 @@ async function main(): Promise<void> {
   };
   const printerPort = portArg('printer-port', values['printer-port']);
   const httpPort = portArg('http-port', values['http-port']);
+  const forwards = (values.forward ?? []).map(forwardArg);
   const settings = loadSettings(dataDir, (s) => {
     if (printerPort !== undefined || values['printer-host'] || values.station) {
       const [first, ...rest] = s.listeners ?? [{}];
@@ -66,7 +92,23 @@ async function main(): Promise<void> {
       ...(values['http-host'] ? { host: values['http-host'] } : {}),
       ...(values['api-token'] ? { apiToken: values['api-token'] } : {}),
     };
+    if (values['relay-url'] || values['store-id']) {
+      s.cloudRelay = {
+        ...s.cloudRelay,
+        enabled: true,
+        ...(values['relay-url'] ? { url: values['relay-url'] } : {}),
+        ...(values['store-id'] ? { storeId: values['store-id'] } : {}),
+      };
+    }
+    if (forwards.length > 0) {
+      const others = (s.passThrough ?? []).filter(
+        (p) => !forwards.some((f) => f.station.toLowerCase() === p.station?.toLowerCase()),
+      );
+      s.passThrough = [...others, ...forwards];
+    }
   });
+  const token = values['relay-token'] ?? process.env.RECEIPT_DESK_RELAY_TOKEN;
+  const secret = values['relay-secret'] ?? process.env.RECEIPT_DESK_RELAY_SECRET;
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const log = (message: string): void => {
@@ -79,6 +121,17 @@ async function main(): Promise<void> {
     log,
   });
   await service.start();
+  if (token || secret) {
+    try {
+      await service.setRelayCredentials({
+        ...(token ? { token } : {}),
+        ...(secret ? { secret } : {}),
+      });
+    } catch (err) {
+      await service.stop();
+      throw err;
+    }
+  }
   let http: HttpServer;
   let httpPortBound: number;
   try {

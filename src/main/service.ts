@@ -15,7 +15,14 @@ import type {
   ReportFormat,
   Settings,
 } from '../shared';
-import { DeskFailure, profilePreviewSchema, saveProfileSchema } from '../shared';
+import {
+  DeskFailure,
+  printAgainSchema,
+  profilePreviewSchema,
+  relayCredentialsSchema,
+  retryRelaySchema,
+  saveProfileSchema,
+} from '../shared';
 import { CaptureService, printerAddresses, sendTestReceipt } from './capture';
 import {
   businessDayBounds,
@@ -39,6 +46,7 @@ import type { StreamSource } from './server';
 import { SettingsKeeper } from './settings';
 import { SalesProfiles } from './profiles';
 import { DailyReports, RangeReports, type ReportFile } from './reports';
+import { FileSecretStore, Relay, type SecretStore } from './relay';
 import { ExportQueries, ProfileQueries, ReportQueries, Store, retentionCutoff } from './store';
 
 export interface ServiceOptions {
@@ -57,6 +65,11 @@ export interface ServiceOptions {
   showInFolder?: (file: string) => void;
   /** How often the automatic export looks for a business day to write (a minute; tests less). */
   autoExportEveryMs?: number;
+  /**
+   * Where the relay's token and secret are kept: the app gives the OS keychain (safeStorage);
+   * headless, a file in the data folder only the user can read.
+   */
+  secrets?: { store: SecretStore; keptIn: string };
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -85,6 +98,8 @@ export class DeskService implements DeskBackend {
   private readonly problemListeners = new Set<(problem: DeskFailure) => void>();
   private retentionTimer: NodeJS.Timeout | null = null;
   private autoExport: AutoExporter | null = null;
+  /** Created by start(), once the store is open. */
+  private relay: Relay | null = null;
   private stopping: Promise<void> | null = null;
   /**
    * A full collection once quiet after a burst, in this thread and then in each pool thread, so
@@ -117,8 +132,12 @@ export class DeskService implements DeskBackend {
       idleCollector: this.idleCollector,
       now: this.now,
       log: this.log,
-      onStored: () => this.health.receiptStored(),
+      onStored: () => {
+        this.health.receiptStored();
+        this.relay?.nudge();
+      },
       onTextSaved: (ids) => this.figures?.saved(ids),
+      outboxFor: (station) => this.relay?.outboxFor(station) ?? [],
     });
     this.capture = new CaptureService({
       listeners: s.listeners,
@@ -208,6 +227,7 @@ export class DeskService implements DeskBackend {
       dir: () => this.exportsDir(),
     });
     this.autoExport = this.autoExporter(new UnreadFigures(this.store.db));
+    this.relay = this.relayOf();
     this.store.writer.onBacklog = (saturated) => this.capture.pauseFor('disk', saturated);
     this.store.writer.onDiskFull = (failure) => this.health.diskFullChanged(failure);
     const gauges = gaugeSources({
@@ -216,6 +236,7 @@ export class DeskService implements DeskBackend {
       store: this.store,
       receiptsPerMinute: () => this.ingest.perMinute(),
       startOfToday: () => startOfDay(this.now()),
+      relay: () => this.relay!.gauges(),
     });
     this.metrics = new MetricsSampler(
       gauges,
@@ -233,6 +254,7 @@ export class DeskService implements DeskBackend {
     }
     this.metrics.start();
     this.autoExport.start();
+    await this.relay.start();
     this.retentionTimer = setInterval(() => void this.applyRetention(), HOUR_MS);
     this.retentionTimer.unref();
   }
@@ -258,8 +280,51 @@ export class DeskService implements DeskBackend {
     );
   }
 
-  private applyRetention(): Promise<void> {
-    return this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
+  private async applyRetention(): Promise<void> {
+    await this.store.keepWithin(this.keeper.settings.store.retentionDays, this.now(), this.log);
+    // Delivered receipts are remembered by the outbox for a while (the drawer says when).
+    const keep = this.keeper.settings.cloudRelay.keepDeliveredDays * 24 * HOUR_MS;
+    await this.store.writer.pruneOutbox(this.now() - keep).catch(() => 0);
+  }
+
+  /** The cloud relay and pass-through printers, from the settings in force. */
+  private relayOf(): Relay {
+    const rule = () => {
+      const b = this.keeper.settings.business;
+      return { dayStart: b.dayStart, timeZone: b.timeZone || systemTimeZone() };
+    };
+    const secrets = this.options.secrets ?? {
+      store: new FileSecretStore(path.join(this.options.dataDir, 'relay-secrets.json')),
+      keptIn: 'a file in the data folder only your user account can read',
+    };
+    return new Relay({
+      store: () => this.store,
+      settings: () => this.keeper.settings,
+      secrets: secrets.store,
+      secretsKeptIn: secrets.keptIn,
+      businessDayOf: (at) => businessDayOf(at, rule()),
+      envelope: () => {
+        const b = this.keeper.settings.business;
+        return {
+          timezone: rule().timeZone,
+          dayStart: b.dayStart,
+          currency: b.currency || null,
+          restaurantName: b.restaurantName,
+        };
+      },
+      now: this.now,
+      log: this.log,
+      notify: (station, words, ok) => {
+        if (ok) this.log(words);
+        else this.problemListeners.forEach((l) => l(new DeskFailure('PRINTER_PROBLEM', words)));
+      },
+      setTillCondition: (station, condition) =>
+        this.capture.setStationCondition(
+          station,
+          condition === 'online' ? null : condition,
+          condition === null ? 'its own status again' : "the pass-through printer's status",
+        ),
+    });
   }
 
   /** Writes each business day's reports into the manager's folder (Settings, off by default). */
@@ -292,6 +357,7 @@ export class DeskService implements DeskBackend {
       await this.exports?.stop();
       await this.autoExport?.stop();
       await this.capture.stop();
+      await this.relay?.stop();
       this.figures?.stop();
       await this.pool.idle(5_000);
       // While the disk is full the writer makes its last try when it closes; a barrier would
@@ -372,11 +438,14 @@ export class DeskService implements DeskBackend {
     sendTestReceipt(this.capture.listeners()[0], new Date(this.now()));
   getSettings: DeskBackend['getSettings'] = async () => this.keeper.view();
   saveSettings: DeskBackend['saveSettings'] = (input, options = {}) =>
-    this.keeper.save(input, options).finally(() => this.autoExport?.check());
+    this.keeper.save(input, options).finally(() => {
+      this.autoExport?.check();
+      void this.relay?.applySettings();
+    });
   listReceipts: DeskBackend['listReceipts'] = async (query) => this.store.queries.list(query);
   getReceipt: DeskBackend['getReceipt'] = async (id) => {
     const r = await this.ingest.open(id);
-    return { ...r, reprintOf: this.reprintOf(r) };
+    return { ...r, reprintOf: this.reprintOf(r), relay: this.relay!.receiptStates(id) };
   };
   getStats: DeskBackend['getStats'] = async () => this.store.queries.stats(startOfDay(this.now()));
   getMetrics: DeskBackend['getMetrics'] = async () => this.metrics.fresh();
@@ -404,6 +473,16 @@ export class DeskService implements DeskBackend {
     return this.profiles.rereading();
   };
   getFiguresRereading: DeskBackend['getFiguresRereading'] = async () => this.profiles.rereading();
+
+  getRelay: DeskBackend['getRelay'] = () => this.relay!.status();
+  setRelayCredentials: DeskBackend['setRelayCredentials'] = (input) =>
+    this.relay!.setCredentials(relayCredentialsSchema.parse(input));
+  retryRelay: DeskBackend['retryRelay'] = (request) =>
+    this.relay!.retry(retryRelaySchema.parse(request).receiptId);
+  printAgain: DeskBackend['printAgain'] = (request) => {
+    const { receiptId, station } = printAgainSchema.parse(request);
+    return this.relay!.printAgain(receiptId, station);
+  };
 
   /** A finished export's file, for the HTTP download. */
   exportFile(id: number): ExportedFile {

@@ -61,6 +61,8 @@ export interface ReceiptDetail extends ReceiptSummary {
    * total earlier that business day. Reports count it once.
    */
   reprintOf?: number | null;
+  /** Where the receipt stands with the cloud relay and a pass-through printer (none: empty). */
+  relay?: ReceiptRelayState[];
 }
 
 /** One status request the till sent and the answer the printer emulation gave it. */
@@ -219,6 +221,61 @@ export interface Metrics {
     /** Status polls and other stretches that printed nothing, not kept while full. */
     emptyNotStored: number;
   };
+  /** The cloud relay (issue 13): its outbox and how sending goes. */
+  relay: RelayGauges;
+  /** Each station passing its jobs through to a real printer. */
+  passThrough: PassThroughGauges[];
+}
+
+/**
+ * ok: sending (or nothing to send); retrying: the last attempt failed and the next waits its
+ * turn; circuit-open: the endpoint failed so often that only a probe goes now and then;
+ * disabled: turned off (or not set up).
+ */
+export type RelayState = 'ok' | 'retrying' | 'circuit-open' | 'disabled';
+
+export interface RelayGauges {
+  state: RelayState;
+  /** Receipts still to send. */
+  backlog: number;
+  /** Age of the oldest of them in seconds, or null when there is none. */
+  oldestAgeS: number | null;
+  deliveredPerMin: number;
+  /** Receipts the endpoint refused for good (the manager can send them again). */
+  dead: number;
+  /** Why the last attempt failed, in words, or null. */
+  lastError: string | null;
+}
+
+export interface PassThroughGauges extends RelayGauges {
+  station: string;
+  /** The real printer, as host:port. */
+  printer: string;
+  /** Jobs whose connection broke after bytes went out: printed again only by hand. */
+  unconfirmed: number;
+  /** The printer's own status, from its last answer (DLE EOT). */
+  printerStatus: PrinterStatusGauge;
+}
+
+export interface PrinterStatusGauge {
+  /** ready, paper-out, cover-open, offline, unreachable (no connection), unknown (not asked yet). */
+  state:
+    'ready' | 'paper-out' | 'paper-near-end' | 'cover-open' | 'offline' | 'unreachable' | 'unknown';
+  /** The same in words for the manager. */
+  words: string;
+  /** Since when the printer has been in this state, or null when not asked yet. */
+  at: number | null;
+}
+
+/** Where one receipt stands with a destination (the receipt drawer). */
+export interface ReceiptRelayState {
+  /** "cloud", or the station's pass-through printer as "printer:<station>". */
+  destination: string;
+  state: 'queued' | 'sending' | 'delivered' | 'dead' | 'unconfirmed';
+  attempts: number;
+  /** When it was delivered, refused for good or left unconfirmed. */
+  at: number | null;
+  error: string | null;
 }
 
 /** Today's receipts by hour and station, beside the same weekday a week earlier. */
@@ -357,3 +414,27 @@ export const EXPORT_ZIP_MAX_RECEIPTS = 65_000;
 export type DeskBackend = {
   [K in DeskCall]: (...args: CallArgs<K>) => Promise<CallResult<K>>;
 };
+
+/** The relay as the Settings and System screens show it; the token and secret never leave. */
+export interface RelayStatus {
+  cloud: RelayGauges & {
+    /** Whether a token and a signing secret are kept (their values are never shown again). */
+    hasToken: boolean;
+    hasSecret: boolean;
+    /** Where they are kept, in words: "the system keychain" or "a file only you can read". */
+    secretsKeptIn: string;
+  };
+  passThrough: PassThroughGauges[];
+  /** Receipts needing the manager, newest first (at most 50 of each). */
+  dead: RelayProblemRow[];
+  unconfirmed: RelayProblemRow[];
+}
+
+export interface RelayProblemRow {
+  receiptId: number;
+  destination: string;
+  station: string;
+  receivedAt: number;
+  at: number | null;
+  error: string | null;
+}

@@ -18,6 +18,7 @@ import type {
   ReceiptDetail,
   ReceiptPage,
   Reinterpreted,
+  RelayStatus,
   SettingsView,
   Stats,
   TestPrint,
@@ -40,6 +41,7 @@ import {
 } from './sales-profile';
 import { type RangeReport, rangeReportFileSchema, rangeReportSchema } from './range-reports';
 import { saveSettingsOptionsSchema, settingsInputSchema } from './settings';
+import { printAgainSchema, relayCredentialsSchema, retryRelaySchema } from './relay';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -204,6 +206,29 @@ export const DESK_CONTRACT = {
     args: z.tuple([saveProfileSchema]),
     method: 'POST',
     path: '/api/sales-profiles/save',
+    changes: true,
+  }),
+  /** The cloud relay and pass-through printers: gauges, and the receipts needing the manager. */
+  getRelay: call<RelayStatus>()({ args: none, method: 'GET', path: '/api/relay', changes: false }),
+  /** Keeps (or forgets) the relay's token and signing secret, in the keychain or a 0600 file. */
+  setRelayCredentials: call<RelayStatus>()({
+    args: z.tuple([relayCredentialsSchema]),
+    method: 'POST',
+    path: '/api/relay/credentials',
+    changes: true,
+  }),
+  /** Sends receipts the endpoint refused again; resolves with how many were queued. */
+  retryRelay: call<number>()({
+    args: z.tuple([retryRelaySchema]),
+    method: 'POST',
+    path: '/api/relay/retry',
+    changes: true,
+  }),
+  /** Prints a receipt again on its station's pass-through printer (one click, never automatic). */
+  printAgain: call<RelayStatus>()({
+    args: z.tuple([printAgainSchema]),
+    method: 'POST',
+    path: '/api/relay/print-again',
     changes: true,
   }),
   /** Stored receipts still to be read again, and how many were asked. */

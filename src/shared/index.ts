@@ -17,3 +17,4 @@ export * from './sales-profile';
 export * from './range-reports';
 export * from './relay-wire';
 export * from './relay';
+export * from './redaction-rules';

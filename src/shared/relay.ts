@@ -5,6 +5,7 @@
  * are kept by the OS keychain in the app and in a file only the user can read headless.
  */
 import { z } from 'zod';
+import { redactionRulesSchema } from './redaction-rules';
 import { RELAY_BATCH_BYTES, RELAY_BATCH_RECEIPTS, STORE_ID_PATTERN } from './relay-wire';
 
 const whole = (what: string, min: number, max: number, unit = '') =>
@@ -20,18 +21,30 @@ export function isLoopback(hostname: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(h);
 }
 
-/** What is wrong with a relay URL as typed, or null (empty is allowed while the relay is off). */
+const SETTINGS = 'Settings › Cloud relay';
+
+/**
+ * Why the relay URL cannot be used, as a sentence; null when it can (empty is allowed while the
+ * relay is off). HTTPS is required, except to this PC itself (127.0.0.0/8, ::1, localhost),
+ * where a local Worker and the tests listen.
+ */
 export function relayUrlProblem(text: string): string | null {
   if (text === '') return null;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return `"${text}" is not a web address. Write it as https://receipts.example.com/v1/receipts.`;
+    return `The relay URL is not a web address: write it in full, as https://receipts.example.com/v1/receipts, in ${SETTINGS}.`;
+  }
+  if (url.username || url.password) {
+    return `The relay URL contains a user name or password: remove it, and put the relay token in its own field in ${SETTINGS}.`;
   }
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  return 'The relay address must start with https:// (plain http is allowed only to this PC), so receipts are never sent readable on the way.';
+  if (url.protocol === 'http:') {
+    if (isLoopback(url.hostname)) return null;
+    return `The relay URL must start with https:// (http:// is allowed only to this PC itself): otherwise receipts and the token would cross the network unencrypted. Change it in ${SETTINGS}.`;
+  }
+  return `The relay URL must start with https://. Change it in ${SETTINGS}.`;
 }
 
 export const cloudRelaySchema = z.object({
@@ -58,15 +71,20 @@ export const cloudRelaySchema = z.object({
   batchKiB: whole('The request size', 16, 1024, ' KiB').default(RELAY_BATCH_BYTES / 1024),
   /** Also send the bytes the POS sent (base64): off, they are rarely needed and larger. */
   includeRaw: z.boolean().default(false),
-  /** Mask card numbers (digit runs passing the Luhn check) before anything leaves the PC. */
-  maskCardNumbers: z.boolean().default(true),
-  /** The manager's own words to mask on every receipt sent (names, phone numbers…). */
-  redactions: z
-    .array(z.string().trim().min(1).max(200))
-    .max(50, { error: 'At most 50 words to mask.' })
-    .default([]),
+  /**
+   * The manager's own words to mask on every receipt sent (names, phone numbers…). Card numbers
+   * (digit runs passing the Luhn check) are always masked: there is no setting to send them.
+   */
+  redactions: redactionRulesSchema,
   /** A request that has not been answered in this long is abandoned and retried. */
   requestTimeoutS: whole('The time allowed per request', 1, 300, ' seconds').default(20),
+  /**
+   * The longest wait between two tries of a failing batch (full-jitter backoff from 1 s up to
+   * this), and how long a circuit opened by repeated failures waits before one probe (doubling
+   * per failed probe, up to 20 times this or 10 minutes).
+   */
+  retryCapS: whole('The longest wait between tries', 1, 3600, ' seconds').default(300),
+  circuitCoolDownS: whole('The pause after repeated failures', 1, 3600, ' seconds').default(30),
   /** A batch the endpoint refuses (a 4xx other than 408 and 429) is tried this often, then dead. */
   deadAfterAttempts: whole('Attempts before giving up', 1, 100).default(5),
   /** Delivered receipts are forgotten by the outbox after this many days. */
@@ -97,3 +115,37 @@ export const CLOUD_DESTINATION = 'cloud';
 export function printerDestination(station: string): string {
   return `printer:${station}`;
 }
+
+/**
+ * The relay's token and signing secret as the manager enters them: a value sets it, null
+ * forgets it, absent leaves it as it is.
+ */
+export const relayCredentialsSchema = z
+  .object({
+    token: z
+      .string()
+      .trim()
+      .min(16, { error: 'The relay token needs at least 16 characters.' })
+      .max(512)
+      .nullable()
+      .optional(),
+    secret: z
+      .string()
+      .trim()
+      .min(32, { error: 'The signing secret needs at least 32 characters.' })
+      .max(512)
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type RelayCredentialsInput = z.infer<typeof relayCredentialsSchema>;
+
+/** Sends refused receipts again: one receipt's, or every one refused (no receipt given). */
+export const retryRelaySchema = z
+  .object({ receiptId: z.number().int().min(1).optional() })
+  .strict();
+
+/** Prints one receipt again on a station's pass-through printer (after an unconfirmed job). */
+export const printAgainSchema = z
+  .object({ receiptId: z.number().int().min(1), station: z.string().trim().min(1) })
+  .strict();

@@ -3,6 +3,7 @@ import type { CaptureService } from '../capture';
 import type { MetricsSources } from '../metrics';
 import type { InterpretPool } from '../pool';
 import type { Store } from '../store';
+import type { Metrics } from '../../shared';
 
 export interface GaugeModules {
   capture: CaptureService;
@@ -10,6 +11,8 @@ export interface GaugeModules {
   store: Store;
   receiptsPerMinute: () => number;
   startOfToday: () => number;
+  /** The cloud relay's and the pass-through printers' gauges. */
+  relay: () => Pick<Metrics, 'relay' | 'passThrough'>;
 }
 
 export function gaugeSources(m: GaugeModules): MetricsSources {
@@ -40,5 +43,6 @@ export function gaugeSources(m: GaugeModules): MetricsSources {
       };
     },
     disk: () => ({ ...m.store.writer.diskGauges(), freeBytes: m.store.freeBytes() }),
+    relay: m.relay,
   };
 }

@@ -29,8 +29,10 @@ export interface ReceiptPathOptions {
   idleCollector: IdleCollector;
   now: () => number;
   log: (message: string) => void;
-  /** A receipt was committed (health clears a past write failure). */
+  /** A receipt was committed (health clears a past write failure; the relay has work). */
   onStored: () => void;
+  /** Where the relay sends a station's receipts: queued in the receipt's own commit. */
+  outboxFor?: (station: string) => string[];
 }
 
 export class ReceiptPath {
@@ -195,6 +197,7 @@ export class ReceiptPath {
       endedBy: segment.endedBy,
       statusReplies: segment.statusReplies,
       statusRepliesNotKept: segment.statusRepliesNotKept,
+      outbox: segment.empty ? undefined : this.o.outboxFor?.(meta.station),
     });
     this.o.onStored();
     if (!segment.empty) this.rate.add();

@@ -8,6 +8,8 @@ export interface MetricsSources {
   db: () => Metrics['db'];
   receipts: () => Metrics['receipts'];
   disk: () => Metrics['disk'];
+  /** Counts over the outbox: sampled each second, not on every call. */
+  relay: () => Pick<Metrics, 'relay' | 'passThrough'>;
 }
 
 export class MetricsSampler {
@@ -72,6 +74,7 @@ export class MetricsSampler {
       db: this.sources.db(),
       receipts: this.sources.receipts(),
       disk: this.sources.disk(),
+      ...this.sources.relay(),
     };
   }
 }

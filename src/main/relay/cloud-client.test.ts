@@ -10,7 +10,6 @@ import {
   RELAY_RESPONSE_MAX_BYTES,
   RelayConfigError,
   postBatch,
-  relayUrlProblem,
   type PostBatchOptions,
 } from './cloud-client';
 import { verifySignature } from './signature';
@@ -326,34 +325,5 @@ describe('postBatch', () => {
     await expect(postBatch({ ...base('https://x.example'), secret: '' })).rejects.toMatchObject({
       code: 'RELAY_SECRET',
     });
-  });
-});
-
-describe('relayUrlProblem', () => {
-  it.each([
-    'https://receipts.example.com/v1/receipts',
-    'http://127.0.0.1:8787/v1/receipts',
-    'http://127.9.8.7/',
-    'http://127.1/',
-    'http://localhost:8787/',
-    'http://LOCALHOST/',
-    'http://[::1]:8787/',
-  ])('accepts %s', (url) => {
-    expect(relayUrlProblem(url)).toBeNull();
-  });
-
-  it.each([
-    [
-      'http://10.0.0.5/v1/receipts',
-      /^The relay URL must start with https:\/\/ \(http:\/\/ is allowed only/,
-    ],
-    ['http://localhost.example.com/', /^The relay URL must start with https:\/\/ \(http/],
-    ['http://128.0.0.1/', /^The relay URL must start with https:\/\/ \(http/],
-    ['http://[::2]/', /^The relay URL must start with https:\/\/ \(http/],
-    ['ftp://127.0.0.1/', /^The relay URL must start with https:\/\/\. /],
-    ['receipts.example.com', /^The relay URL is not a web address/],
-    ['https://tok:secret@receipts.example.com/', /contains a user name or password/],
-  ])('refuses %s', (url, message) => {
-    expect(relayUrlProblem(url)).toMatch(message);
   });
 });

@@ -5,7 +5,7 @@
  * other answer; the consumer marks the receipts dead after its attempts). One request, no retry
  * of its own: the consumer owns backoff and the circuit breaker.
  */
-import { RELAY_SIGNATURE_HEADER } from '../../shared';
+import { RELAY_SIGNATURE_HEADER, relayUrlProblem } from '../../shared';
 import { parseHttpDate, parseRetryAfter } from './backoff';
 import { signBody } from './signature';
 
@@ -43,37 +43,6 @@ export class RelayConfigError extends Error {
     super(message);
     this.name = 'RelayConfigError';
   }
-}
-
-/**
- * Why the relay URL cannot be used, as a sentence; null when it can. HTTPS is required, except
- * to this PC itself (127.0.0.0/8, ::1, localhost), where a local Worker and the tests listen.
- */
-export function relayUrlProblem(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `The relay URL is not a web address: write it in full, as https://receipts.example.com/v1/receipts, in ${SETTINGS}.`;
-  }
-  if (parsed.username || parsed.password) {
-    return `The relay URL contains a user name or password: remove it, and put the relay token in its own field in ${SETTINGS}.`;
-  }
-  if (parsed.protocol === 'https:') return null;
-  if (parsed.protocol === 'http:') {
-    if (isLoopback(parsed.hostname)) return null;
-    return `The relay URL must start with https:// (http:// is allowed only to this PC itself): otherwise receipts and the token would cross the network unencrypted. Change it in ${SETTINGS}.`;
-  }
-  return `The relay URL must start with https://. Change it in ${SETTINGS}.`;
-}
-
-function isLoopback(hostname: string): boolean {
-  // URL has already normalised the host: lower case, IPv4 in dotted decimal, IPv6 in brackets.
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
 }
 
 /**

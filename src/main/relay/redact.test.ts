@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptFigures, RelayReceipt } from '../../shared';
 import { redactReceipt, redactText } from './redact';
-import { redactionRulesSchema } from './redaction-rules';
+import { redactionRulesSchema } from '../../shared';
 
 /** The check digit that makes `body` + digit pass Luhn, worked out here on its own. */
 function luhnCheckDigit(body: string): string {

@@ -6,7 +6,7 @@
  */
 import type { ReceiptFigures, RelayReceipt } from '../../shared';
 import { maskCardNumbers } from './card-numbers';
-import { ruleRegExp, type RedactionRule } from './redaction-rules';
+import { type RedactionRule, ruleRegExp } from '../../shared';
 
 /** Rules compiled once; `redactReceipt` also takes the plain list and compiles it itself. */
 export class CompiledRedaction {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactText } from './redact';
-import { redactionRulesSchema, type RedactionRule } from './redaction-rules';
+import { redactionRulesSchema, type RedactionRule } from '../../shared';
 
 function rules(input: unknown[]): RedactionRule[] {
   return redactionRulesSchema.parse(input);

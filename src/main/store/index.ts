@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DeskFailure } from '../../shared';
 import { freeBytes } from './free-space';
 import { DB_FILE, openDatabase } from './open';
+import { OutboxQueries } from './outbox-queries';
 import { ReceiptQueries } from './receipt-queries';
 import { Totals } from './totals';
 import { WriterClient } from './writer-client';
@@ -64,6 +65,8 @@ export interface StoreOptions {
 export class Store {
   private readonly file: string;
   private readonly dataDir: string;
+  /** The relay's outbox, read on the main thread's connection. */
+  readonly outbox: OutboxQueries;
 
   private constructor(
     /** Read-only connection for the main thread's queries. */
@@ -74,6 +77,7 @@ export class Store {
   ) {
     this.file = path.join(dataDir, DB_FILE);
     this.dataDir = dataDir;
+    this.outbox = new OutboxQueries(db);
   }
 
   /** Starts the writer thread (which creates and migrates the file), then opens the reader. */

@@ -35,6 +35,8 @@ export interface OutboxRow {
   id: number;
   destination: string;
   receiptId: number;
+  station: string;
+  receivedAt: number;
   state: OutboxState;
   attempts: number;
   queuedAt: number;
@@ -77,15 +79,19 @@ export class OutboxQueries {
        ORDER BY id LIMIT 1`,
     );
     this.inState = db.prepare(
-      `SELECT id, destination, receipt_id, state, attempts, queued_at, done_at, last_error
-       FROM outbox WHERE state = ? AND destination LIKE ? ORDER BY id LIMIT ?`,
+      `SELECT o.id, o.destination, o.receipt_id, o.state, o.attempts, o.queued_at, o.done_at,
+         o.last_error, r.station, r.received_at
+       FROM outbox o JOIN receipts r ON r.id = o.receipt_id
+       WHERE o.state = ? AND o.destination LIKE ? ORDER BY o.id DESC LIMIT ?`,
     );
     this.countInState = db.prepare(
       'SELECT count(*) AS n FROM outbox WHERE state = ? AND destination = ?',
     );
     this.ofReceipt = db.prepare(
-      `SELECT id, destination, receipt_id, state, attempts, queued_at, done_at, last_error
-       FROM outbox WHERE receipt_id = ? ORDER BY destination`,
+      `SELECT o.id, o.destination, o.receipt_id, o.state, o.attempts, o.queued_at, o.done_at,
+         o.last_error, r.station, r.received_at
+       FROM outbox o JOIN receipts r ON r.id = o.receipt_id
+       WHERE o.receipt_id = ? ORDER BY o.destination`,
     );
   }
 
@@ -173,7 +179,10 @@ export class OutboxQueries {
     };
   }
 
-  /** Rows in `state` whose destination is `destination` (or starts with it, given "printer:%"). */
+  /**
+   * Rows in `state` whose destination is `destination` (a LIKE pattern: "printer:%" for every
+   * printer, "%" for all), newest first.
+   */
   rowsInState(state: OutboxState, destination: string, limit: number): OutboxRow[] {
     return (this.inState.all(state, destination, limit) as RawRow[]).map(toRow);
   }
@@ -193,6 +202,8 @@ interface RawRow {
   queued_at: number;
   done_at: number | null;
   last_error: string | null;
+  station: string;
+  received_at: number;
 }
 
 function toRow(r: RawRow): OutboxRow {
@@ -200,6 +211,8 @@ function toRow(r: RawRow): OutboxRow {
     id: r.id,
     destination: r.destination,
     receiptId: r.receipt_id,
+    station: r.station,
+    receivedAt: r.received_at,
     state: r.state,
     attempts: r.attempts,
     queuedAt: r.queued_at,

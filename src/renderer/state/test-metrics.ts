@@ -42,6 +42,15 @@ export function testMetrics(at: number, change: (m: Metrics) => void = () => {})
     },
     receipts: { perMinute: 0, truncated: 0, failed: 0, pendingInterpretation: 0 },
     disk: { state: 'ok', freeBytes: 40 * 2 ** 30, refusedWhileFull: 0, emptyNotStored: 0 },
+    relay: {
+      state: 'disabled',
+      backlog: 0,
+      oldestAgeS: null,
+      deliveredPerMin: 0,
+      dead: 0,
+      lastError: null,
+    },
+    passThrough: [],
   };
   change(m);
   return m;

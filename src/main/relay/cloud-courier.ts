@@ -1,0 +1,295 @@
+/**
+ * Sends the outbox's cloud rows to the restaurant's endpoint, one batch at a time (so a later
+ * receipt is never stored before an earlier one), in outbox order. A receipt goes once its text
+ * and sales figures are stored. A row is delivered only when a 2xx lists its id; 408, 429, 5xx
+ * and network failures are retried after a full-jitter backoff (Retry-After as a floor), other
+ * refusals count towards giving the row up as dead, with the reason. A circuit breaker stops
+ * hammering an endpoint that keeps failing and lets one probe through now and then.
+ */
+import type { CloudRelaySettings, RelayGauges, RelayReceipt } from '../../shared';
+import { CLOUD_DESTINATION, type ReceiptFigures, type RedactionRule } from '../../shared';
+import { RateCounter } from '../metrics';
+import type { OutboxQueries, OutboxUpdate, QueuedRow, WriterClient } from '../store';
+import { nextDelay } from './backoff';
+import { type BatchEnvelope, cutBatches } from './batches';
+import { CircuitBreaker } from './circuit-breaker';
+import { postBatch, type PostOutcome } from './cloud-client';
+import { compileRedaction, type CompiledRedaction, redactReceipt } from './redact';
+
+import { Waker } from './waker';
+
+export interface RelayCredentials {
+  token: string | null;
+  secret: string | null;
+}
+
+export interface CloudCourierOptions {
+  queries: () => OutboxQueries;
+  writer: () => WriterClient;
+  settings: () => CloudRelaySettings;
+  /** What every batch says of the store besides its receipts (time zone, day start, …). */
+  envelope: () => Omit<BatchEnvelope, 'storeId'>;
+  credentials: () => Promise<RelayCredentials>;
+  businessDayOf: (receivedAt: number) => string;
+  now: () => number;
+  log: (message: string) => void;
+  /** Waits while there is nothing to send (new work cuts it short). */
+  idleMs?: number;
+  random?: () => number;
+}
+
+/** A receipt whose figures are this late is sent without them (and the log says so). */
+const FIGURES_WAIT_MS = 10 * 60_000;
+
+export class CloudCourier {
+  private readonly waker = new Waker();
+  private breaker: CircuitBreaker;
+  private readonly delivered: RateCounter;
+  private failures = 0;
+  private lastError: string | null = null;
+  private running: Promise<void> | null = null;
+  private redaction: { rules: readonly RedactionRule[]; compiled: CompiledRedaction } | null = null;
+
+  constructor(private readonly o: CloudCourierOptions) {
+    this.delivered = new RateCounter(o.now);
+    this.breaker = this.newBreaker();
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Stops after the request in flight (its own timeout bounds it). */
+  async stop(): Promise<void> {
+    this.waker.stop();
+    await this.running;
+  }
+
+  /** New receipts, or figures stored: look for work now. */
+  nudge(): void {
+    this.waker.nudge();
+  }
+
+  /** The manager changed the address or asked to try again: forget past failures. */
+  reset(): void {
+    this.breaker = this.newBreaker();
+    this.failures = 0;
+    this.lastError = null;
+    this.waker.nudge();
+  }
+
+  gauges(): RelayGauges {
+    const s = this.o.settings();
+    const counts = this.o.queries().counts(CLOUD_DESTINATION);
+    const on = s.enabled && s.url !== '' && s.storeId !== '';
+    return {
+      state: on ? this.breaker.state : 'disabled',
+      backlog: counts.backlog,
+      oldestAgeS:
+        counts.oldestQueuedAt === null
+          ? null
+          : Math.max(0, Math.round((this.o.now() - counts.oldestQueuedAt) / 1000)),
+      deliveredPerMin: this.delivered.perMinute(),
+      dead: counts.dead,
+      lastError: on ? this.lastError : null,
+    };
+  }
+
+  private async loop(): Promise<void> {
+    const idleMs = this.o.idleMs ?? 2_000;
+    while (!this.waker.isStopped) {
+      try {
+        const pause = await this.step();
+        if (pause) await this.waker.wait(pause.ms, pause.forWork);
+      } catch (err) {
+        // The store closing under us, or a bug: said once per failure, tried again later.
+        this.lastError = `Relay stopped for a moment: ${(err as Error).message}`;
+        this.o.log(this.lastError);
+        await this.waker.wait(idleMs, false);
+      }
+    }
+  }
+
+  /** One batch sent (or nothing to do); returns how long to pause before the next. */
+  private async step(): Promise<{ ms: number; forWork: boolean } | null> {
+    const idleMs = this.o.idleMs ?? 2_000;
+    const s = this.o.settings();
+    if (!s.enabled || s.url === '' || s.storeId === '') return { ms: idleMs, forWork: true };
+    const { rows, waiting } = this.readyRows(s.batchReceipts);
+    // Receipts whose figures are being read: looked at again shortly.
+    if (rows.length === 0) return { ms: waiting ? 250 : idleMs, forWork: true };
+    const { token, secret } = await this.o.credentials();
+    if (!token || !secret) {
+      this.lastError =
+        'The relay token and signing secret are not set: enter them in Settings › Cloud relay.';
+      return { ms: idleMs, forWork: true };
+    }
+    if (this.breaker.msUntilAllowed() > 0) {
+      return { ms: this.breaker.msUntilAllowed(), forWork: false };
+    }
+    const batch = await this.prepare(rows, s);
+    if (!batch) return null; // only receipts too large to send: marked dead, nothing went out
+    if (!this.breaker.tryAcquire()) {
+      return { ms: Math.max(250, this.breaker.msUntilAllowed()), forWork: false };
+    }
+    let outcome: PostOutcome;
+    try {
+      outcome = await postBatch({
+        url: s.url,
+        token,
+        secret,
+        body: batch.body,
+        timeoutMs: s.requestTimeoutS * 1000,
+      });
+    } catch (err) {
+      this.breaker.recordFailure();
+      throw err;
+    }
+    if (outcome.kind === 'accepted') this.breaker.recordSuccess();
+    else this.breaker.recordFailure();
+    await this.record(batch.rows, outcome, s);
+    if (outcome.kind === 'accepted' && this.failures === 0) return null;
+    const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
+    // An open circuit waits its own cool-down (a probe then); otherwise the backoff, whose
+    // growth the circuit bounds: after an outage the desk is back within one cool-down.
+    const backoff =
+      this.breaker.state === 'circuit-open'
+        ? Math.max(this.breaker.msUntilAllowed(), retryAfter ?? 0)
+        : nextDelay(this.failures - 1, retryAfter, {
+            random: this.o.random,
+            capMs: s.retryCapS * 1000,
+          });
+    return { ms: backoff, forWork: false };
+  }
+
+  private newBreaker(): CircuitBreaker {
+    const coolDownMs = this.o.settings().circuitCoolDownS * 1000;
+    return new CircuitBreaker({
+      coolDownMs,
+      maxCoolDownMs: Math.min(10 * 60_000, Math.max(coolDownMs, coolDownMs * 20)),
+    });
+  }
+
+  /**
+   * The first rows still to send whose receipts are ready: read, with their figures (or failed
+   * to read, or waiting for figures too long). A row not ready stops the batch there: order.
+   */
+  private readyRows(limit: number): { rows: QueuedRow[]; waiting: boolean } {
+    const rows = this.o.queries().queued(CLOUD_DESTINATION, 0, limit);
+    const now = this.o.now();
+    let ready = 0;
+    while (ready < rows.length) {
+      const r = rows[ready];
+      const waited = now - r.receivedAt > FIGURES_WAIT_MS;
+      const isReady = r.status === 'failed' || (r.status === 'ok' && (r.hasFigures || waited));
+      if (!isReady) break;
+      ready++;
+    }
+    return { rows: rows.slice(0, ready), waiting: ready < rows.length };
+  }
+
+  /**
+   * The next request body from these rows, masked; receipts too large for any request are
+   * marked dead here. Null when nothing is left to send.
+   */
+  private async prepare(
+    rows: QueuedRow[],
+    s: CloudRelaySettings,
+  ): Promise<{ body: string; rows: QueuedRow[] } | null> {
+    const payloads = this.o.queries().payloads(
+      rows.map((r) => r.receiptId),
+      s.includeRaw,
+    );
+    const redaction = this.compiled(s.redactions);
+    const byCloudId = new Map<string, QueuedRow>();
+    const receipts: RelayReceipt[] = [];
+    for (const row of rows) {
+      const p = payloads.get(row.receiptId);
+      const id = this.cloudId(s.storeId, row);
+      byCloudId.set(id, row);
+      const receipt: RelayReceipt = {
+        id,
+        seq: row.id,
+        station: row.station,
+        receivedAt: row.receivedAt,
+        businessDay: this.o.businessDayOf(row.receivedAt),
+        text: p?.text ?? '',
+        figures: p?.figures ? (JSON.parse(p.figures) as ReceiptFigures) : null,
+        drawerKicks: p?.drawerKicks ?? 0,
+      };
+      if (s.includeRaw && p?.raw) receipt.raw = p.raw.toString('base64');
+      receipts.push(redactReceipt(receipt, redaction));
+    }
+    const cut = cutBatches(
+      receipts,
+      { ...this.o.envelope(), storeId: s.storeId },
+      { maxReceipts: s.batchReceipts, maxBytes: s.batchKiB * 1024 },
+    );
+    if (cut.tooLarge.length > 0) {
+      const at = this.o.now();
+      await this.o.writer().updateOutbox(
+        cut.tooLarge.map((t) => {
+          const row = byCloudId.get(t.id)!;
+          return { id: row.id, state: 'dead', attempts: row.attempts, error: t.reason, at };
+        }),
+      );
+    }
+    const batch = cut.batches[0];
+    if (!batch) return null;
+    return { body: batch.body, rows: batch.receiptIds.map((id) => byCloudId.get(id)!) };
+  }
+
+  /** The receipt's id at the endpoint: the store, this receipts file, the receipt. */
+  private cloudId(storeId: string, row: QueuedRow): string {
+    return `${storeId}.${this.o.queries().installId()}.${row.receiptId}`;
+  }
+
+  /** Writes what became of each row of the batch; counts failures for the backoff. */
+  private async record(rows: QueuedRow[], outcome: PostOutcome, s: CloudRelaySettings) {
+    const deadAfter = s.deadAfterAttempts;
+    const at = this.o.now();
+    const updates: OutboxUpdate[] = [];
+    if (outcome.kind === 'accepted') {
+      const accepted = new Set(outcome.ids);
+      let missing = 0;
+      for (const row of rows) {
+        if (accepted.has(this.cloudId(s.storeId, row))) {
+          updates.push({
+            id: row.id,
+            state: 'delivered',
+            attempts: row.attempts + 1,
+            error: null,
+            at,
+          });
+        } else {
+          missing++;
+          updates.push(
+            failed(row, 'The endpoint answered but did not list this receipt as stored.'),
+          );
+        }
+      }
+      this.delivered.add(rows.length - missing);
+      this.failures = missing > 0 ? this.failures + 1 : 0;
+      this.lastError = missing > 0 ? `The endpoint did not confirm ${missing} receipts.` : null;
+    } else {
+      this.failures++;
+      this.lastError = outcome.reason;
+      for (const row of rows) updates.push(failed(row, outcome.reason));
+    }
+    await this.o.writer().updateOutbox(updates);
+
+    function failed(row: QueuedRow, reason: string): OutboxUpdate {
+      const attempts = row.attempts + 1;
+      // Only a refusal gives a receipt up; an endpoint that is down is waited for, however long.
+      const dead = outcome.kind !== 'retry' && attempts >= deadAfter;
+      return { id: row.id, state: dead ? 'dead' : 'queued', attempts, error: reason, at };
+    }
+  }
+
+  private compiled(rules: readonly RedactionRule[]): CompiledRedaction {
+    if (this.redaction?.rules !== rules) {
+      this.redaction = { rules, compiled: compileRedaction(rules) };
+    }
+    return this.redaction.compiled;
+  }
+}

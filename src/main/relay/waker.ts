@@ -1,0 +1,50 @@
+/**
+ * The pauses of a relay's loop. A pause ends after its time (a timer, which runs on the
+ * monotonic clock: setting the PC's clock neither stretches nor skips it), or at once when the
+ * loop is stopped. A pause for new work also ends when work arrives (nudge); a backoff does
+ * not, or every receipt printed during an outage would hurry the next attempt.
+ */
+export class Waker {
+  private wake: (() => void) | null = null;
+  private wakeOnNudge = false;
+  private nudged = false;
+  private stopped = false;
+
+  /** Waits `ms`; `forWork`: new work ends the wait early. */
+  wait(ms: number, forWork: boolean): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (forWork && this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      const wake = () => done();
+      this.wake = wake;
+      this.wakeOnNudge = forWork;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).then(() => {
+      this.wake = null;
+      if (forWork) this.nudged = false;
+    });
+  }
+
+  /** New work: a wait for work ends now (or the next one does not start). */
+  nudge(): void {
+    this.nudged = true;
+    if (this.wake && this.wakeOnNudge) this.wake();
+  }
+
+  /** Ends the current wait and every later one at once. */
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+}
