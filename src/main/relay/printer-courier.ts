@@ -52,6 +52,7 @@ export class PrinterCourier {
   private running: Promise<void> | null = null;
   private failures = 0;
   private sending = 0;
+  private abort: AbortController | null = null;
   private lastError: string | null = null;
   private answering = false;
   /** When the printer's state last changed (what the gauge says it is since). */
@@ -72,6 +73,8 @@ export class PrinterCourier {
 
   async stop(): Promise<void> {
     this.waker.stop();
+    // A job under way is cut off: it becomes unconfirmed (its bytes may have printed).
+    this.abort?.abort();
     await this.running;
     await this.watch.stop();
   }
@@ -153,6 +156,7 @@ export class PrinterCourier {
     // Committed before the first byte: a stop in the middle leaves it unconfirmed, not resent.
     await this.update(row, 'sending', row.attempts, null);
     this.sending = 1;
+    this.abort = new AbortController();
     let outcome;
     try {
       outcome = await this.watch.during(
@@ -162,10 +166,12 @@ export class PrinterCourier {
           // A printer seen answering status must answer after the job too: its close alone
           // could be a hang-up mid-job that the kernels' buffers hid.
           proof: this.watch.state?.kind === 'answered' ? 'status' : 'status-or-close',
+          signal: this.abort.signal,
         }),
       );
     } finally {
       this.sending = 0;
+      this.abort = null;
     }
     const attempts = row.attempts + 1;
     if (outcome.outcome === 'printed') {
@@ -208,6 +214,10 @@ export class PrinterCourier {
   private printerChanged(state: PrinterState, previous: PrinterState | null): void {
     const condition = tillCondition(state);
     this.stateSince = this.o.now();
+    if (condition === 'online' && this.failures > 0) {
+      this.failures = 0;
+      this.waker.wake();
+    }
     this.o.setTillCondition(this.answering ? condition : null);
     // The first state is news only when it is a problem; afterwards every change is.
     if (previous === null && condition === 'online') return;

@@ -5,7 +5,7 @@
  * not, or every receipt printed during an outage would hurry the next attempt.
  */
 export class Waker {
-  private wake: (() => void) | null = null;
+  private endWait: (() => void) | null = null;
   private wakeOnNudge = false;
   private nudged = false;
   private stopped = false;
@@ -20,14 +20,14 @@ export class Waker {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, Math.max(0, ms));
       const wake = () => done();
-      this.wake = wake;
+      this.endWait = wake;
       this.wakeOnNudge = forWork;
       function done() {
         clearTimeout(timer);
         resolve();
       }
     }).then(() => {
-      this.wake = null;
+      this.endWait = null;
       if (forWork) this.nudged = false;
     });
   }
@@ -35,13 +35,18 @@ export class Waker {
   /** New work: a wait for work ends now (or the next one does not start). */
   nudge(): void {
     this.nudged = true;
-    if (this.wake && this.wakeOnNudge) this.wake();
+    if (this.endWait && this.wakeOnNudge) this.endWait();
+  }
+
+  /** Ends the current wait, whatever it waits for (the other side is back: try now). */
+  wake(): void {
+    this.endWait?.();
   }
 
   /** Ends the current wait and every later one at once. */
   stop(): void {
     this.stopped = true;
-    this.wake?.();
+    this.endWait?.();
   }
 
   get isStopped(): boolean {
