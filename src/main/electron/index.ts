@@ -15,6 +15,7 @@ import { startFailure } from './start-failure';
 import { pushToWindow, registerIpcHandlers } from './ipc';
 import { startAtLogin, startedAtLogin } from './login-item';
 import { electronNativeBinding } from './native-binding';
+import { relaySecrets } from './relay-secrets';
 import { APP_ID, unpackedPath } from './packaged-layout';
 import { noticeTitle, throttledNotices } from './problem-notices';
 import { createTray } from './tray';
@@ -78,6 +79,7 @@ function runApp(): void {
         nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
         log,
         showInFolder: (file) => shell.showItemInFolder(file),
+        secrets: relaySecrets(dataDir),
       });
       await service.start();
       // The same page in a browser, on this PC or (Settings, Web page) on phones and tablets.

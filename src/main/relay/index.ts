@@ -18,6 +18,7 @@ import { PrinterCourier, type TillCondition } from './printer-courier';
 import type { SecretStore } from './secrets-file';
 
 export { FileSecretStore, type SecretStore } from './secrets-file';
+export { SealedSecretStore, type Sealer } from './sealed-secrets';
 export type { TillCondition } from './printer-courier';
 
 export const RELAY_TOKEN = 'relay-token';
