@@ -98,6 +98,7 @@ export default tseslint.config(
       '.electron-native/**',
       'cloud/dist/**',
       'cloud/.wrangler/**',
+      'cloud/.bench/**',
     ],
   },
   js.configs.recommended,

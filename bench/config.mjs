@@ -1,6 +1,6 @@
 // Command line and environment -> one plain config object. Flags win over env, env over defaults.
 //   --quick                  short smoke run (seconds, not minutes)
-//   --only=interpreter|sales|load|memory|ui  only that benchmark (BENCH_ONLY)
+//   --only=interpreter|sales|load|memory|ui|relay  only that benchmark (BENCH_ONLY)
 //   --scenarios=oneshot,stream,paced
 //   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
 //   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
@@ -18,7 +18,7 @@ export const SCENARIOS = ['oneshot', 'stream', 'paced'];
  * memory after bursts (bench/memory.mjs), then the UI in a browser with 100,000 receipts stored
  * (bench/ui.mjs).
  */
-export const PHASES = ['interpreter', 'sales', 'load', 'memory', 'ui'];
+export const PHASES = ['interpreter', 'sales', 'load', 'memory', 'ui', 'relay'];
 
 export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   const { values } = parseArgs({
@@ -76,7 +76,7 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
   };
 }
 
-export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|sales|load|memory|ui] [--scenarios=oneshot,stream,paced]
+export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|sales|load|memory|ui|relay] [--scenarios=oneshot,stream,paced]
        [--n=32 --m=100] [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05]
        [--settle=5]
 Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS,

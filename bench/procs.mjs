@@ -171,6 +171,11 @@ export function runMemoryBench(args, limitMs) {
   return runBenchScript('memory.mjs', args, limitMs);
 }
 
+/** The relay benchmark (bench/relay.mjs) in a process of its own, as the interpreter's. */
+export function runRelayBench(args, limitMs) {
+  return runBenchScript('relay.mjs', args, limitMs);
+}
+
 /** The UI benchmark (bench/ui.mjs) in a process of its own, as the interpreter's. */
 export function runUiBench(args, limitMs) {
   return runBenchScript('ui.mjs', args, limitMs);

@@ -12,6 +12,7 @@ import {
   killAll,
   runInterpreterBench,
   runMemoryBench,
+  runRelayBench,
   runSalesBench,
   runUiBench,
 } from './procs.mjs';
@@ -137,6 +138,14 @@ async function main() {
     if (ended !== 0) {
       failures++;
       process.stdout.write(`ui: FAILED — ${ended}\n\n`);
+    }
+  }
+  if (cfg.phases.includes('relay')) {
+    const args = [`--stamp=${stamp}`, ...(cfg.quick ? ['--quick'] : [])];
+    const ended = await runRelayBench(args, 1_800_000).catch((err) => err.message);
+    if (ended !== 0) {
+      failures++;
+      process.stdout.write(`relay: FAILED — ${ended}\n\n`);
     }
   }
   process.stdout.write(`Total ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s.\n`);
