@@ -38,6 +38,12 @@ export interface CloudCourierOptions {
   random?: () => number;
 }
 
+/** A request body and the outbox rows it carries. */
+interface Prepared {
+  body: string;
+  rows: QueuedRow[];
+}
+
 /** A receipt whose figures are this late is sent without them (and the log says so). */
 const FIGURES_WAIT_MS = 10 * 60_000;
 
@@ -49,6 +55,15 @@ export class CloudCourier {
   private lastError: string | null = null;
   private running: Promise<void> | null = null;
   private redaction: { rules: readonly RedactionRule[]; compiled: CompiledRedaction } | null = null;
+  /**
+   * Outbox rows up to this id were accepted; their marks may still be on their way to the disk
+   * (`recording`), so the next batch is read after it. A crash before the marks commit sends
+   * them again, which the endpoint answers as already stored.
+   */
+  private sentUpTo = 0;
+  private recording: Promise<void> = Promise.resolve();
+  /** The next batch, made ready while the one before it was out. */
+  private ahead: { settings: CloudRelaySettings; firstId: number; batch: Prepared } | null = null;
 
   constructor(private readonly o: CloudCourierOptions) {
     this.delivered = new RateCounter(o.now);
@@ -63,6 +78,7 @@ export class CloudCourier {
   async stop(): Promise<void> {
     this.waker.stop();
     await this.running;
+    await this.recording;
   }
 
   /** New receipts, or figures stored: look for work now. */
@@ -73,6 +89,7 @@ export class CloudCourier {
   /** The manager changed the address or asked to try again: forget past failures. */
   reset(): void {
     this.breaker = this.newBreaker();
+    this.ahead = null;
     this.failures = 0;
     this.lastError = null;
     this.waker.nudge();
@@ -115,6 +132,15 @@ export class CloudCourier {
     const idleMs = this.o.idleMs ?? 2_000;
     const s = this.o.settings();
     if (!s.enabled || s.url === '' || s.storeId === '') return { ms: idleMs, forWork: true };
+    if (
+      this.sentUpTo > 0 &&
+      this.o.queries().queued(CLOUD_DESTINATION, this.sentUpTo, 1).length === 0
+    ) {
+      // Caught up: once the marks are written, read from the start again (a receipt the
+      // manager sent again sits before the cursor).
+      await this.recording;
+      this.sentUpTo = 0;
+    }
     const { rows, waiting } = this.readyRows(s.batchReceipts);
     // Receipts whose figures are being read: looked at again shortly.
     if (rows.length === 0) return { ms: waiting ? 250 : idleMs, forWork: true };
@@ -127,26 +153,59 @@ export class CloudCourier {
     if (this.breaker.msUntilAllowed() > 0) {
       return { ms: this.breaker.msUntilAllowed(), forWork: false };
     }
-    const batch = await this.prepare(rows, s);
+    const ahead = this.ahead;
+    this.ahead = null;
+    const batch =
+      ahead?.settings === s && ahead.firstId === rows[0].id
+        ? ahead.batch
+        : await this.prepare(rows, s);
     if (!batch) return null; // only receipts too large to send: marked dead, nothing went out
     if (!this.breaker.tryAcquire()) {
       return { ms: Math.max(250, this.breaker.msUntilAllowed()), forWork: false };
     }
     let outcome: PostOutcome;
+    let next: { firstId: number; batch: Prepared | null } | null = null;
     try {
-      outcome = await postBatch({
+      const posting = postBatch({
         url: s.url,
         token,
         secret,
         body: batch.body,
         timeoutMs: s.requestTimeoutS * 1000,
       });
+      // While the request is out, the next batch is made ready (its reading and JSON run
+      // while this thread would only wait for the answer); still one batch in flight.
+      const last = batch.rows[batch.rows.length - 1].id;
+      const following = this.readyRows(s.batchReceipts, last).rows;
+      if (following.length > 0) {
+        next = { firstId: following[0].id, batch: await this.prepare(following, s) };
+      }
+      outcome = await posting;
     } catch (err) {
       this.breaker.recordFailure();
       throw err;
     }
     if (outcome.kind === 'accepted') this.breaker.recordSuccess();
     else this.breaker.recordFailure();
+    const complete =
+      outcome.kind === 'accepted' &&
+      batch.rows.every((r) =>
+        (outcome as { ids: string[] }).ids.includes(this.cloudId(s.storeId, r)),
+      );
+    if (complete) {
+      // Marked delivered in the background; the next batch goes at once.
+      this.sentUpTo = batch.rows[batch.rows.length - 1].id;
+      if (next?.batch) this.ahead = { settings: s, firstId: next.firstId, batch: next.batch };
+      const done = outcome;
+      this.recording = this.recording
+        .then(() => this.record(batch.rows, done, s))
+        .catch((err: Error) => {
+          this.o.log(`Relay: delivered receipts not marked yet (${err.message}); sent again.`);
+          this.sentUpTo = 0;
+        });
+      return null;
+    }
+    await this.recording;
     await this.record(batch.rows, outcome, s);
     if (outcome.kind === 'accepted' && this.failures === 0) return null;
     const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
@@ -174,8 +233,8 @@ export class CloudCourier {
    * The first rows still to send whose receipts are ready: read, with their figures (or failed
    * to read, or waiting for figures too long). A row not ready stops the batch there: order.
    */
-  private readyRows(limit: number): { rows: QueuedRow[]; waiting: boolean } {
-    const rows = this.o.queries().queued(CLOUD_DESTINATION, 0, limit);
+  private readyRows(limit: number, after = this.sentUpTo): { rows: QueuedRow[]; waiting: boolean } {
+    const rows = this.o.queries().queued(CLOUD_DESTINATION, after, limit);
     const now = this.o.now();
     let ready = 0;
     while (ready < rows.length) {
@@ -192,10 +251,7 @@ export class CloudCourier {
    * The next request body from these rows, masked; receipts too large for any request are
    * marked dead here. Null when nothing is left to send.
    */
-  private async prepare(
-    rows: QueuedRow[],
-    s: CloudRelaySettings,
-  ): Promise<{ body: string; rows: QueuedRow[] } | null> {
+  private async prepare(rows: QueuedRow[], s: CloudRelaySettings): Promise<Prepared | null> {
     const payloads = this.o.queries().payloads(
       rows.map((r) => r.receiptId),
       s.includeRaw,
