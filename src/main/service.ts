@@ -210,7 +210,7 @@ export class DeskService implements DeskBackend {
       pool: this.pool,
       profileFor: (station) => this.profiles.extractorFor(station),
       log: this.log,
-      onWork: (bytes) => this.idleCollector.note(bytes),
+      onWork: (bytes) => this.idleCollector.noteBackground(bytes),
     });
     this.reports = new DailyReports({
       queries: () => reportQueries,

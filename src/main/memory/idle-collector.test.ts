@@ -42,4 +42,25 @@ describe('IdleCollector', () => {
     c.note(3 * MiB);
     await until(() => c.count === 1);
   });
+
+  it('collects during a long background catch-up while the tills are quiet, never while they print', async () => {
+    const c = collector(30);
+    // The figures catch-up: 2 MiB every 10 ms for 600 ms, with no till printing.
+    let ended = Date.now() + 600;
+    while (Date.now() < ended) {
+      c.noteBackground(2 * MiB);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(c.count).toBeGreaterThanOrEqual(2);
+    // The same with a till printing all along: nothing until it stops.
+    const before = c.count;
+    ended = Date.now() + 300;
+    while (Date.now() < ended) {
+      c.note(64 * 1024);
+      c.noteBackground(1 * MiB);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(c.count).toBe(before);
+    }
+    await until(() => c.count === before + 1);
+  });
 });

@@ -13,6 +13,8 @@ export interface IdleCollectorOptions {
   idleMs: number;
   /** Bytes of work since the last collection below which a collection is not worth it. */
   minBytes: number;
+  /** Background work between two collections while the tills are quiet (4 × minBytes). */
+  backgroundBytes?: number;
   /** Told after each collection, with how long it took. */
   onCollect?: (ms: number) => void;
 }
@@ -44,10 +46,15 @@ export function collectGarbage(): boolean {
 
 export class IdleCollector {
   private bytes = 0;
+  /** Background bytes since the last collection. */
+  private background = 0;
   private timer: NodeJS.Timeout | null = null;
   private collections = 0;
+  private readonly backgroundBytes: number;
 
-  constructor(private readonly options: IdleCollectorOptions) {}
+  constructor(private readonly options: IdleCollectorOptions) {
+    this.backgroundBytes = options.backgroundBytes ?? options.minBytes * 4;
+  }
 
   /** `bytes` of receipt work were just done on this thread. */
   note(bytes: number): void {
@@ -59,6 +66,22 @@ export class IdleCollector {
     } else {
       this.timer = setTimeout(() => this.quiet(), this.options.idleMs);
       // Never what keeps a thread alive.
+      this.timer.unref();
+    }
+  }
+
+  /**
+   * `bytes` of background work (re-reading stored receipts for their figures) were just done.
+   * It counts towards a collection but does not put one off: after a burst the catch-up can run
+   * for a minute, and waiting for it to end kept every thread's heap at its high-water mark all
+   * that while (RSS 449 MiB 30 s after 100,000 receipts, 142 MiB idle). While the tills are
+   * quiet, a long catch-up is collected after each `backgroundBytes` of it.
+   */
+  noteBackground(bytes: number): void {
+    this.bytes += bytes;
+    this.background += bytes;
+    if (this.timer === null && this.background >= this.backgroundBytes) {
+      this.timer = setTimeout(() => this.quiet(), this.options.idleMs);
       this.timer.unref();
     }
   }
@@ -77,6 +100,7 @@ export class IdleCollector {
     this.timer = null;
     if (this.bytes < this.options.minBytes) return;
     this.bytes = 0;
+    this.background = 0;
     const started = performance.now();
     if (!collectGarbage()) return;
     this.collections++;
