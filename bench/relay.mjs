@@ -14,9 +14,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { textReceipt } from './interpreter-receipts.mjs';
 import { codeVersion, machine } from './machine.mjs';
+import { bundleForNode } from './node-bundle.mjs';
 import { writeJson } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,16 +38,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /** The Worker harness (TypeScript) bundled beside cloud/, so its packages come from there. */
 async function cloudHarness() {
   const out = path.join(root, 'cloud', '.bench', 'harness.mjs');
-  await build({
-    entryPoints: [path.join(root, 'cloud', 'test', 'harness.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleForNode(path.join(root, 'cloud', 'test', 'harness.ts'), out);
   return import(pathToFileURL(out).href);
 }
 

@@ -17,7 +17,7 @@ import { type Cloud, startCloud } from '../cloud/test/harness';
 import type { DailyReport, Metrics, Stats } from '../src/shared';
 import { eventually } from './helpers/desk';
 import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy';
-import { getJson, type ServeProcess, startServe } from './helpers/serve-process';
+import { getJson, MALLOC_ENV, type ServeProcess, startServe } from './helpers/serve-process';
 
 const RELAY_TOKEN = 'relay-token-for-the-fault-test';
 const HMAC_SECRET = 'hmac-secret-for-the-fault-test-0123456789';
@@ -124,9 +124,8 @@ function startDesk(): Promise<ServeProcess> {
     ],
     30_000,
     {
+      ...MALLOC_ENV,
       ...process.env,
-      MALLOC_ARENA_MAX: '2',
-      MALLOC_MMAP_THRESHOLD_: '16384',
       RECEIPT_DESK_RELAY_TOKEN: RELAY_TOKEN,
       RECEIPT_DESK_RELAY_SECRET: HMAC_SECRET,
     },

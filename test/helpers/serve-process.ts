@@ -27,7 +27,7 @@ export interface ServeFailure {
  * already set, the launcher runs the service in its own process, so a signal or a kill -9 of
  * `child` reaches the service itself; `env` replaces them to test the launcher.
  */
-const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '16384' };
+export const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '16384' };
 
 export function startServe(
   args: string[],

@@ -16,7 +16,7 @@ import { CircuitBreaker } from './circuit-breaker';
 import { postBatch, type PostOutcome } from './cloud-client';
 import { compileRedaction, type CompiledRedaction, redactReceipt } from './redact';
 
-import { Waker } from './waker';
+import { type Pause, runSteps, Waker } from './waker';
 
 export interface RelayCredentials {
   token: string | null;
@@ -112,23 +112,17 @@ export class CloudCourier {
     };
   }
 
-  private async loop(): Promise<void> {
-    const idleMs = this.o.idleMs ?? 2_000;
-    while (!this.waker.isStopped) {
-      try {
-        const pause = await this.step();
-        if (pause) await this.waker.wait(pause.ms, pause.forWork);
-      } catch (err) {
-        // The store closing under us, or a bug: said once per failure, tried again later.
-        this.lastError = `Relay stopped for a moment: ${(err as Error).message}`;
-        this.o.log(this.lastError);
-        await this.waker.wait(idleMs, false);
-      }
-    }
+  private loop(): Promise<void> {
+    // The store closing under us, or a bug: said once per failure, tried again later.
+    const failed = (err: Error) => {
+      this.lastError = `Relay stopped for a moment: ${err.message}`;
+      this.o.log(this.lastError);
+    };
+    return runSteps(this.waker, () => this.step(), failed, this.o.idleMs ?? 2_000);
   }
 
   /** One batch sent (or nothing to do); returns how long to pause before the next. */
-  private async step(): Promise<{ ms: number; forWork: boolean } | null> {
+  private async step(): Promise<Pause | null> {
     const idleMs = this.o.idleMs ?? 2_000;
     const s = this.o.settings();
     if (!s.enabled || s.url === '' || s.storeId === '') return { ms: idleMs, forWork: true };

@@ -18,7 +18,7 @@ import type { PrinterTarget } from './printer-connect';
 import { sendJob } from './printer-link';
 import { type PrinterState, stateWords, tillCondition, type TillCondition } from './printer-status';
 import { PrinterWatch } from './printer-watch';
-import { Waker } from './waker';
+import { type Pause, runSteps, Waker } from './waker';
 
 export type { TillCondition } from './printer-status';
 
@@ -130,21 +130,15 @@ export class PrinterCourier {
     this.o.log(`${this.o.station}: ${rows.length} job(s) left unconfirmed by the last stop.`);
   }
 
-  private async loop(): Promise<void> {
-    const idleMs = this.o.idleMs ?? 2_000;
-    while (!this.waker.isStopped) {
-      try {
-        const pause = await this.step();
-        if (pause) await this.waker.wait(pause.ms, pause.forWork);
-      } catch (err) {
-        this.lastError = `Pass-through stopped for a moment: ${(err as Error).message}`;
-        this.o.log(`${this.o.station}: ${this.lastError}`);
-        await this.waker.wait(idleMs, false);
-      }
-    }
+  private loop(): Promise<void> {
+    const failed = (err: Error) => {
+      this.lastError = `Pass-through stopped for a moment: ${err.message}`;
+      this.o.log(`${this.o.station}: ${this.lastError}`);
+    };
+    return runSteps(this.waker, () => this.step(), failed, this.o.idleMs ?? 2_000);
   }
 
-  private async step(): Promise<{ ms: number; forWork: boolean } | null> {
+  private async step(): Promise<Pause | null> {
     const [row] = this.o.queries().queued(this.destination, 0, 1);
     if (!row) return { ms: this.o.idleMs ?? 2_000, forWork: true };
     const raw = this.o.queries().payloads([row.receiptId], true).get(row.receiptId)?.raw;

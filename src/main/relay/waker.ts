@@ -53,3 +53,31 @@ export class Waker {
     return this.stopped;
   }
 }
+
+/** How long a loop's step asks to pause, and whether new work ends the pause early. */
+export interface Pause {
+  ms: number;
+  forWork: boolean;
+}
+
+/**
+ * Runs `step` until the waker is stopped, pausing as each step asks (null: go on at once). A
+ * step that throws (the store closing under it, a bug) is told to `failed` and tried again
+ * after `idleMs`: a courier never dies of one bad moment.
+ */
+export async function runSteps(
+  waker: Waker,
+  step: () => Promise<Pause | null>,
+  failed: (err: Error) => void,
+  idleMs: number,
+): Promise<void> {
+  while (!waker.isStopped) {
+    try {
+      const pause = await step();
+      if (pause) await waker.wait(pause.ms, pause.forWork);
+    } catch (err) {
+      failed(err as Error);
+      await waker.wait(idleMs, false);
+    }
+  }
+}
