@@ -11,7 +11,8 @@ import {
   type RelayBatch,
   STORE_ID_PATTERN,
 } from '../../src/shared/relay-wire';
-import { figuresSchema } from './figures-schema';
+import type { ReceiptFigures } from '../../src/shared/sales';
+import { checkFigures } from './figures-check';
 
 /**
  * The most receipts one batch may carry. The desk sends 25 by default; 100 is where every
@@ -31,6 +32,21 @@ function knownTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The figures (about a hundred fields a receipt) go through the hand-written check in
+ * figures-check.ts, where zod's slow path in workerd cost ~20 µs a receipt. The rest of the
+ * batch stays in zod: ~4 µs a receipt, not worth a second hand-written copy of its rules. The
+ * check runs as this field of the schema, so the batch's first wrong field is still the one
+ * named, its path under the receipt's.
+ */
+const figuresOrNull = z.unknown().transform((value, ctx): ReceiptFigures | null => {
+  if (value === null) return null;
+  const checked = checkFigures(value);
+  if (checked.ok) return checked.figures;
+  ctx.addIssue({ code: 'custom', path: checked.path, message: checked.message });
+  return z.NEVER;
+});
+
 const receiptSchema = z.object({
   id: z.string().min(1).max(200),
   seq: z.int().nonnegative(),
@@ -40,7 +56,7 @@ const receiptSchema = z.object({
   text: z.string().max(RELAY_MAX_TEXT_CHARS, {
     error: `A receipt's text may have at most ${RELAY_MAX_TEXT_CHARS} characters.`,
   }),
-  figures: figuresSchema.nullable(),
+  figures: figuresOrNull,
   drawerKicks: z.int().nonnegative(),
   raw: z.string().regex(BASE64, { error: 'The raw bytes must be base64.' }).optional(),
 });

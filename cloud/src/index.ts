@@ -16,7 +16,7 @@ import { type Env, missingSecret } from './env';
 import { json, refuse } from './http';
 import { pageFile } from './page';
 import { bearerToken, checkSignature, sameSecret } from './relay-auth';
-import { batchSeen, ReplayedBatch, storeBatch, TooLargeForD1 } from './store-batch';
+import { ReplayedBatch, storeBatch, TooLargeForD1 } from './store-batch';
 
 export type { Env } from './env';
 
@@ -120,7 +120,8 @@ async function readDenied(request: Request, env: Env): Promise<Response | null> 
 
 /**
  * POST /v1/receipts, its checks from the cheapest: size, token, signature and its time, the
- * batch's fields, the batch id; then one transaction, and the ids only after its commit.
+ * batch's fields; then one transaction, which refuses a batch id it remembers (409), and the ids
+ * only after its commit.
  */
 async function receive(request: Request, env: Env): Promise<Response> {
   const body = await readCapped(request, RELAY_MAX_BODY_BYTES);
@@ -146,20 +147,19 @@ async function receive(request: Request, env: Env): Promise<Response> {
   if (!signature.ok) return refuse(401, signature.code, signature.error);
   const read = readBatch(body.bytes);
   if (!read.ok) return refuse(400, 'bad-batch', read.reason);
-  const replayed = () =>
-    refuse(
-      409,
-      'replayed',
-      `Batch ${read.batch.batchId.slice(0, 80)} was already received: a request is never taken twice. Receipt Desk sends a retry as a new batch.`,
-    );
-  if (await batchSeen(env.DB, read.batch.batchId, now)) return replayed();
   try {
     const accepted: RelayAccepted = {
       accepted: await storeBatch(env.DB, read.batch, signature.signedAt, now),
     };
     return json(accepted);
   } catch (e) {
-    if (e instanceof ReplayedBatch) return replayed();
+    if (e instanceof ReplayedBatch) {
+      return refuse(
+        409,
+        'replayed',
+        `Batch ${read.batch.batchId.slice(0, 80)} was already received: a request is never taken twice. Receipt Desk sends a retry as a new batch.`,
+      );
+    }
     if (e instanceof TooLargeForD1) {
       return refuse(413, 'too-large', `${e.message} Lower the relay's batch size in Receipt Desk.`);
     }

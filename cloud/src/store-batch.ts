@@ -6,7 +6,7 @@
  * D1's limits, the Free plan's included (50 queries per invocation, 100 bound parameters and
  * 100 KB of SQL per statement, 2 MB per string value): the receipts go in as one bound JSON
  * parameter that the statement reads with json_each, so the SQL and its parameter count are
- * the same for 1 receipt or 100, and a POST costs 6 queries. The JSON is the batch's receipts
+ * the same for 1 receipt or 100, and a POST costs 5 queries. The JSON is the batch's receipts
  * again, under the 1 MiB body limit, well inside the 2 MB a value may have.
  */
 import { RELAY_SIGNATURE_TOLERANCE_S, type RelayBatch } from '../../src/shared/relay-wire';
@@ -26,16 +26,11 @@ export class TooLargeForD1 extends Error {
 /** A batch id is remembered this long after its signature's time stops being accepted. */
 const CLOCK_MARGIN_MS = 60_000;
 
-/** Whether a batch with this id came within its signature's window (a replay). */
-export async function batchSeen(db: D1Database, batchId: string, nowMs: number): Promise<boolean> {
-  const row = await db
-    .prepare('SELECT 1 AS seen FROM relay_batches WHERE id = ?1 AND expires_at >= ?2')
-    .bind(batchId, nowMs)
-    .first<{ seen: number }>();
-  return row !== null;
-}
-
-/** Thrown when another request with the same batch id committed first. */
+/**
+ * Thrown when a batch with this id came within its signature's window: a replay, or the same
+ * request racing this one. The transaction's own insert of the id tells it (expired ids are
+ * pruned first in the same transaction), so no query is spent asking beforehand.
+ */
 export class ReplayedBatch extends Error {}
 
 /**
@@ -69,7 +64,8 @@ export async function storeBatch(
   const ids = JSON.stringify(batch.receipts.map((r) => r.id));
   const statements = [
     db.prepare('DELETE FROM relay_batches WHERE expires_at < ?1').bind(nowMs),
-    // No ON CONFLICT: a second request with this id racing this one fails the whole batch.
+    // No ON CONFLICT: an id still remembered (a replay, or a request racing this one) fails the
+    // whole batch, which is how a replay is told.
     db
       .prepare(
         'INSERT INTO relay_batches (id, store_id, seen_at, expires_at) VALUES (?1, ?2, ?3, ?4)',

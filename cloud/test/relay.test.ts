@@ -273,6 +273,34 @@ describe('refused', () => {
         },
         /^receipts\[0\]\.figures\.total: /u,
       ],
+      // The figures are checked in their place among the receipt's fields: missing, and named
+      // before a wrong field after them (drawerKicks), after a wrong one before them (seq).
+      [
+        { ...ok, receipts: [{ ...ok.receipts[0], figures: undefined }] },
+        /^receipts\[0\]\.figures: /u,
+      ],
+      [
+        {
+          ...ok,
+          receipts: [
+            {
+              ...ok.receipts[0],
+              figures: { ...ok.receipts[0].figures, kind: 'lunch' },
+              drawerKicks: -1,
+            },
+          ],
+        },
+        /^receipts\[0\]\.figures\.kind: /u,
+      ],
+      [
+        {
+          ...ok,
+          receipts: [
+            { ...ok.receipts[0], seq: -1, figures: { ...ok.receipts[0].figures, kind: 'lunch' } },
+          ],
+        },
+        /^receipts\[0\]\.seq: /u,
+      ],
     ];
     for (const [batch, reason] of cases) {
       const res = await post<Refusal>(cloud.relayUrl, ok, { body: JSON.stringify(batch) });

@@ -1,8 +1,9 @@
 /**
- * The shape of the sales figures a relayed receipt carries (ReceiptFigures, src/shared/sales.ts),
- * checked before they are stored: the day's figures are summed from them later, and a receipt
- * whose figures lack a field the sums read would break every report of its day. Typed as
- * ReceiptFigures, so a field the desk adds or changes fails the typecheck here too.
+ * The rules for a relayed receipt's sales figures (ReceiptFigures, src/shared/sales.ts) as the
+ * zod schema the Worker checked them with until src/figures-check.ts, kept as the reference that
+ * test/figures-check.test.ts holds the hand-written check to: the same rules said a second way,
+ * in zod's terms, so a slip in either shows as a disagreement. Typed as ReceiptFigures, so a
+ * field the desk adds or changes fails the typecheck here too.
  */
 import { z } from 'zod';
 import {
