@@ -83,7 +83,7 @@ describe('where the receipt went, in the drawer', () => {
       ]),
       api,
     );
-    const table = screen.getByRole('table', { name: 'Where this receipt was sent' });
+    const table = screen.getByRole('region', { name: 'Where this receipt was sent' });
     const [cloud, bar] = within(table).getAllByTestId('relay-line');
     // The endpoint's words are shown as they came, tags and all: never rendered as markup.
     expect(cloud.textContent).toContain(

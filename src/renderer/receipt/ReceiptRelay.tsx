@@ -4,7 +4,7 @@
  * sends or prints it again. Asked again while a row is on its way, so "Queued" turns into "Sent"
  * without closing the drawer. Nothing at all for a receipt that went nowhere.
  */
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReceiptDetail, ReceiptRelayState } from '../../shared/api';
 import { useDeskApi } from '../api/desk-api-context';
@@ -47,42 +47,29 @@ export function ReceiptRelay({ receipt }: { receipt: ReceiptDetail }) {
 
   if (rows.length === 0) return null;
   return (
-    <Table
-      fz="sm"
-      verticalSpacing={4}
-      withRowBorders={false}
+    <section
       aria-label="Where this receipt was sent"
+      className="receipt-relay"
       data-testid="receipt-relay"
     >
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={140}>Sent to</Table.Th>
-          <Table.Th>Where it stands</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>What to do</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => {
-          const line = receiptRelayLine(r, (ms) => formatClock(ms));
-          return (
-            <Table.Tr key={r.destination} data-testid="relay-line" data-state={r.state}>
-              <Table.Td fw={600}>{line.destination.title}</Table.Td>
-              <Table.Td>
-                <Text size="sm" c={TONE[line.tone]} className="relay-reason">
-                  {line.text}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {line.action ? (
-                  <RelayActionButton receiptId={id} action={line.action} onDone={reload} />
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+      {rows.map((r) => {
+        const line = receiptRelayLine(r, (ms) => formatClock(ms));
+        return (
+          <div key={r.destination} data-testid="relay-line" data-state={r.state}>
+            <Text size="sm" fw={600}>
+              {line.destination.title}
+            </Text>
+            <Stack gap={4} align="flex-start">
+              <Text size="sm" c={TONE[line.tone]} className="relay-reason">
+                {line.text}
+              </Text>
+              {line.action ? (
+                <RelayActionButton receiptId={id} action={line.action} onDone={reload} />
+              ) : null}
+            </Stack>
+          </div>
+        );
+      })}
+    </section>
   );
 }
