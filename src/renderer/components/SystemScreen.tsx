@@ -37,7 +37,12 @@ export function SystemScreen() {
         <Title order={3} size="h5" mb="xs" id="system-relay">
           Cloud relay and pass-through printers
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm" mb="md">
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, xl: 3 }}
+          spacing="sm"
+          mb="md"
+          style={{ alignItems: 'start' }}
+        >
           {m ? (
             <RelayCard
               title="Cloud relay"

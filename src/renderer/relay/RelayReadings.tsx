@@ -46,7 +46,7 @@ export function RelayReadings({
           {formatCount(gauges.deliveredPerMin)} a minute
         </Reading>
       ) : null}
-      {!printer || gauges.dead > 0 ? (
+      {(!printer && !off) || gauges.dead > 0 ? (
         <Reading term={printer ? 'Not printed' : 'Refused'} testId="relay-dead">
           {formatCount(gauges.dead)}
         </Reading>

@@ -92,6 +92,11 @@ describe('relay colours', () => {
       note: 'Circuit open',
     });
     expect(cloudStatus(cloud({ dead: 2 }))).toEqual({ state: 'warning', note: '2 refused' });
+    // Refused receipts are said first, in the colour of the state.
+    expect(cloudStatus(cloud({ state: 'circuit-open', dead: 3 }))).toEqual({
+      state: 'failing',
+      note: '3 refused',
+    });
     // Turned off with receipts still refused: they still need the manager.
     expect(cloudStatus(cloud({ state: 'disabled', dead: 1 }))?.state).toBe('warning');
   });

@@ -76,14 +76,17 @@ const ok = (note = 'OK'): GaugeStatus => ({ state: 'ok', note });
  * state at all (null): nothing is wrong with a relay the restaurant does not use.
  */
 export function cloudStatus(g: RelayGauges): GaugeStatus | null {
-  if (g.state === 'disabled') return g.dead > 0 ? refused(g.dead) : null;
-  if (g.state === 'circuit-open') return { state: 'failing', note: 'Circuit open' };
-  if (g.state === 'retrying') return { state: 'warning', note: 'Retrying' };
-  return g.dead > 0 ? refused(g.dead) : ok();
+  if (g.state === 'disabled') return g.dead > 0 ? refused(g.dead, 'warning') : null;
+  const state = g.state === 'circuit-open' ? 'failing' : g.state === 'retrying' ? 'warning' : 'ok';
+  // The receipts given up are what the manager can act on: said first, in the state's colour.
+  if (g.dead > 0) return refused(g.dead, state === 'ok' ? 'warning' : state);
+  if (g.state === 'circuit-open') return { state, note: 'Circuit open' };
+  if (g.state === 'retrying') return { state, note: 'Retrying' };
+  return ok();
 }
 
-function refused(dead: number): GaugeStatus {
-  return { state: 'warning', note: `${dead.toLocaleString()} refused` };
+function refused(dead: number, state: GaugeStatus['state']): GaugeStatus {
+  return { state, note: `${dead.toLocaleString()} refused` };
 }
 
 /** A printer that cannot print, and whose jobs therefore wait, is failing. */

@@ -43,6 +43,9 @@ export function RelayCard({
       ? `${title}, waiting: no readings yet`
       : `${title}, waiting over the last minutes: now ${formatCount(known.at(-1))}, highest ${formatCount(Math.max(...known))}`;
   const troubled = status !== null && status.state !== 'ok';
+  const words = RELAY_STATE_WORDS[gauges.state];
+  // The note only when it adds to the state in large letters ("1 refused", "Out of paper").
+  const note = troubled && !words.toLowerCase().includes(status.note.toLowerCase());
   return (
     <Paper
       withBorder
@@ -57,14 +60,14 @@ export function RelayCard({
         <Text id={labelId} size="xs" c="dimmed" tt="uppercase" fw={500}>
           {title}
         </Text>
-        {troubled ? (
+        {note ? (
           <Badge variant="outline" color={colour} size="sm" className="gauge-note">
-            {status.note}
+            {status?.note}
           </Badge>
         ) : null}
       </Group>
       <Text size="lg" fw={600} c={troubled ? colour : undefined} data-testid="relay-card-state">
-        {RELAY_STATE_WORDS[gauges.state]}
+        {words}
       </Text>
       <RelayReadings gauges={gauges} printer={printer} withState={false} />
       {gauges.state === 'disabled' ? (
