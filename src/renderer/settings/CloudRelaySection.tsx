@@ -47,7 +47,7 @@ export function CloudRelaySection({ form }: { form: SettingsForm }) {
           </SimpleGrid>
           <RelayCredentials relay={relay} />
           <Stack gap="xs">
-            <Text size="sm" fw={500}>
+            <Text size="sm" fw={600}>
               Each request
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -72,7 +72,7 @@ export function CloudRelaySection({ form }: { form: SettingsForm }) {
           </Stack>
           <RedactionRules form={form} />
           <Stack gap="xs">
-            <Text size="sm" fw={500}>
+            <Text size="sm" fw={600}>
               When sending fails
             </Text>
             <Text size="xs" c="dimmed">
@@ -100,13 +100,13 @@ export function CloudRelaySection({ form }: { form: SettingsForm }) {
                 {...number('retryCapS')}
               />
               <NumberInput
-                label="Pause after repeated failures (s)"
+                label="Pause after many failures (s)"
                 min={1}
                 max={3600}
                 {...number('circuitCoolDownS')}
               />
               <NumberInput
-                label="Remember sent receipts (days)"
+                label="Remember deliveries (days)"
                 min={1}
                 max={365}
                 {...number('keepDeliveredDays')}
@@ -117,7 +117,7 @@ export function CloudRelaySection({ form }: { form: SettingsForm }) {
       ) : null}
       {gauges ? (
         <Stack gap={4} data-testid="cloud-relay-live">
-          <Text size="sm" fw={500}>
+          <Text size="sm" fw={600}>
             Right now
           </Text>
           <RelayReadings gauges={gauges} />

@@ -21,7 +21,7 @@ const PATH = 'cloudRelay.redactions';
 
 const HIDE = [
   { value: 'match', label: 'Hide what matches' },
-  { value: 'rest-of-line', label: 'Keep it, hide the rest of its line' },
+  { value: 'rest-of-line', label: 'Hide the rest of the line' },
 ];
 
 export function RedactionRules({ form }: { form: SettingsForm }) {
@@ -31,7 +31,7 @@ export function RedactionRules({ form }: { form: SettingsForm }) {
   return (
     <Stack gap="xs" role="group" aria-labelledby="redaction-title">
       <div>
-        <Text size="sm" fw={500} id="redaction-title">
+        <Text size="sm" fw={600} id="redaction-title">
           Also hide
         </Text>
         <Text size="xs" c="dimmed">

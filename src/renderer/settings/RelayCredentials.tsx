@@ -91,15 +91,18 @@ function CredentialRow({
   return (
     <Paper withBorder p="sm" role="group" aria-label={name.label}>
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <div>
-            <Text size="sm" fw={500}>
-              {name.label}
-            </Text>
-            <Text size="sm" data-testid={`relay-${which}-state`}>
-              {keptText}
-            </Text>
-          </div>
+        <div>
+          <Text size="sm" fw={500}>
+            {name.label}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {name.hint}
+          </Text>
+        </div>
+        <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+          <Text size="sm" data-testid={`relay-${which}-state`}>
+            {keptText}
+          </Text>
           {!editing ? (
             <Group gap="xs">
               <Button
@@ -126,9 +129,6 @@ function CredentialRow({
             </Group>
           ) : null}
         </Group>
-        <Text size="xs" c="dimmed">
-          {name.hint}
-        </Text>
         {editing ? (
           <Group align="flex-start" gap="xs">
             <PasswordInput
