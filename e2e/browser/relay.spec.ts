@@ -221,6 +221,17 @@ test('a receipt the cloud refused can be sent again once the token is right', as
   await rule.getByLabel('Words to hide').fill('Customer:');
   await rule.getByRole('combobox', { name: 'What to hide' }).click();
   await page.getByRole('option', { name: 'Hide the rest of the line' }).click();
+  // A pattern that would hide everything is refused with the schema's sentence, then removed.
+  await section.getByRole('button', { name: 'Add a pattern' }).click();
+  const pattern = section.getByRole('group', { name: 'Rule 2' });
+  await pattern.getByLabel('Pattern to hide').fill('? ?');
+  await expect(pattern).toContainText(
+    'A pattern of only ? and spaces would hide the whole receipt: add letters, digits, # or @.',
+  );
+  await expect(page.getByRole('region', { name: 'Cloud relay', exact: true })).toContainText(
+    '1 to fix',
+  );
+  await pattern.getByRole('button', { name: 'Remove rule 2' }).click();
   await section.getByLabel('Attempts before giving up').fill('1');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
