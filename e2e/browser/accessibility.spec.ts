@@ -4,11 +4,11 @@
  * SCREENS and fails with every violation listed, screen by screen. A new screen is one more entry
  * in SCREENS.
  */
-import AxeBuilder from '@axe-core/playwright';
 import net from 'node:net';
 import path from 'node:path';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { Page } from '@playwright/test';
+import { audit, type Finding, report } from '../fixtures/axe-audit';
 import { expect, test } from '../fixtures/desk-test';
 
 interface ScreenCase {
@@ -144,45 +144,6 @@ for (const theme of ['light', 'dark'] as const) {
 
     expect(found.size, `WCAG violations in the ${theme} theme:\n\n${report(found)}\n`).toBe(0);
   });
-}
-
-/** One way of failing one rule (e.g. a contrast of 3.3 for grey on white), where and on what. */
-interface Finding {
-  rule: string;
-  why: string;
-  elements: Set<string>;
-  screens: Set<string>;
-}
-
-/**
- * Runs axe on the page as it is now and adds what it finds to `found`, grouped by rule and
- * reason, so one colour failing on twenty labels of every screen is one paragraph.
- */
-async function audit(page: Page, screen: string, found: Map<string, Finding>): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  for (const v of result.violations) {
-    for (const n of v.nodes) {
-      // The first line of axe's summary is "Fix any of the following:"; the rest says what.
-      const why = (n.failureSummary ?? '').split('\n').slice(1).join(' ').trim();
-      const rule = `${v.id} (${v.impact}): ${v.help}`;
-      const key = `${rule}\n${why}`;
-      const f = found.get(key) ?? { rule, why, elements: new Set(), screens: new Set() };
-      f.elements.add(n.target.join(' '));
-      f.screens.add(screen);
-      found.set(key, f);
-    }
-  }
-}
-
-function report(found: Map<string, Finding>): string {
-  return [...found.values()]
-    .map((f) => {
-      const elements = [...f.elements];
-      const shown = elements.slice(0, 6).join('\n      ');
-      const more = elements.length > 6 ? `\n      ... ${elements.length - 6} more` : '';
-      return `${f.rule}\n  ${f.why}\n  on ${[...f.screens].join('; ')}:\n      ${shown}${more}`;
-    })
-    .join('\n\n');
 }
 
 /** A styled receipt with codes, a receipt with commands the interpreter cannot read, a plain one. */

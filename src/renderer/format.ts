@@ -13,6 +13,15 @@ export function formatReceivedAt(utcMs: number, now = Date.now()): string {
   return sameDay ? time.format(at) : `${day.format(at)} ${time.format(at)}`;
 }
 
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** A moment to the minute, as on a receipt: "12:04" today, "12 May 12:04" another day. */
+export function formatClock(utcMs: number, now = Date.now()): string {
+  const at = new Date(utcMs);
+  const sameDay = new Date(now).toDateString() === at.toDateString();
+  return sameDay ? clock.format(at) : `${day.format(at)} ${clock.format(at)}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB'];

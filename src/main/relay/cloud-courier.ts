@@ -99,8 +99,16 @@ export class CloudCourier {
     const s = this.o.settings();
     const counts = this.o.queries().counts(CLOUD_DESTINATION);
     const on = s.enabled && s.url !== '' && s.storeId !== '';
+    // Retrying says a receipt waits for its next try. Once the failed batch was given up
+    // (refused for good) nothing does: the refusal stays in the last error and the dead count.
+    // An open circuit stays open: the next receipt waits for its probe.
+    const state = !on
+      ? 'disabled'
+      : this.breaker.state === 'retrying' && counts.backlog === 0
+        ? 'ok'
+        : this.breaker.state;
     return {
-      state: on ? this.breaker.state : 'disabled',
+      state,
       backlog: counts.backlog,
       oldestAgeS:
         counts.oldestQueuedAt === null

@@ -5,6 +5,7 @@ import { useWindowEvent } from '@mantine/hooks';
 import { useDeskApi } from '../api/desk-api-context';
 import { HexDump, type HexMark } from '../receipt/HexDump';
 import { ReceiptEvents } from '../receipt/ReceiptEvents';
+import { ReceiptRelay } from '../receipt/ReceiptRelay';
 import { SalesFigures } from '../receipt/SalesFigures';
 import { TeachFigures } from '../receipt/TeachFigures';
 import { useDesk } from '../state/desk-store';
@@ -121,6 +122,7 @@ function DetailBody({ receipt, onRead }: { receipt: ReceiptDetail; onRead: () =>
           </Button>
         </Group>
       ) : null}
+      <ReceiptRelay receipt={receipt} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="paper">As printed</Tabs.Tab>

@@ -17,7 +17,7 @@ import { useDeskApi, useDeskValue } from '../api/desk-api-context';
 import { SETTINGS_SECTIONS, type SettingsSection } from '../settings/sections';
 import { type SettingsForm, useSettingsForm } from '../settings/settings-form';
 
-/** Printer ports, who may print, retention, capacity, the web page and the theme. */
+/** Every section of SETTINGS_SECTIONS (ports, tills, business day, relay, …) and one save. */
 export function SettingsScreen() {
   const view = useDeskValue((api) => api.getSettings());
   if (!view) {

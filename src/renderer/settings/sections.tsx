@@ -1,6 +1,6 @@
 /**
- * The sections of the Settings screen, in order. A later part of Receipt Desk (extraction
- * profiles, the relay) adds its section here; the screen, the form and the save stay as they are.
+ * The sections of the Settings screen, in order. A later part of Receipt Desk adds its section
+ * here (as the profiles and the relay did); the screen, the form and the save stay as they are.
  */
 import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -9,6 +9,8 @@ import { AllowListSection, WebPageSection } from './AccessSection';
 import { AutoExportSection } from './AutoExportSection';
 import { BusinessSection } from './BusinessSection';
 import { CapacitySection } from './CapacitySection';
+import { CloudRelaySection } from './CloudRelaySection';
+import { PassThroughSection } from './PassThroughSection';
 import { PortsSection } from './PortsSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RetentionSection } from './RetentionSection';
@@ -73,6 +75,22 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     description: 'The daily report written into a folder after each business day, for the books.',
     paths: ['autoExport'],
     render: (form) => <AutoExportSection form={form} />,
+  },
+  {
+    id: 'cloud-relay',
+    title: 'Cloud relay',
+    description:
+      'Every receipt, with its figures, to the restaurant’s own endpoint. Card numbers are masked before anything leaves this PC.',
+    paths: ['cloudRelay'],
+    render: (form) => <CloudRelaySection form={form} />,
+  },
+  {
+    id: 'pass-through',
+    title: 'Pass-through',
+    description:
+      'A station’s jobs printed on a real printer too, byte for byte and in order, while they are kept here.',
+    paths: ['passThrough'],
+    render: (form) => <PassThroughSection form={form} />,
   },
   {
     id: 'capacity',
