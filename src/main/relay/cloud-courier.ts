@@ -176,7 +176,9 @@ export class CloudCourier {
         timeoutMs: s.requestTimeoutS * 1000,
       });
       // While the request is out, the next batch is made ready (its reading and JSON run
-      // while this thread would only wait for the answer); still one batch in flight.
+      // while this thread would only wait for the answer); still one batch in flight. First
+      // the request is let go: made ready at once, the next batch held this one back.
+      await new Promise((resolve) => setTimeout(resolve, 1));
       const last = batch.rows[batch.rows.length - 1].id;
       const following = this.readyRows(s.batchReceipts, last).rows;
       if (following.length > 0) {
