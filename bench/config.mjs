@@ -2,6 +2,8 @@
 //   --quick                  short smoke run (seconds, not minutes)
 //   --only=interpreter|sales|load|memory|ui|relay  only that benchmark (BENCH_ONLY)
 //   --scenarios=oneshot,stream,paced
+//   --relay-backlog=N  each service run starts with N receipts for the cloud relay and drains
+//                      them into the real Worker (cloud/, Miniflare) while the scenario runs
 //   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
 //   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
 //   --rate=200 --duration=15 scenario 3: receipts/s and seconds                     (BENCH_RATE, BENCH_DURATION)
@@ -36,6 +38,7 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
       'logo-share': { type: 'string' },
       settle: { type: 'string' },
       'time-limit': { type: 'string' },
+      'relay-backlog': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -73,14 +76,18 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
     settleS: num('settle', 'BENCH_SETTLE', base.settle, { min: 0, max: 30 }),
     timeLimitS: num('time-limit', 'BENCH_TIME_LIMIT', 60, { min: 5, max: 120 }),
     warmup: values.quick ? { clients: 4, perClient: 10 } : { clients: 8, perClient: 25 },
+    /** Receipts the cloud relay drains into the real Worker while each service run goes on. */
+    relayBacklog: num('relay-backlog', 'BENCH_RELAY_BACKLOG', 0, { min: 0, max: 1_000_000 }),
   };
 }
 
 export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|sales|load|memory|ui|relay] [--scenarios=oneshot,stream,paced]
        [--n=32 --m=100] [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05]
-       [--settle=5]
+       [--settle=5] [--relay-backlog=100000]
 Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS,
-BENCH_ONLY.
+BENCH_ONLY, BENCH_RELAY_BACKLOG.
+--relay-backlog=N starts each service run with N receipts queued for the cloud relay, drained
+into the real Worker (cloud/, Miniflare) while the scenario runs; compare with a run without.
 First times the interpreter alone on one thread (bench/interpreter.mjs, about 30 s; runnable alone
 with its own --cases, --rounds, --round-ms), then runs each scenario against a bare TCP sink and
 against the service (127.0.0.1 only), then the UI in Chromium with 100,000 receipts stored

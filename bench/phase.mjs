@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startClient, startService, startSink, stop } from './procs.mjs';
 import { getJson, sampleOnce, startSampler } from './sampler.mjs';
 import { cpuWindow } from './cpu.mjs';
+import { dataDirWithBacklog, RELAY_ENV, startCloud } from './relay-backlog.mjs';
 import { subscribe } from './sse.mjs';
 import { now } from './stats.mjs';
 
@@ -49,8 +50,18 @@ async function waitUntil(done, timeoutMs, stepMs = 100) {
 }
 
 export async function runServicePhase(scenario, cfg, runId) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-bench-'));
-  const svc = await startService(dataDir);
+  // With --relay-backlog=N the service starts on a data folder whose outbox holds N receipts
+  // and relays them to the real Worker while the scenario runs.
+  const cloud = cfg.relayBacklog > 0 ? await startCloud() : null;
+  const dataDir = cloud
+    ? await dataDirWithBacklog(cfg.relayBacklog)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-bench-'));
+  const svc = await startService(
+    dataDir,
+    cloud
+      ? { args: ['--relay-url', cloud.relayUrl, '--store-id', 'bench'], env: RELAY_ENV }
+      : undefined,
+  );
   const sse = subscribe(svc.httpPort);
   try {
     await Promise.race([sse.opened, sleep(5000)]);
@@ -70,6 +81,7 @@ export async function runServicePhase(scenario, cfg, runId) {
     await sleep(Math.min(3000, cfg.settleS * 1000));
     const before = await sampleOnce(target);
     const statsBefore = await getJson(svc.httpPort, '/api/stats');
+    const relayBefore = cloud ? (await getJson(svc.httpPort, '/api/metrics')).relay : undefined;
 
     const job = jobFor(scenario, cfg, runId, svc.printerPort);
     const client = await runClient(job);
@@ -82,6 +94,7 @@ export async function runServicePhase(scenario, cfg, runId) {
     // The work is done when every sent receipt is announced (or 30 s have passed).
     const sent = expectedCount(job);
     const drainMs = await waitUntil(() => sse.seen(runId) >= sent, 30_000, 50);
+    const relayAfterLoad = cloud ? (await getJson(svc.httpPort, '/api/metrics')).relay : undefined;
     const duringSamples = await sampler.stop();
     await sleep(cfg.settleS * 1000);
     const after = await sampleOnce(target);
@@ -100,6 +113,8 @@ export async function runServicePhase(scenario, cfg, runId) {
       statsAfter,
       sse: { arrivals: sse.arrivals, ...sse.state },
       warmup: { sent: warmCount },
+      // The backlog when the scenario started and when its receipts were all announced.
+      relay: cloud ? { before: relayBefore, afterLoad: relayAfterLoad } : undefined,
     };
   } finally {
     sse.close();
@@ -107,6 +122,7 @@ export async function runServicePhase(scenario, cfg, runId) {
     if (!how.startsWith('exit 0'))
       process.stderr.write(`bench: the service ended with ${how}\n${svc.log.slice(-5).join('')}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await cloud?.dispose();
   }
 }
 

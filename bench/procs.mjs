@@ -64,7 +64,8 @@ function readyLine(child, what, timeoutMs = 20_000) {
 }
 
 /** The real service on free ports; stderr kept (last lines) for the report. */
-export async function startService(dataDir) {
+/** `extra`: more command-line flags and environment (the relay's, for a backlog run). */
+export async function startService(dataDir, extra = { args: [], env: {} }) {
   const child = track(
     spawn(
       process.execPath,
@@ -78,9 +79,10 @@ export async function startService(dataDir) {
         '0',
         '--http-port',
         '0',
+        ...extra.args,
       ],
       // The allocator settings `npm run serve` gives the service (scripts/malloc-env.mjs).
-      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, env: withMallocEnv() },
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, env: { ...withMallocEnv(), ...extra.env } },
     ),
   );
   const log = [];

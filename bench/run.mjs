@@ -21,7 +21,7 @@ import { summarise } from './summarise.mjs';
 import { checks } from './targets.mjs';
 
 /** Whole-phase limit: the client's own limit plus start, warm-up, drain and settle. */
-const phaseLimitMs = (cfg) => (cfg.timeLimitS + 90) * 1000;
+const phaseLimitMs = (cfg) => (cfg.timeLimitS + 90 + (cfg.relayBacklog > 0 ? 600 : 0)) * 1000;
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -41,6 +41,7 @@ function forJson(phase, figures) {
     statsBefore: phase.statsBefore,
     statsAfter: phase.statsAfter,
     sse: phase.sse ? { ...phase.sse, arrivals: undefined } : undefined,
+    relay: phase.relay,
   };
 }
 
@@ -113,8 +114,11 @@ async function main() {
         sink: forJson(sinkPhase, figures.sink),
         service: forJson(servicePhase, figures.service),
       });
+      const relay = servicePhase.relay
+        ? `relay backlog ${servicePhase.relay.before.backlog} when the scenario began, ${servicePhase.relay.afterLoad.backlog} when its receipts were all in; `
+        : '';
       process.stdout.write(
-        `${markdownTable(scenario, list)}\n\n(${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`,
+        `${markdownTable(scenario, list)}\n\n(${relay}${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`,
       );
     } catch (err) {
       failures++;

@@ -100,6 +100,8 @@ export class DeskService implements DeskBackend {
   private autoExport: AutoExporter | null = null;
   /** Created by start(), once the store is open. */
   private relay: Relay | null = null;
+  /** When a receipt was last committed (monotonic ms): the relay gives way while tills print. */
+  private lastStoredAt = -Infinity;
   private stopping: Promise<void> | null = null;
   /**
    * A full collection once quiet after a burst, in this thread and then in each pool thread, so
@@ -134,6 +136,7 @@ export class DeskService implements DeskBackend {
       log: this.log,
       onStored: () => {
         this.health.receiptStored();
+        this.lastStoredAt = performance.now();
         this.relay?.nudge();
       },
       onTextSaved: (ids) => this.figures?.saved(ids),
@@ -318,6 +321,7 @@ export class DeskService implements DeskBackend {
         if (ok) this.log(words);
         else this.problemListeners.forEach((l) => l(new DeskFailure('PRINTER_PROBLEM', words)));
       },
+      tillsBusy: () => performance.now() - this.lastStoredAt < 1_000,
       setTillCondition: (station, condition) =>
         this.capture.setStationCondition(
           station,

@@ -35,6 +35,12 @@ export interface CloudCourierOptions {
   log: (message: string) => void;
   /** Waits while there is nothing to send (new work cuts it short). */
   idleMs?: number;
+  /**
+   * The tills are printing right now. The relay then gives way: a pause after each batch, so
+   * a backlog drains at up to 125 receipts a second during a rush instead of taking the main
+   * thread and the disk from the receipts coming in.
+   */
+  tillsBusy?: () => boolean;
   random?: () => number;
 }
 
@@ -43,6 +49,9 @@ interface Prepared {
   body: string;
   rows: QueuedRow[];
 }
+
+/** The pause after each batch while the tills print (see tillsBusy). */
+const BUSY_PAUSE_MS = 200;
 
 /** A receipt whose figures are this late is sent without them (and the log says so). */
 const FIGURES_WAIT_MS = 10 * 60_000;
@@ -207,7 +216,7 @@ export class CloudCourier {
           this.o.log(`Relay: delivered receipts not marked yet (${err.message}); sent again.`);
           this.sentUpTo = 0;
         });
-      return null;
+      return this.o.tillsBusy?.() ? { ms: BUSY_PAUSE_MS, forWork: false } : null;
     }
     await this.recording;
     await this.record(batch.rows, outcome, s);

@@ -36,6 +36,8 @@ export interface RelayOptions {
   log: (message: string) => void;
   /** A pass-through printer changed state (out of paper, back): a desktop notice. */
   notify: (station: string, words: string, ok: boolean) => void;
+  /** A till printed in the last moment: the cloud relay gives way (see CloudCourier). */
+  tillsBusy: () => boolean;
   /** What a station's tills should hear when they ask its status (null: the desk's own). */
   setTillCondition: (station: string, condition: TillCondition | null) => void;
 }
@@ -58,6 +60,7 @@ export class Relay {
       businessDayOf: o.businessDayOf,
       now: o.now,
       log: o.log,
+      tillsBusy: o.tillsBusy,
     });
   }
 
