@@ -115,7 +115,7 @@ async function main() {
         service: forJson(servicePhase, figures.service),
       });
       const relay = servicePhase.relay
-        ? `relay backlog ${servicePhase.relay.before.backlog} when the scenario began, ${servicePhase.relay.afterLoad.backlog} when its receipts were all in; `
+        ? `the relay stored ${servicePhase.relay.afterLoad.stored - servicePhase.relay.before.stored} receipts in the Worker during the scenario (${((servicePhase.relay.afterLoad.at - servicePhase.relay.before.at) / 1000).toFixed(1)} s); `
         : '';
       process.stdout.write(
         `${markdownTable(scenario, list)}\n\n(${relay}${((Date.now() - t0) / 1000).toFixed(0)} s; ${file})\n\n`,

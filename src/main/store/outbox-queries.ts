@@ -62,6 +62,7 @@ export class OutboxQueries {
   private readonly ofReceipt: Database.Statement;
   private readonly payloadStatements = new Map<string, Database.Statement>();
   private install: string | null = null;
+  private readonly counted = new Map<string, { counts: OutboxCounts; until: number }>();
 
   constructor(private readonly db: Database.Database) {
     this.next = db.prepare(
@@ -166,8 +167,22 @@ export class OutboxQueries {
     return out;
   }
 
-  /** Backlog, age and the rows needing the manager, of one destination. */
+  /**
+   * Backlog, age and the rows needing the manager, of one destination. The gauges ask every
+   * second; counting a backlog of 100,000 takes milliseconds of the main thread, so a count
+   * that took over 2 ms is reused for 10 s (a small outbox is counted every time).
+   */
   counts(destination: string): OutboxCounts {
+    const cached = this.counted.get(destination);
+    if (cached && performance.now() < cached.until) return cached.counts;
+    const started = performance.now();
+    const counts = this.countNow(destination);
+    const took = performance.now() - started;
+    this.counted.set(destination, { counts, until: took > 2 ? started + 10_000 : 0 });
+    return counts;
+  }
+
+  private countNow(destination: string): OutboxCounts {
     const count = (s: Database.Statement, ...args: unknown[]) =>
       (s.get(...args) as { n: number }).n;
     const oldest = this.oldest.get(destination) as { queued_at: number } | undefined;
