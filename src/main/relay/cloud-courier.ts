@@ -9,7 +9,13 @@
 import type { CloudRelaySettings, RelayGauges, RelayReceipt } from '../../shared';
 import { CLOUD_DESTINATION, type ReceiptFigures, type RedactionRule } from '../../shared';
 import { RateCounter } from '../metrics';
-import type { OutboxQueries, OutboxUpdate, QueuedRow, WriterClient } from '../store';
+import {
+  oldestAgeS,
+  type OutboxQueries,
+  type OutboxUpdate,
+  type QueuedRow,
+  type WriterClient,
+} from '../store';
 import { nextDelay } from './backoff';
 import { type BatchEnvelope, cutBatches } from './batches';
 import { CircuitBreaker } from './circuit-breaker';
@@ -119,10 +125,7 @@ export class CloudCourier {
     return {
       state,
       backlog: counts.backlog,
-      oldestAgeS:
-        counts.oldestQueuedAt === null
-          ? null
-          : Math.max(0, Math.round((this.o.now() - counts.oldestQueuedAt) / 1000)),
+      oldestAgeS: oldestAgeS(counts, this.o.now()),
       deliveredPerMin: this.delivered.perMinute(),
       dead: counts.dead,
       lastError: on ? this.lastError : null,

@@ -12,7 +12,7 @@
 import type { PassThroughGauges } from '../../shared';
 import { printerDestination } from '../../shared';
 import { RateCounter } from '../metrics';
-import type { OutboxQueries, QueuedRow, WriterClient } from '../store';
+import { oldestAgeS, type OutboxQueries, type QueuedRow, type WriterClient } from '../store';
 import { nextDelay } from './backoff';
 import type { PrinterTarget } from './printer-connect';
 import { sendJob } from './printer-link';
@@ -100,10 +100,7 @@ export class PrinterCourier {
       printer: `${this.target.host}:${this.target.port}`,
       state: this.failures === 0 ? 'ok' : 'retrying',
       backlog,
-      oldestAgeS:
-        counts.oldestQueuedAt === null
-          ? null
-          : Math.max(0, Math.round((this.o.now() - counts.oldestQueuedAt) / 1000)),
+      oldestAgeS: oldestAgeS(counts, this.o.now()),
       deliveredPerMin: this.delivered.perMinute(),
       dead: counts.dead,
       unconfirmed: counts.unconfirmed,

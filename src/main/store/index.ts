@@ -24,6 +24,7 @@ export type {
 } from './writer-protocol';
 export { OUTBOX_STATES } from './writer-protocol';
 export {
+  oldestAgeS,
   OutboxQueries,
   type OutboxCounts,
   type OutboxRow,

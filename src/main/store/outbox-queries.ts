@@ -53,6 +53,12 @@ export interface OutboxCounts {
   unconfirmed: number;
 }
 
+/** Seconds the oldest row still to send has waited (the gauges' "oldest"), or null. */
+export function oldestAgeS(counts: OutboxCounts, now: number): number | null {
+  if (counts.oldestQueuedAt === null) return null;
+  return Math.max(0, Math.round((now - counts.oldestQueuedAt) / 1000));
+}
+
 export class OutboxQueries {
   private readonly next: Database.Statement;
   private readonly backlog: Database.Statement;
