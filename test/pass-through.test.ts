@@ -53,7 +53,7 @@ describe('pass-through to a real printer', () => {
     await eventually(async () => {
       const [g] = (await desk.service.getMetrics()).passThrough;
       return g?.backlog === 6 && g.state === 'retrying' ? g : undefined;
-    });
+    }, 30_000);
     const [off] = (await desk.service.getMetrics()).passThrough;
     expect(off.lastError).toMatch(/refused|switched on/i);
 
@@ -134,7 +134,7 @@ describe('pass-through to a real printer', () => {
     const relay = await eventually(async () => {
       const { body } = await getJson<RelayStatus>(again.url('/api/relay'));
       return body.unconfirmed.length === 1 ? body : undefined;
-    });
+    }, 30_000);
     expect(relay.unconfirmed[0]).toMatchObject({ receiptId: 1, destination: 'printer:Bar' });
     expect(relay.unconfirmed[0].error).toMatch(/stopped while this job was being sent/);
     expect(relay.passThrough[0]).toMatchObject({ station: 'Bar', backlog: 0, unconfirmed: 1 });

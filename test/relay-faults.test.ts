@@ -186,7 +186,12 @@ describe('the cloud relay under faults', () => {
 
       // The first 400 checks, then the desk is killed while it is still relaying them.
       await printChecks(() => serve!.printerPort, 0, 400);
-      await eventually(async () => ((await stats()).receiptsTotal === 400 ? true : undefined));
+      // A till's print returns once its bytes are written; a loaded machine may take a while to
+      // read and commit them all (the printer ports pause while the pool catches up).
+      await eventually(
+        async () => ((await stats()).receiptsTotal === 400 ? true : undefined),
+        60_000,
+      );
       await eventually(async () => {
         const m = await metrics();
         return m.relay.deliveredPerMin > 0 && m.relay.backlog > 0 ? true : undefined;
@@ -199,7 +204,10 @@ describe('the cloud relay under faults', () => {
       const outage = proxy.outage(30_000);
       await printChecks(() => serve!.printerPort, 400, CHECKS);
       await outage;
-      await eventually(async () => ((await stats()).receiptsTotal >= CHECKS ? true : undefined));
+      await eventually(
+        async () => ((await stats()).receiptsTotal >= CHECKS ? true : undefined),
+        60_000,
+      );
       expect((await stats()).receiptsTotal).toBe(CHECKS);
 
       // Everything arrives in the end, faults and all.
@@ -208,7 +216,10 @@ describe('the cloud relay under faults', () => {
         return n >= CHECKS ? true : undefined;
       }, 180_000);
       faulty = false;
-      await eventually(async () => ((await metrics()).relay.backlog === 0 ? true : undefined));
+      await eventually(
+        async () => ((await metrics()).relay.backlog === 0 ? true : undefined),
+        30_000,
+      );
 
       const rows = await cloud.query<{ id: string; seq: number; text: string; figures: string }>(
         'SELECT id, seq, text, figures FROM receipts WHERE store_id = ? ORDER BY rowid',
