@@ -146,16 +146,14 @@ export class CloudCourier {
     const idleMs = this.o.idleMs ?? 2_000;
     const s = this.o.settings();
     if (!s.enabled || s.url === '' || s.storeId === '') return { ms: idleMs, forWork: true };
-    if (
-      this.sentUpTo > 0 &&
-      this.o.queries().queued(CLOUD_DESTINATION, this.sentUpTo, 1).length === 0
-    ) {
+    let { rows, waiting } = this.readyRows(s.batchReceipts);
+    if (rows.length === 0 && !waiting && this.sentUpTo > 0) {
       // Caught up: once the marks are written, read from the start again (a receipt the
       // manager sent again sits before the cursor).
       await this.recording;
       this.sentUpTo = 0;
+      ({ rows, waiting } = this.readyRows(s.batchReceipts));
     }
-    const { rows, waiting } = this.readyRows(s.batchReceipts);
     // Receipts whose figures are being read: looked at again shortly.
     if (rows.length === 0) return { ms: waiting ? 250 : idleMs, forWork: true };
     const { token, secret } = await this.o.credentials();
@@ -203,11 +201,9 @@ export class CloudCourier {
     }
     if (outcome.kind === 'accepted') this.breaker.recordSuccess();
     else this.breaker.recordFailure();
+    const accepted = outcome.kind === 'accepted' ? new Set(outcome.ids) : null;
     const complete =
-      outcome.kind === 'accepted' &&
-      batch.rows.every((r) =>
-        (outcome as { ids: string[] }).ids.includes(this.cloudId(s.storeId, r)),
-      );
+      accepted !== null && batch.rows.every((r) => accepted.has(this.cloudId(s.storeId, r)));
     if (complete) {
       // Marked delivered in the background; the next batch goes at once.
       this.sentUpTo = batch.rows[batch.rows.length - 1].id;
