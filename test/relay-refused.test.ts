@@ -58,7 +58,7 @@ it('a refused receipt is given up with the reason, and the relay does not claim 
   const status = await eventually(async () => {
     const s = await desk.service.getRelay();
     return s.dead.length === 1 && s.cloud.dead === 1 && s;
-  });
+  }, 30_000);
   expect(status.dead[0]).toMatchObject({ receiptId: receipt.id, destination: 'cloud' });
   expect(status.dead[0].error).toMatch(/refused the token \(401\)/);
   expect(status.cloud).toMatchObject({ state: 'ok', backlog: 0, dead: 1 });
@@ -71,6 +71,7 @@ it('a refused receipt is given up with the reason, and the relay does not claim 
   await eventually(
     async () =>
       (await desk.service.getReceipt(receipt.id)).relay?.[0]?.state === 'delivered' || undefined,
+    30_000,
   );
   const after = await desk.service.getRelay();
   expect(after.dead).toEqual([]);

@@ -59,6 +59,9 @@ export function oldestAgeS(counts: OutboxCounts, now: number): number | null {
   return Math.max(0, Math.round((now - counts.oldestQueuedAt) / 1000));
 }
 
+/** A count this large is reused for a while (see counts()). */
+const LARGE_COUNT = 10_000;
+
 export class OutboxQueries {
   private readonly next: Database.Statement;
   private readonly backlog: Database.Statement;
@@ -68,7 +71,7 @@ export class OutboxQueries {
   private readonly ofReceipt: Database.Statement;
   private readonly payloadStatements = new Map<string, Database.Statement>();
   private install: string | null = null;
-  private readonly counted = new Map<string, { counts: OutboxCounts; until: number }>();
+  private readonly counted = new Map<string, { n: number; until: number }>();
 
   constructor(private readonly db: Database.Database) {
     this.next = db.prepare(
@@ -175,29 +178,33 @@ export class OutboxQueries {
 
   /**
    * Backlog, age and the rows needing the manager, of one destination. The gauges ask every
-   * second; counting a backlog of 100,000 takes milliseconds of the main thread, so a count
-   * that took over 2 ms is reused for 10 s (a small outbox is counted every time).
+   * second, and counting 100,000 rows takes milliseconds of the main thread, so a count of at
+   * least LARGE_COUNT rows is reused for 10 s. A smaller one is counted every time: the manager
+   * sees the first dead receipt, or the last of a backlog leave, at the next look. (Deciding by
+   * the time a count took would freeze a small count on a loaded machine.)
    */
   counts(destination: string): OutboxCounts {
-    const cached = this.counted.get(destination);
-    if (cached && performance.now() < cached.until) return cached.counts;
-    const started = performance.now();
-    const counts = this.countNow(destination);
-    const took = performance.now() - started;
-    this.counted.set(destination, { counts, until: took > 2 ? started + 10_000 : 0 });
-    return counts;
-  }
-
-  private countNow(destination: string): OutboxCounts {
-    const count = (s: Database.Statement, ...args: unknown[]) =>
-      (s.get(...args) as { n: number }).n;
     const oldest = this.oldest.get(destination) as { queued_at: number } | undefined;
     return {
-      backlog: count(this.backlog, destination),
+      backlog: this.count(`queued ${destination}`, this.backlog, destination),
       oldestQueuedAt: oldest?.queued_at ?? null,
-      dead: count(this.countInState, 'dead', destination),
-      unconfirmed: count(this.countInState, 'unconfirmed', destination),
+      dead: this.count(`dead ${destination}`, this.countInState, 'dead', destination),
+      unconfirmed: this.count(
+        `unconfirmed ${destination}`,
+        this.countInState,
+        'unconfirmed',
+        destination,
+      ),
     };
+  }
+
+  private count(key: string, statement: Database.Statement, ...args: unknown[]): number {
+    const kept = this.counted.get(key);
+    if (kept && performance.now() < kept.until) return kept.n;
+    const n = (statement.get(...args) as { n: number }).n;
+    if (n >= LARGE_COUNT) this.counted.set(key, { n, until: performance.now() + 10_000 });
+    else this.counted.delete(key);
+    return n;
   }
 
   /**

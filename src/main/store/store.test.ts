@@ -313,6 +313,35 @@ describe('store', () => {
     expect(outbox.counts('printer:Bar').backlog).toBe(0);
   });
 
+  it('counts a small outbox at every look, and reuses a count of 10,000 rows for a while', async () => {
+    const store = await open();
+    const outbox = new OutboxQueries(store.db);
+    const now = Date.UTC(2026, 10, 22, 12);
+    const id = await addReceipt(store, 'Check 1', now, false, 'Bar', ['cloud']);
+    const [row] = outbox.queued('cloud', 0, 1);
+    expect(outbox.counts('cloud')).toMatchObject({ backlog: 1, dead: 0 });
+    // The first dead receipt shows at the next look, however long the last count took.
+    await store.writer.updateOutbox([
+      { id: row.id, state: 'dead', attempts: 1, error: 'No', at: now },
+    ]);
+    expect(outbox.counts('cloud')).toMatchObject({ backlog: 0, dead: 1 });
+
+    // A backlog of 10,000 (rows made directly: the receipts themselves do not matter here).
+    const direct = new Database(store.db.name);
+    direct.pragma('busy_timeout = 5000');
+    direct.pragma('foreign_keys = OFF');
+    const fill = direct.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO outbox (destination, receipt_id, queued_at) SELECT 'cloud', ? + i, ? FROM n`,
+    );
+    fill.run(10_000, id + 10, now);
+    expect(outbox.counts('cloud').backlog).toBe(10_000);
+    fill.run(5, id + 100_000, now);
+    expect(outbox.counts('cloud').backlog).toBe(10_000); // the large count, reused
+    expect(outbox.counts('cloud').dead).toBe(1); // the small ones still fresh
+    direct.close();
+  });
+
   it('makes one install id per receipts file and keeps it', async () => {
     const store = await open();
     const id = new OutboxQueries(store.db).installId();
