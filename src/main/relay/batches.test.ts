@@ -148,6 +148,24 @@ describe('cutBatches', () => {
     for (const id of all) expect(id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('puts figures given as their stored JSON in as they are, the body the same as from the object', () => {
+    const figures = {
+      kind: 'sale',
+      total: 1250,
+      items: [{ name: 'Burger "deluxe" ,"figures":0 \\', amount: 1250 }],
+    } as unknown as RelayReceipt['figures'];
+    // A text holding what the stored figures replace must not be mistaken for the field.
+    const list = [receipt(1, 'Note ,"figures":0, here'), receipt(2)].map((r) => ({
+      ...r,
+      figures,
+    }));
+    const stored = list.map((r) => ({ ...r, figures: null, figuresJson: JSON.stringify(figures) }));
+    const fromObjects = cutBatches(list, envelope, { newBatchId: () => 'b' });
+    const fromStored = cutBatches(stored, envelope, { newBatchId: () => 'b' });
+    expect(fromStored).toEqual(fromObjects);
+    checkBodies(fromStored, list);
+  });
+
   it('gives nothing for nothing', () => {
     expect(cutBatches([], envelope)).toEqual({ batches: [], tooLarge: [] });
   });

@@ -15,6 +15,14 @@ import {
   type RelayReceipt,
 } from '../../shared';
 
+/**
+ * A receipt to send. `figuresJson`, when present, is its figures as the desk stored them (JSON
+ * written by JSON.stringify), already found to need no masking: it goes into the body as it is,
+ * and `figures` is not read. Parsed and written again it would come out the same, for ~40 µs of
+ * the main thread a receipt.
+ */
+export type OutgoingReceipt = RelayReceipt & { figuresJson?: string };
+
 /** What every batch of a store says besides its id and receipts. */
 export type BatchEnvelope = Omit<RelayBatch, 'v' | 'batchId' | 'receipts'>;
 
@@ -59,7 +67,7 @@ interface Open {
 const SUFFIX = ']}';
 
 export function cutBatches(
-  receipts: readonly RelayReceipt[],
+  receipts: readonly OutgoingReceipt[],
   envelope: BatchEnvelope,
   o: CutOptions = {},
 ): Cut {
@@ -89,7 +97,7 @@ export function cutBatches(
       });
       continue;
     }
-    const json = JSON.stringify(receipt);
+    const json = receiptJson(receipt);
     const bytes = Buffer.byteLength(json);
     if (open !== null) {
       if (open.parts.length < maxReceipts && open.bytes + 1 + bytes <= maxBytes) {
@@ -120,6 +128,20 @@ export function cutBatches(
   }
   close();
   return { batches, tooLarge };
+}
+
+/**
+ * The placeholder the stored figures replace. Every string in the JSON has its quotes escaped,
+ * so `,"` never occurs inside one: the first occurrence is the field itself.
+ */
+const FIGURES_PLACEHOLDER = ',"figures":0';
+
+function receiptJson(receipt: OutgoingReceipt): string {
+  if (receipt.figuresJson === undefined) return JSON.stringify(receipt);
+  const { figuresJson, ...rest } = receipt;
+  const json = JSON.stringify({ ...rest, figures: 0 });
+  const at = json.indexOf(FIGURES_PLACEHOLDER);
+  return `${json.slice(0, at)},"figures":${figuresJson}${json.slice(at + FIGURES_PLACEHOLDER.length)}`;
 }
 
 /** The body up to its receipts' opening bracket, in the field order of RelayBatch. */

@@ -17,10 +17,15 @@ import {
   type WriterClient,
 } from '../store';
 import { nextDelay } from './backoff';
-import { type BatchEnvelope, cutBatches } from './batches';
+import { type BatchEnvelope, cutBatches, type OutgoingReceipt } from './batches';
 import { CircuitBreaker } from './circuit-breaker';
 import { postBatch, type PostOutcome } from './cloud-client';
-import { compileRedaction, type CompiledRedaction, redactReceipt } from './redact';
+import {
+  compileRedaction,
+  type CompiledRedaction,
+  figuresNeedNoMasking,
+  redactReceipt,
+} from './redact';
 
 import { type Pause, runSteps, Waker } from './waker';
 
@@ -270,7 +275,7 @@ export class CloudCourier {
     );
     const redaction = this.compiled(s.redactions);
     const byCloudId = new Map<string, QueuedRow>();
-    const receipts: RelayReceipt[] = [];
+    const receipts: OutgoingReceipt[] = [];
     let slice = performance.now();
     for (const row of rows) {
       // A batch is made ready in slices of about a millisecond, the tills' receipts between
@@ -282,6 +287,8 @@ export class CloudCourier {
       const p = payloads.get(row.receiptId);
       const id = this.cloudId(s.storeId, row);
       byCloudId.set(id, row);
+      // Figures with nothing to mask go as they were stored, not parsed and written again.
+      const asStored = p?.figures && figuresNeedNoMasking(p.figures, redaction) ? p.figures : null;
       const receipt: RelayReceipt = {
         id,
         seq: row.id,
@@ -289,11 +296,12 @@ export class CloudCourier {
         receivedAt: row.receivedAt,
         businessDay: this.o.businessDayOf(row.receivedAt),
         text: p?.text ?? '',
-        figures: p?.figures ? (JSON.parse(p.figures) as ReceiptFigures) : null,
+        figures: p?.figures && !asStored ? (JSON.parse(p.figures) as ReceiptFigures) : null,
         drawerKicks: p?.drawerKicks ?? 0,
       };
       if (s.includeRaw && p?.raw) receipt.raw = p.raw.toString('base64');
-      receipts.push(redactReceipt(receipt, redaction));
+      const masked = redactReceipt(receipt, redaction);
+      receipts.push(asStored ? { ...masked, figuresJson: asStored } : masked);
     }
     const cut = cutBatches(
       receipts,

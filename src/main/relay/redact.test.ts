@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptFigures, RelayReceipt } from '../../shared';
-import { redactReceipt, redactText } from './redact';
+import { compileRedaction, figuresNeedNoMasking, redactReceipt, redactText } from './redact';
 import { redactionRulesSchema } from '../../shared';
 
 /** The check digit that makes `body` + digit pass Luhn, worked out here on its own. */
@@ -164,6 +164,33 @@ describe('no card number leaves the PC', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('figures sent as they were stored', () => {
+  const noRules = compileRedaction([]);
+
+  it('are never sent as stored when a card number is in any of their strings', () => {
+    fc.assert(
+      fc.property(
+        embedded,
+        fc.constantFrom('itemName', 'modifier', 'paymentLabel', 'order', 'problem'),
+        (card, field) => {
+          const { figures } = sampleReceipt({ [field]: card.line });
+          expect(figuresNeedNoMasking(JSON.stringify(figures), noRules)).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('are sent as stored when nothing in them is masked, and never while the manager has rules', () => {
+    const json = JSON.stringify(
+      sampleReceipt({ order: 'A-1042', paymentLabel: 'Luncheon voucher' }).figures,
+    );
+    expect(figuresNeedNoMasking(json, noRules)).toBe(true);
+    const rules = compileRedaction(redactionRulesSchema.parse([{ kind: 'phrase', text: 'Jane' }]));
+    expect(figuresNeedNoMasking(json, rules)).toBe(false);
   });
 });
 

@@ -19,6 +19,11 @@ export class CompiledRedaction {
     }));
   }
 
+  /** No rules: only card numbers are masked. */
+  get onlyCards(): boolean {
+    return this.rules.length === 0;
+  }
+
   /** Card numbers and the rules masked in one string; the card numbers' digits alongside. */
   mask(text: string): { text: string; cards: string[] } {
     const cards = maskCardNumbers(text);
@@ -88,6 +93,17 @@ export function redactReceipt(r: RelayReceipt, rules: RedactionRules = []): Rela
     if (raw !== null) out.raw = raw;
   }
   return out;
+}
+
+/**
+ * Whether stored figures (their JSON, as JSON.stringify wrote it) may leave as they are: no
+ * rules to apply, and no card number anywhere in the JSON. Every string of the figures is in
+ * that JSON with its digits, spaces and dashes as they are (JSON escapes none of them), so a
+ * card number in any of them is found here; what else is found (a long number) only sends the
+ * figures through redactFigures, which masks strings and leaves numbers alone.
+ */
+export function figuresNeedNoMasking(json: string, compiled: CompiledRedaction): boolean {
+  return compiled.onlyCards && maskCardNumbers(json).cards.length === 0;
 }
 
 /** Fields that are codes of ours, not text from the receipt: masking them would break them. */
