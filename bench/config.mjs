@@ -4,6 +4,7 @@
 //   --scenarios=oneshot,stream,paced
 //   --relay-backlog=N  each service run starts with N receipts for the cloud relay and drains
 //                      them into the real Worker (cloud/, Miniflare) while the scenario runs
+//   --relay-off        with --relay-backlog: the same backlog, the relay not set up (the baseline)
 //   --n=32 --m=100           scenario 1: concurrent clients, receipts per client   (BENCH_N, BENCH_M)
 //   --conns=8 --per-conn=2000  scenario 2: persistent connections, receipts each   (BENCH_CONNS, BENCH_PER_CONN)
 //   --rate=200 --duration=15 scenario 3: receipts/s and seconds                     (BENCH_RATE, BENCH_DURATION)
@@ -39,6 +40,7 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
       settle: { type: 'string' },
       'time-limit': { type: 'string' },
       'relay-backlog': { type: 'string' },
+      'relay-off': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -78,16 +80,19 @@ export function parseConfig(argv = process.argv.slice(2), env = process.env) {
     warmup: values.quick ? { clients: 4, perClient: 10 } : { clients: 8, perClient: 25 },
     /** Receipts the cloud relay drains into the real Worker while each service run goes on. */
     relayBacklog: num('relay-backlog', 'BENCH_RELAY_BACKLOG', 0, { min: 0, max: 1_000_000 }),
+    /** The backlog is there but the relay is not set up: the same receipts file, nothing sent. */
+    relayOff: values['relay-off'],
   };
 }
 
 export const HELP = `Usage: npm run bench [-- --quick] [--only=interpreter|sales|load|memory|ui|relay] [--scenarios=oneshot,stream,paced]
        [--n=32 --m=100] [--conns=8 --per-conn=2000] [--rate=200 --duration=15] [--logo-share=0.05]
-       [--settle=5] [--relay-backlog=100000]
+       [--settle=5] [--relay-backlog=100000 [--relay-off]]
 Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, BENCH_SCENARIOS,
 BENCH_ONLY, BENCH_RELAY_BACKLOG.
 --relay-backlog=N starts each service run with N receipts queued for the cloud relay, drained
-into the real Worker (cloud/, Miniflare) while the scenario runs; compare with a run without.
+into the real Worker (cloud/, Miniflare) while the scenario runs; compare with --relay-off, the same
+receipts file and backlog with the relay not set up (a fresh folder holds no receipts at all).
 First times the interpreter alone on one thread (bench/interpreter.mjs, about 30 s; runnable alone
 with its own --cases, --rounds, --round-ms), then runs each scenario against a bare TCP sink and
 against the service (127.0.0.1 only), then the UI in Chromium with 100,000 receipts stored

@@ -51,11 +51,13 @@ async function waitUntil(done, timeoutMs, stepMs = 100) {
 
 export async function runServicePhase(scenario, cfg, runId) {
   // With --relay-backlog=N the service starts on a data folder whose outbox holds N receipts
-  // and relays them to the real Worker while the scenario runs.
-  const cloud = cfg.relayBacklog > 0 ? await startCloud() : null;
-  const dataDir = cloud
-    ? await dataDirWithBacklog(cfg.relayBacklog)
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-bench-'));
+  // and relays them to the real Worker while the scenario runs (with --relay-off: the same
+  // folder, the relay not set up, so the comparison is the relay's work and not the file's size).
+  const cloud = cfg.relayBacklog > 0 && !cfg.relayOff ? await startCloud() : null;
+  const dataDir =
+    cfg.relayBacklog > 0
+      ? await dataDirWithBacklog(cfg.relayBacklog)
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-desk-bench-'));
   const svc = await startService(
     dataDir,
     cloud
