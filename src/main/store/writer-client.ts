@@ -21,6 +21,9 @@ import type {
   WriterInit,
 } from './writer-protocol';
 
+/** The writer thread's young generation in MiB (see the pool's YOUNG_GENERATION_MB). */
+const WRITER_YOUNG_GENERATION_MB = 12;
+
 interface Deferred {
   resolve: (value: number) => void;
   reject: (err: Error) => void;
@@ -97,7 +100,11 @@ export class WriterClient {
     private readonly bounds: BacklogBounds,
     private readonly onError: (err: DeskFailure) => void,
   ) {
-    this.worker = new Worker(file, { workerData: init });
+    // A small young generation, as the pool's threads have (see YOUNG_GENERATION_MB there).
+    this.worker = new Worker(file, {
+      workerData: init,
+      resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
+    });
   }
 
   /** Starts the writer thread; resolves once the file is open and migrated. */
