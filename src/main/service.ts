@@ -214,6 +214,7 @@ export class DeskService implements DeskBackend {
       profileFor: (station) => this.profiles.extractorFor(station),
       log: this.log,
       onWork: (bytes) => this.idleCollector.noteBackground(bytes),
+      onSaved: () => this.relay?.figuresSaved(),
     });
     this.reports = new DailyReports({
       queries: () => reportQueries,

@@ -28,6 +28,8 @@ export interface FiguresCatchUpOptions {
    * has drained the threads' heaps are collected as after a burst (it runs on after one).
    */
   onWork?: (bytes: number) => void;
+  /** Figures were committed (the cloud relay sends a receipt once its figures are stored). */
+  onSaved?: () => void;
 }
 
 export class FiguresCatchUp {
@@ -130,6 +132,7 @@ export class FiguresCatchUp {
         })),
       );
       this.done += results.length;
+      this.o.onSaved?.();
     } catch (err) {
       // Shutting down, or the disk is full: the receipts keep no figures yet and are found again.
       if (!this.stopped) this.o.log(`Sales figures not saved yet: ${(err as Error).message}`);

@@ -46,6 +46,8 @@ export interface CloudCourierOptions {
   log: (message: string) => void;
   /** Waits while there is nothing to send (new work cuts it short). */
   idleMs?: number;
+  /** Waits for a receipt's figures when their saving is not told (see figuresSaved). */
+  figuresWaitMs?: number;
   /**
    * The tills are printing right now. The relay then gives way: a pause after each batch, so
    * a backlog drains at up to 125 receipts a second during a rush instead of taking the main
@@ -82,6 +84,8 @@ export class CloudCourier {
    */
   private sentUpTo = 0;
   private recording: Promise<void> = Promise.resolve();
+  /** The next receipt to send waits for its figures; only their saving ends the wait early. */
+  private waitingForFigures = false;
   /** The next batch, made ready while the one before it was out. */
   private ahead: { settings: CloudRelaySettings; firstId: number; batch: Prepared } | null = null;
 
@@ -101,9 +105,16 @@ export class CloudCourier {
     await this.recording;
   }
 
-  /** New receipts, or figures stored: look for work now. */
+  /** New receipts: look for work now, unless waiting for a receipt's figures (see step). */
   nudge(): void {
     this.waker.nudge();
+  }
+
+  /** Sales figures were stored: the receipt the relay waits for may be ready now. */
+  figuresSaved(): void {
+    if (!this.waitingForFigures) return;
+    this.waitingForFigures = false;
+    this.waker.wake();
   }
 
   /** The manager changed the address or asked to try again: forget past failures. */
@@ -159,8 +170,12 @@ export class CloudCourier {
       this.sentUpTo = 0;
       ({ rows, waiting } = this.readyRows(s.batchReceipts));
     }
-    // Receipts whose figures are being read: looked at again shortly.
-    if (rows.length === 0) return { ms: waiting ? 250 : idleMs, forWork: true };
+    // The next receipt's figures are being read. The receipts printed meanwhile come after it,
+    // so they do not end the wait (during a rush that read the outbox once per receipt): the
+    // figures' saving does, or a second.
+    this.waitingForFigures = rows.length === 0 && waiting;
+    if (this.waitingForFigures) return { ms: this.o.figuresWaitMs ?? 1_000, forWork: false };
+    if (rows.length === 0) return { ms: idleMs, forWork: true };
     const { token, secret } = await this.o.credentials();
     if (!token || !secret) {
       this.lastError =

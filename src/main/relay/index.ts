@@ -87,7 +87,12 @@ export class Relay {
     this.printers.clear();
   }
 
-  /** A receipt was committed (perhaps with outbox rows), or its figures were stored. */
+  /** Sales figures were stored: the cloud relay may be waiting for them. */
+  figuresSaved(): void {
+    this.cloud.figuresSaved();
+  }
+
+  /** A receipt was committed (perhaps with outbox rows). */
   nudge(): void {
     this.cloud.nudge();
     for (const p of this.printers.values()) p.nudge();
