@@ -18,6 +18,7 @@ import type { DailyReport, Metrics, Stats } from '../src/shared';
 import { eventually } from './helpers/desk';
 import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy';
 import { getJson, MALLOC_ENV, type ServeProcess, startServe } from './helpers/serve-process';
+import { seeded } from './sales/fixtures/random';
 
 const RELAY_TOKEN = 'relay-token-for-the-fault-test';
 const HMAC_SECRET = 'hmac-secret-for-the-fault-test-0123456789';
@@ -26,17 +27,6 @@ const STORE = 'paris-11';
 const CHECKS = 1_000;
 /** Test card numbers (Luhn-valid) printed in full on some checks, as a careless POS would. */
 const CARDS = ['4111 1111 1111 1111', '5555-5555-5555-4444', '378282246310005'];
-
-/** A small deterministic generator, so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cents = (n: number) => (n / 100).toFixed(2);
 
@@ -145,6 +135,7 @@ describe('the cloud relay under faults', () => {
         hmacSecret: HMAC_SECRET,
         readToken: READ_TOKEN,
       });
+      // Seeded, so a failing run can be replayed.
       const random = seeded(1307);
       let faulty = true;
       // Each fault once early on, whatever the dice say; then the dice.
@@ -166,7 +157,7 @@ describe('the cloud relay under faults', () => {
           if (!faulty) return 'pass';
           const scheduled = first.shift();
           if (scheduled) return scheduled;
-          const x = random();
+          const x = random.next();
           if (x < 0.6) return 'pass';
           if (x < 0.68) return '500';
           if (x < 0.76) return '503';

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptFigures } from '../../src/shared/sales';
 import { readDays } from '../../test/helpers/seed-figures';
+import { seeded } from '../../test/sales/fixtures/random';
 import { checkFigures } from '../src/figures-check';
 import { figuresSchema as reference } from './figures-reference-schema';
 import { saleFigures } from './relay-client';
@@ -39,18 +40,6 @@ function disagreement(label: string, value: unknown): Disagreement | null {
     value: JSON.stringify(value)?.slice(0, 400),
     reference: referenceSays,
     check: checkSays,
-  };
-}
-
-/** mulberry32: the same "random" breakages on every run, so a failure can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -148,7 +137,9 @@ describe('the hand-written figures check agrees with the zod schema it replaced'
 
   it('on the same figures each broken at one random place, taken or refused', async () => {
     const figures = await deskFigures();
-    const next = random(20260612);
+    // Seeded: the same "random" breakages on every run, so a failure can be run again.
+    const rng = seeded(20260612);
+    const next = () => rng.next();
     let refused = 0;
     const differ: Disagreement[] = [];
     for (const [i, f] of [...figures, ...figures].entries()) {

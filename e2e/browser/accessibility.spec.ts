@@ -10,20 +10,12 @@ import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { Page } from '@playwright/test';
 import { audit, type Finding, report } from '../fixtures/axe-audit';
 import { expect, test } from '../fixtures/desk-test';
+import { navigate } from '../fixtures/navigate';
 
 interface ScreenCase {
   name: string;
   /** Shows the screen (from wherever the previous one left the page) and waits until it is full. */
   show(page: Page): Promise<void>;
-}
-
-/** Opens a screen from the navigation, as the manager does. */
-async function navigate(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('Escape'); // a drawer left open covers the navigation
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: new RegExp(`^${label}`) })
-    .click();
 }
 
 /** Screens that need receipts; the empty state is checked before any is printed. */

@@ -20,6 +20,7 @@ import {
 import { audit, type Finding, report } from '../fixtures/axe-audit';
 import { expect, test } from '../fixtures/desk-test';
 import { printReceipt } from '../fixtures/print';
+import { navigate } from '../fixtures/navigate';
 
 const RELAY_TOKEN = 'relay-token-of-the-e2e-worker';
 const WRONG_TOKEN = 'a-token-from-another-store';
@@ -31,14 +32,6 @@ const shot = (name: string, theme = 'light') =>
 
 /** The app's header and the settings' save bar stay in view: hidden from pictures of a part. */
 const ALONE = '.app-header, .settings-footer { visibility: hidden !important; }';
-
-async function navigate(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('Escape'); // a drawer left open covers the navigation
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('button', { name: new RegExp(`^${label}`) })
-    .click();
-}
 
 /** Opens the receipt whose text holds `text` from the Live screen. */
 async function openReceipt(page: Page, text: string): Promise<void> {
