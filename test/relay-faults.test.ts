@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Cloud, startCloud } from '../cloud/test/harness';
@@ -122,6 +123,57 @@ function startDesk(): Promise<ServeProcess> {
   );
 }
 
+/**
+ * What the file holds when the desk has fewer receipts than the tills printed: which checks are
+ * missing, and the connections that carried them, so a failure can be read, not guessed.
+ */
+function whatIsMissing(upTo: number): string {
+  const db = new Database(path.join(dataDir, 'receipts.sqlite'), { readonly: true });
+  try {
+    const seen = new Map<number, number>();
+    for (const r of db
+      .prepare('SELECT r.raw FROM receipt_raw r JOIN receipts x ON x.id = r.receipt_id')
+      .all() as { raw: Buffer }[]) {
+      for (const m of r.raw.toString('latin1').matchAll(/Check (\d+)/gu)) {
+        const n = Number(m[1]) - 10_000;
+        seen.set(n, (seen.get(n) ?? 0) + 1);
+      }
+    }
+    const missing = Array.from({ length: upTo }, (_, n) => n).filter((n) => !seen.has(n));
+    const twice = [...seen].filter(([, k]) => k > 1).map(([n]) => n);
+    const closes = db
+      .prepare('SELECT close_reason AS why, count(*) AS n FROM connections GROUP BY 1')
+      .all();
+    const receipts = db
+      .prepare(
+        'SELECT status, empty, ended_by AS endedBy, count(*) AS n FROM receipts GROUP BY 1, 2, 3',
+      )
+      .all();
+    return JSON.stringify({ missing, twice, closes, receipts });
+  } finally {
+    db.close();
+  }
+}
+
+/** `eventually`, and on failure the desk's own account of what it holds. */
+async function allStored(upTo: number, timeoutMs: number): Promise<void> {
+  try {
+    await eventually(
+      async () => ((await stats()).receiptsTotal >= upTo ? true : undefined),
+      timeoutMs,
+    );
+  } catch (err) {
+    const s = await stats().catch((e: unknown) => String(e));
+    const m = await metrics().catch((e: unknown) => String(e));
+    console.error(
+      `the desk holds fewer than ${upTo} checks:\nstats ${JSON.stringify(s)}\n` +
+        `metrics ${JSON.stringify(m)}\nfile ${whatIsMissing(upTo)}\n` +
+        `serve stderr (last 4 KB): ${serve!.stderr().slice(-4096)}`,
+    );
+    throw err;
+  }
+}
+
 const metrics = async () => (await getJson<Metrics>(serve!.url('/api/metrics'))).body;
 const stats = async () => (await getJson<Stats>(serve!.url('/api/stats'))).body;
 
@@ -179,10 +231,7 @@ describe('the cloud relay under faults', () => {
       await printChecks(() => serve!.printerPort, 0, 400);
       // A till's print returns once its bytes are written; a loaded machine may take a while to
       // read and commit them all (the printer ports pause while the pool catches up).
-      await eventually(
-        async () => ((await stats()).receiptsTotal === 400 ? true : undefined),
-        60_000,
-      );
+      await allStored(400, 60_000);
       await eventually(async () => {
         const m = await metrics();
         return m.relay.deliveredPerMin > 0 && m.relay.backlog > 0 ? true : undefined;
@@ -195,10 +244,7 @@ describe('the cloud relay under faults', () => {
       const outage = proxy.outage(30_000);
       await printChecks(() => serve!.printerPort, 400, CHECKS);
       await outage;
-      await eventually(
-        async () => ((await stats()).receiptsTotal >= CHECKS ? true : undefined),
-        60_000,
-      );
+      await allStored(CHECKS, 60_000);
       expect((await stats()).receiptsTotal).toBe(CHECKS);
 
       // Everything arrives in the end, faults and all.

@@ -73,6 +73,17 @@ export class PrinterConnection {
   private asbMask = 0;
   /** Set once the connection gave up its slot: it closes when quiet (closeWhenQuiet). */
   private closeReason: IdleClose | null = null;
+  /**
+   * The connection has been read for at least one turn of the event loop since it was accepted
+   * or last paused: bytes the kernel held for it by then have been read. Until then, closing it
+   * could reset a job its POS already wrote (and, if it does not wait for an answer, believes
+   * printed).
+   */
+  private readOnce = false;
+  /** The POS closed its side (FIN): all it sent is read, and only the commit is awaited. */
+  private peerEnded = false;
+  /** Times it was paused (noteReading's turn is void if it was paused since). */
+  private pauses = 0;
   private quietTimer: NodeJS.Timeout | null = null;
   private lastByteAt: number;
   private readonly closed: Promise<void>;
@@ -110,6 +121,7 @@ export class PrinterConnection {
       onSegment: (segment) => this.store(segment),
     });
     socket.setTimeout(options.idleTimeoutMs);
+    this.noteReading();
     socket.on('data', (chunk: Buffer) => {
       // After the FIN (the ack) nothing more can be stored: a reset tells the POS it failed.
       if (this.finishing && socket.writableEnded) {
@@ -124,7 +136,10 @@ export class PrinterConnection {
       options.onWork?.(performance.now() - started);
     });
     socket.on('timeout', () => this.framer.flush('idle'));
-    socket.on('end', () => void this.finish('fin'));
+    socket.on('end', () => {
+      this.peerEnded = true;
+      void this.finish('fin');
+    });
     socket.on('error', () => void this.finish('error'));
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
   }
@@ -137,6 +152,15 @@ export class PrinterConnection {
   /** A receipt in progress: bytes not ended by a cut yet, or not committed yet. */
   get busy(): boolean {
     return this.framer.pendingBytes > 0 || this.uncommitted > 0;
+  }
+
+  /**
+   * Its POS keeps it open: read at least once (readOnce), and not ended by the POS. What counts
+   * against capture's bound of open sockets; a connection not read yet may hold a job its POS
+   * believes printed, and one the POS ended waits only for its commit.
+   */
+  get keptOpenByPeer(): boolean {
+    return this.readOnce && !this.peerEnded;
   }
 
   /** Being closed: it no longer holds a slot. */
@@ -153,6 +177,9 @@ export class PrinterConnection {
   closeIdle(why: IdleClose): boolean {
     if (this.busy || this.closing) return false;
     this.closeReason = why;
+    // Read to its end even while capture is paused: its POS may have written a job into it,
+    // which, left unread, could only be reset with the socket. One job at most; then it closes.
+    this.resume();
     this.closeWhenQuiet();
     return true;
   }
@@ -174,22 +201,28 @@ export class PrinterConnection {
   /**
    * Frees the socket now when that loses nothing (capture is at its bound of open sockets):
    * after its FIN everything is committed, so it is destroyed; a connection waiting to close
-   * while quiet and idle is closed at once. False if it has something in progress.
+   * with nothing in progress is closed at once once it has been read (readOnce). False if it
+   * has something in progress, or may hold bytes not read yet.
    */
   reclaim(): boolean {
     if (this.socket.writableEnded && !this.busy) {
       this.socket.destroy();
       return true;
     }
-    if (this.closeReason === null || this.finishing || this.busy || this.paused) return false;
+    if (this.closeReason === null || this.finishing || this.busy || !this.readOnce) return false;
     void this.finish('idle');
     return true;
   }
 
-  /** Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. */
+  /**
+   * Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. A
+   * connection that gave up its slot is not paused: it is read to its end and closed.
+   */
   pause(): void {
-    if (this.paused || this.finishing) return;
+    if (this.paused || this.finishing || this.closeReason !== null) return;
     this.paused = true;
+    this.pauses++;
+    this.readOnce = false;
     this.socket.setTimeout(0);
     this.socket.pause();
   }
@@ -199,6 +232,20 @@ export class PrinterConnection {
     this.paused = false;
     this.socket.setTimeout(this.options.idleTimeoutMs);
     this.socket.resume();
+    this.noteReading();
+  }
+
+  /**
+   * Marks the connection read (readOnce) once the event loop has polled its socket: two checks
+   * on, as the first may come before the next poll. A pause meanwhile starts it over.
+   */
+  private noteReading(): void {
+    const pauses = this.pauses;
+    setImmediate(() =>
+      setImmediate(() => {
+        if (this.pauses === pauses) this.readOnce = true;
+      }),
+    );
   }
 
   /**

@@ -28,10 +28,20 @@ export interface SlotKeeperOptions {
 }
 
 /**
- * Sockets open at once, counting those being closed, as a multiple of maxConnections: a flood of
- * connections that each take an idle one's slot stays bounded.
+ * Sockets their POS keeps open (keptOpenByPeer), counting those being closed, as a multiple of
+ * maxConnections: a flood of connections that each take an idle one's slot stays bounded. Not
+ * counted: connections not read yet, which may hold a job their POS believes printed (a till
+ * that does not wait for an answer opens connection after connection, and after any stall of
+ * the event loop they are all accepted at once), and connections the POS has ended, which
+ * wait only for their commit.
  */
 const SOCKETS_PER_SLOT = 2;
+/**
+ * Sockets open at once however they are held, so a flood cannot run the process out of file
+ * descriptors: at least the 511 connections Node's listen backlog lets the kernel hold for one
+ * stall of the event loop, and more with more slots.
+ */
+const socketCeiling = (maxConnections: number): number => Math.max(512, 8 * maxConnections);
 
 export interface SlotCounts {
   refusedOverLimit: number;
@@ -66,7 +76,13 @@ export class SlotKeeper {
       maxPerPeer: config.maxConnectionsPerPeer,
     });
     if (decision.kind === 'refuse') return this.refuse(peer, decision.reason);
-    if (this.options.connections.size >= SOCKETS_PER_SLOT * config.maxConnections) {
+    const open = this.options.connections;
+    let keptOpen = 0;
+    for (const c of open) if (c.keptOpenByPeer) keptOpen++;
+    if (
+      keptOpen >= SOCKETS_PER_SLOT * config.maxConnections ||
+      open.size >= socketCeiling(config.maxConnections)
+    ) {
       // Connections closing hold sockets, not slots; at the bound, one that loses nothing goes.
       const closing = [...this.options.connections].filter((c) => c.closing);
       closing.sort((a, b) => a.idleSince - b.idleSince);
