@@ -43,7 +43,7 @@ async function oneRun(cloud, run) {
   try {
     await printReceipts(serve.printerPort, N);
     // Every receipt stored and queued, with its figures read (the relay sends them with).
-    await backlogReady(serve.httpPort, N);
+    await backlogReady(serve.httpPort, N, dataDir);
     const view = await api(serve.httpPort, '/api/settings');
     const settings = view.value?.settings ?? view.settings;
     const before = (await cloud.query('SELECT count(*) AS n FROM receipts'))[0].n;
