@@ -121,11 +121,11 @@ function fractionSeparator(digits: string): string | null {
 }
 
 /**
- * Whole units as `/^\d{1,3}(?:[,.' \u202f\u00a0]\d{3})*$|^\d+$/` reads them: true for digits
- * only, false for digits grouped by separators every three, null for anything else.
+ * Whole units (`whole` up to `n`) as `/^\d{1,3}(?:[,.' \u202f\u00a0]\d{3})*$|^\d+$/` reads
+ * them: true for digits only, false for digits grouped by separators every three, null for
+ * anything else.
  */
-function groupedOrPlain(whole: string): boolean | null {
-  const n = whole.length;
+function groupedOrPlain(whole: string, n: number): boolean | null {
   let k = 0;
   while (k < n && isDigit(whole.charCodeAt(k))) k++;
   if (k === n) return n > 0 ? true : null;
@@ -141,27 +141,49 @@ function groupedOrPlain(whole: string): boolean | null {
   return false;
 }
 
-/** A token's value in minor units in the receipt's style, or null when it cannot be one. */
+/**
+ * A token's value in minor units in the receipt's style, or null when it cannot be one. Read by
+ * codes from the token's digits (every token with money on it is read: slices and `Number` of
+ * them were most of the cost): the whole units up to `wholeEnd`, the fraction after it.
+ */
 export function minorUnits(token: AmountToken, style: DecimalStyle): number | null {
   const digits = token.digits;
-  let whole = digits;
-  let fraction = '';
+  let wholeEnd = digits.length;
+  let fraction = 0;
   if (style.decimal) {
     const at = digits.lastIndexOf(style.decimal);
     if (at >= 0 && digits.length - at - 1 <= 2) {
-      whole = digits.slice(0, at);
-      fraction = digits.slice(at + 1);
+      wholeEnd = at;
+      fraction = fractionUnits(digits, at + 1, style.places);
     }
+    // What is left may hold only grouping: separators each followed by three digits, and never
+    // the decimal separator ("1,500" on a receipt of "3,20" is not fifteen hundred).
+    const first = digits.indexOf(style.decimal);
+    if (first >= 0 && first < wholeEnd) return null;
   }
-  // What is left may hold only grouping: separators each followed by three digits, and never the
-  // decimal separator ("1,500" on a receipt of "3,20" is not fifteen hundred).
-  if (style.decimal && whole.includes(style.decimal)) return null;
-  const plain = groupedOrPlain(whole);
-  if (plain === null) return null;
-  const units = Number(plain ? whole : whole.replace(/\D/gu, ''));
-  const minor = units * 10 ** style.places + Number(fraction.padEnd(style.places, '0') || 0);
+  if (groupedOrPlain(digits, wholeEnd) === null) return null;
+  // The digits one by one, separators left out: exact up to 2^53, and past it, as `Number` of
+  // the digits would be, no safe integer.
+  let units = 0;
+  for (let k = 0; k < wholeEnd; k++) {
+    const c = digits.charCodeAt(k);
+    if (isDigit(c)) units = units * 10 + (c - 0x30);
+  }
+  const minor = units * 10 ** style.places + fraction;
   if (!Number.isSafeInteger(minor)) return null;
   return token.negative ? -minor : minor;
+}
+
+/** `Number(digits.slice(from).padEnd(places, '0') || 0)`: a fraction of one or two digits. */
+function fractionUnits(digits: string, from: number, places: number): number {
+  let value = 0;
+  for (let k = from; k < digits.length; k++) {
+    const c = digits.charCodeAt(k);
+    if (!isDigit(c)) return Number(digits.slice(from).padEnd(places, '0') || 0);
+    value = value * 10 + (c - 0x30);
+  }
+  for (let k = digits.length - from; k < places; k++) value *= 10;
+  return value;
 }
 
 /** Parses a rate written as "19%", "8.875 %", "7,0%" into basis points. */

@@ -11,6 +11,7 @@ import { kindOf } from './kinds';
 import { type ReadLine, readLines } from './lines';
 import { readyProfile, type SalesProfile } from './profile';
 import { reconcile } from './reconcile';
+import { wordLooks } from './word-looks';
 
 /** Bump when extraction changes, so stored receipts are read again in the background. */
 export const EXTRACTOR_VERSION = 2;
@@ -32,8 +33,10 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   const ready = readyProfile(profile);
   const kept = ready.ignore.length > 0 ? dropIgnored(input.text, ready.ignore) : input.text;
   const { lines, text, style, currency } = readLines(kept, ready);
-  const kind = kindOf(lines, ready, input.drawerKicks ?? 0);
-  const { header, headerLines } = headerOf(lines, text, currency === 'USD' || currency === 'CAD');
+  const looks = wordLooks(lines);
+  const kind = kindOf(lines, ready, input.drawerKicks ?? 0, looks);
+  const monthFirst = currency === 'USD' || currency === 'CAD';
+  const { header, headerLines } = headerOf(lines, text, monthFirst, looks);
   const empty = noFigures(kind, currency, header);
   if (kind === 'kitchen') {
     // A kitchen ticket prints no prices: any number on an item line is part of its name.
@@ -52,8 +55,12 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   // A refund is money going back: its figures are kept as positive amounts.
   const abs = kind === 'refund' ? Math.abs : (v: number) => v;
   const absOrNull = (v: number | null) => (v === null ? null : abs(v));
+  // Written out rather than spread over `empty` (a copy of every field, most then replaced), in
+  // the same order: stored figures keep their JSON byte for byte.
   return {
-    ...empty,
+    kind,
+    currency,
+    header,
     items: g.items.map((i) => ({ ...i, amount: absOrNull(i.amount) })),
     discounts: r.discounts,
     subtotal: absOrNull(r.subtotal),
@@ -63,6 +70,9 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     total: absOrNull(r.total),
     payments: r.payments.map((p) => ({ ...p, amount: abs(p.amount) })),
     change: r.change,
+    posDay: null,
+    confidence: r.confidence,
+    problems: r.problems,
     lines: {
       subtotal: lineOf(g.subtotals, r.subtotal),
       total: lineOf(g.totals, r.total),
@@ -71,8 +81,6 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
       discounts: g.discounts.map((d) => d.line),
       change: lineOf(g.change, r.change),
     },
-    confidence: r.confidence,
-    problems: r.problems,
   };
 }
 

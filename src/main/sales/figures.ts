@@ -11,7 +11,8 @@ import {
   type SaleItem,
   type TaxLine,
 } from '../../shared';
-import { isAsciiLetter, isDigit, isLetterCodePoint, isSpace } from './chars';
+import { isAsciiLetter, isDigit, isLetterCodePoint } from './chars';
+import { itemName, label } from './item-names';
 import type { ReadLine } from './lines';
 
 export interface Gathered {
@@ -232,48 +233,6 @@ function taxLine(line: ReadLine, included: boolean): TaxLine {
         ? [a[0], a[1]]
         : [null, a[0]];
   return { label: label(line), rate: line.rate, base, amount, included, line: line.index };
-}
-
-/** The name on an item or modifier line, as printed (full-width characters kept). */
-function itemName(line: ReadLine): string {
-  const trimmed = line.text.trim();
-  // Both expressions need a digit (a quantity first, an amount last): most names have none.
-  const withoutQuantity = isDigit(trimmed.charCodeAt(0))
-    ? trimmed.replace(/^\s*\d{1,3}(?:\s*[xX×*@]\s*|\s+)/u, '')
-    : trimmed;
-  const cut = beforeGap(withoutQuantity);
-  const name = (
-    /\d/u.test(cut) ? cut.replace(/\s+[-−]?[$€£¥]?\d[\d.,' ]*(?:\s*[A-Z*])?\s*$/u, '') : cut
-  ).trim();
-  // Half-width keeps every character's place: the same stretch of the printed line.
-  const at = line.text.indexOf(name);
-  return at >= 0 ? line.printed.slice(at, at + name.length) : name;
-}
-
-function label(line: ReadLine): string {
-  return beforeGap(line.text).trim() || line.words;
-}
-
-/**
- * `text.replace(/\s{2,}.*$/u, '')`: the text up to its first run of two spaces or more (the
- * columns of a receipt). Where no line break is in it (a line has no "\n", and "\r", U+2028 and
- * U+2029 are rare), `.*$` always reaches the end, so the first two spaces in a row are where the
- * text is cut; with a break, the expression decides.
- */
-function beforeGap(text: string): string {
-  let gap = -1;
-  for (let k = 0; k < text.length && gap < 0; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0d || c === 0x2028 || c === 0x2029) return text.replace(/\s{2,}.*$/u, '');
-    if (isSpace(c) && isSpace(text.charCodeAt(k + 1))) gap = k;
-  }
-  if (gap < 0) return text;
-  // Past the gap only a break matters: three searches in native code instead of a loop.
-  const broken =
-    text.indexOf('\r', gap) >= 0 ||
-    text.indexOf('\u2028', gap) >= 0 ||
-    text.indexOf('\u2029', gap) >= 0;
-  return broken ? text.replace(/\s{2,}.*$/u, '') : text.slice(0, gap);
 }
 
 function brandOf(words: string): string | null {

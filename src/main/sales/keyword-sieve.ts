@@ -40,13 +40,16 @@ export interface SieveOptions {
    * `(?:^|[^\p{L}])`), so three letters inside a word ("poppers") are not looked at.
    */
   startsOnly?: boolean;
+  /** With `startsOnly`, the groups (bits) whose words are looked for inside words too. */
+  inside?: number;
 }
 
 export class KeywordSieve {
   /** Per run of three letters: the groups (bits) whose words start with it. */
   private readonly runs = new Uint8Array(LETTERS * LETTERS * LETTERS);
   private readonly other: OtherCharacter;
-  private readonly startsOnly: boolean;
+  /** The groups (bits) looked for after a word's first three letters. */
+  private readonly inside: number;
   /** Every group's bit: the answer when a character says "any". */
   readonly all: number;
 
@@ -57,11 +60,11 @@ export class KeywordSieve {
   ) {
     if (groups.length > 8) throw new Error('A keyword sieve holds at most 8 groups.');
     this.other = options.other ?? (() => BREAK);
-    this.startsOnly = options.startsOnly ?? false;
     groups.forEach((words, bit) => {
       for (const word of words.split(' ')) this.runs[runIndex(word, this.other)] |= 1 << bit;
     });
     this.all = (1 << groups.length) - 1;
+    this.inside = options.startsOnly ? (options.inside ?? 0) : this.all;
   }
 
   /**
@@ -90,8 +93,9 @@ export class KeywordSieve {
         continue;
       }
       run++;
-      if (run === 3 || (run > 3 && !this.startsOnly)) {
-        const bits = this.runs[(a * LETTERS + b) * LETTERS + l] & ~found;
+      if (run >= 3) {
+        const at = (a * LETTERS + b) * LETTERS + l;
+        const bits = this.runs[at] & (run === 3 ? this.all : this.inside) & ~found;
         for (let g = 0; bits >> g !== 0; g++) if ((bits >> g) & 1) starts[g] = k - 2;
         found |= bits;
       }
@@ -122,8 +126,8 @@ export class KeywordSieve {
         continue;
       }
       run++;
-      if (run === 3 || (run > 3 && !this.startsOnly)) {
-        bits |= this.runs[(a * LETTERS + b) * LETTERS + l];
+      if (run >= 3) {
+        bits |= this.runs[(a * LETTERS + b) * LETTERS + l] & (run === 3 ? this.all : this.inside);
       }
       a = b;
       b = l;
@@ -181,13 +185,20 @@ export class WordFinder {
       run++;
       if (run >= 3) {
         const at = (a * LETTERS + b) * LETTERS + l;
-        if (this.known[at] === 1 && this.starting.get(at)!.some((w) => this.isAt(text, k - 2, w))) {
-          return true;
-        }
+        if (this.known[at] === 1 && this.someAt(text, k - 2, at)) return true;
       }
       a = b;
       b = l;
     }
+    return false;
+  }
+
+  /**
+   * Whether a word starting with the run `run` is at `at`. A loop of its own, not a closure in
+   * `find`'s: a closure there made every character of the line allocate its loop's scope.
+   */
+  private someAt(text: string, at: number, run: number): boolean {
+    for (const word of this.starting.get(run)!) if (this.isAt(text, at, word)) return true;
     return false;
   }
 

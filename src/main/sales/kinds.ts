@@ -4,9 +4,18 @@
  * else (a test print). Words are matched folded, in the languages of labels.ts.
  */
 import { PAYMENT_METHODS, type ReceiptKind } from '../../shared';
-import { ANY, BREAK, KeywordSieve } from './keyword-sieve';
 import type { ReadLine } from './lines';
 import type { ReadyProfile } from './profile';
+import {
+  KIND_BITS,
+  KITCHEN_BIT,
+  NO_SALE_BIT,
+  REFUND_BIT,
+  TEST_BIT,
+  VOID_BIT,
+  X_BIT,
+  Z_BIT,
+} from './word-looks';
 
 const Z_REPORT =
   /\b(?:z[- ]?(?:report|bericht|reading|read|rapport|abschlag|bon)|(?:rapport|lecture|report|bericht|reading|ticket) z|end of day|day end|end-of-day|tagesabschluss|tagesbericht|cloture|chiusura giornaliera|cierre de caja|raport dobowy)\b|精算|日計|z\s?레포트|마감/u;
@@ -25,51 +34,21 @@ const KITCHEN =
   /\b(?:kitchen|kuche|kueche|bar order|bar ticket|bar bon|bon cuisine|cuisine|cucina|cocina|kuchnia|prep|expo|grill|fryer|pizza station|ticket de cuisine)\b|キッチン|厨房|調理|주방/u;
 
 /**
- * Before the expressions above: their words, each by three letters it contains, so an
- * expression runs only on the lines that may hold one of them (most lines hold none).
+ * The kind of receipt, from its lines (and whether it opened the drawer). `looks`: each line's
+ * word looks (word-looks.ts), which expressions above may match it.
  */
-const KIND_WORDS = new KeywordSieve(
-  [
-    // Z_REPORT ("z-report", "zreport", "end of day", ...)
-    'report bericht reading read rapport abschlag bon zreport zbericht zreading zread zrapport ' +
-      'zabschlag zbon lecture ticket end day tagesabschluss tagesbericht cloture chiusura ' +
-      'cierre raport',
-    // X_REPORT
-    'report bericht reading read rapport lesung xreport xbericht xreading xread xrapport ' +
-      'xlesung lecture ticket zwischenbericht mid',
-    // TEST_PRINT
-    'test printer self prueba stampa testafdruk wydruk',
-    // VOID
-    'void voided storno storniert annule annullato anulado anulowano anulowany geannuleerd ' +
-      'abbruch annulation annulee cancelled canceled cancellation',
-    // REFUND ("credit note", "nota de credito", ...)
-    'refund refunded return returned credit nota gutschrift ruckgabe erstattung retour ' +
-      'remboursement avoir rimborso reso devolucion reembolso zwrot korekta terugbetaling',
-    // NO_SALE ("no sale", "lade open", ...)
-    'sale nosale drawer open kein ouverture kassenlade lade geen sin nessuna',
-    // KITCHEN ("bar order", "pizza station", ...)
-    'kitchen kuche kueche bar bon cuisine cucina cocina kuchnia prep expo grill fryer pizza ' +
-      'ticket',
-  ],
-  {
-    // Their words in Japanese, Chinese and Korean; other letters are in none of them.
-    other: (c) =>
-      (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
-        ? ANY
-        : BREAK,
-    // Each word follows `\b` (or `^\W*`), or "z", "x" ("z-report" and "zreport" both listed).
-    startsOnly: true,
-  },
-);
-const [Z_BIT, X_BIT, TEST_BIT, VOID_BIT, REFUND_BIT, NO_SALE_BIT, KITCHEN_BIT] = [
-  1, 2, 4, 8, 16, 32, 64,
-];
-
-/** The kind of receipt, from its lines (and whether it opened the drawer). */
-export function kindOf(lines: ReadLine[], profile: ReadyProfile, drawerKicks: number): ReceiptKind {
+export function kindOf(
+  lines: ReadLine[],
+  profile: ReadyProfile,
+  drawerKicks: number,
+  looks: Uint8Array,
+): ReceiptKind {
   const words = lines.map((l) => l.words);
-  const may = words.map((w) => KIND_WORDS.scan(w));
-  const any = (re: RegExp, bit: number) => words.some((w, k) => (may[k] & bit) !== 0 && re.test(w));
+  const may = Array.from(looks, (bits) => bits & KIND_BITS);
+  // The groups some line may hold: most expressions need not look at any line.
+  const mayAny = may.reduce((bits, m) => bits | m, 0);
+  const any = (re: RegExp, bit: number) =>
+    (mayAny & bit) !== 0 && words.some((w, k) => (may[k] & bit) !== 0 && re.test(w));
   if (any(Z_REPORT, Z_BIT)) return 'z-report';
   if (any(X_REPORT, X_BIT)) return 'x-report';
   if (any(TEST_PRINT, TEST_BIT)) return 'other';

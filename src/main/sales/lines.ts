@@ -20,7 +20,7 @@ import {
 import { isAsciiLetter, isDigit, isLetterOrNumber, isSpace } from './chars';
 import type { Role } from './labels';
 import { lineWords } from './line-words';
-import { ownLines } from './own-lines';
+import { linesWith, ownLines } from './own-lines';
 import { roleOf } from './roles';
 import { type ReadyProfile, UNSPACED } from './profile';
 
@@ -74,26 +74,16 @@ export function readLines(
 ): { lines: ReadLine[]; text: string; style: DecimalStyle; currency: string | null } {
   const printed = ownLines(text);
   const n = printed.length;
-  const raw: string[] = new Array<string>(n);
-  const looks: number[] = new Array<number>(n);
+  // Full-width digits and signs made ASCII (most receipts print none: one search says so).
+  const halved = FULL_WIDTH.test(text);
+  const raw = halved ? printed.map(halfWidth) : printed;
+  const rawText = halved ? raw.join('\n') : text;
   const tokens: AmountToken[][] = new Array<AmountToken[]>(n);
   const all: AmountToken[] = [];
-  let halved = false;
   for (let k = 0; k < n; k++) {
-    // One look at each line's codes: full-width characters to make ASCII, a card number maybe.
-    let line = printed[k];
-    let look = lookAt(line);
-    if (look & FULL_WIDTH) {
-      line = halfWidth(line);
-      look = lookAt(line);
-      halved = true;
-    }
-    raw[k] = line;
-    looks[k] = look;
-    tokens[k] = look & DIGIT ? amountTokens(line) : []; // an amount has a digit
+    tokens[k] = amountTokens(raw[k]);
     for (const t of tokens[k]) all.push(t);
   }
-  const rawText = halved ? raw.join('\n') : text;
   const currency = profile.currency ?? receiptCurrency(tokens, rawText);
   const style = profile.decimal
     ? { decimal: profile.decimal, places: currency && NO_DECIMALS.has(currency) ? 0 : 2 }
@@ -103,8 +93,9 @@ export function readLines(
   // leaves each line to lower its own.
   const lowerText = rawText.toLowerCase();
   const lowered = lowerText.length === rawText.length ? { text: lowerText, at: 0 } : undefined;
+  const cards = linesWith(MAYBE_CARD, rawText, n);
   for (let k = 0; k < n; k++) {
-    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, looks[k], lowered);
+    lines[k] = readLine(raw[k], printed[k], k, tokens[k], style, profile, cards[k], lowered);
     if (lowered) lowered.at += raw[k].length + 1;
   }
   // The lines' text joined, for searches over the whole receipt (header.ts) without a join.
@@ -153,22 +144,24 @@ function leadingQuantity(text: string, indent: number): { quantity: number; end:
   while (isDigit(text.charCodeAt(k))) k++;
   if (k === indent || k - indent > 3) return null;
   const quantity = Number(text.slice(indent, k));
-  const followedByName = (at: number) => {
-    if (text.charCodeAt(at) === 0x28) return true;
-    const cp = text.codePointAt(at);
-    return cp !== undefined && isLetterOrNumber(cp);
-  };
   let e = k;
   while (isSpace(text.charCodeAt(e))) e++;
   const c = text.charCodeAt(e);
   if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0x2a || c === 0x40) {
     e++;
     while (isSpace(text.charCodeAt(e))) e++;
-    if (followedByName(e)) return { quantity, end: e };
+    if (startsName(text, e)) return { quantity, end: e };
   }
   e = k;
   while (isSpace(text.charCodeAt(e))) e++;
-  return e > k && followedByName(e) ? { quantity, end: e } : null;
+  return e > k && startsName(text, e) ? { quantity, end: e } : null;
+}
+
+/** `(?=[\p{L}\p{N}(])` at `at`: a name follows. */
+function startsName(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === 0x28) return true;
+  const cp = text.codePointAt(at);
+  return cp !== undefined && isLetterOrNumber(cp);
 }
 
 /** Digits only, one to three of them: a count, perhaps. */
@@ -196,46 +189,14 @@ function mayBeMarked(c: number): boolean {
   );
 }
 
-const FULL_WIDTH = 1;
-const MAYBE_CARD = 2;
-const DIGIT = 4;
-const CAPITALS = 8;
-/** ASCII by what it tells lookAt: a digit, a capital (as the look bits), a card mask, n, r or d. */
-const MASK = 16;
-const N = 32;
-const R_OR_D = 64;
-const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => {
-  const ch = String.fromCharCode(c);
-  return (
-    (isDigit(c) ? DIGIT : 0) |
-    (c >= 0x41 && c <= 0x5a ? CAPITALS : 0) |
-    ('xX*#'.includes(ch) ? MASK : 0) |
-    ('nN'.includes(ch) ? N : 0) |
-    ('rRdD'.includes(ch) ? R_OR_D : 0)
-  );
-});
-
+/** Full-width digits, signs and spaces, which `halfWidth` makes ASCII. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/u;
 /**
- * What one pass over a line's codes tells: it has full-width characters (`halfWidth` has work),
- * ASCII digits (amounts, quantities), ASCII capitals (words to lower), or LAST4's first look
- * (`/[x*•#]{2}|ending|nr/iu`) may match: two of x, *, • and # in a row, or an n before r or d
- * (a superset, so the expressions run only on the lines that may match).
+ * LAST4's first look, searched once over the whole text (none of it spans a line break): the
+ * lines it finds are the only ones LAST4 runs on.
  */
-function lookAt(line: string): number {
-  let looks = 0;
-  let previous = 0;
-  for (let k = 0; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    let kind = 0;
-    if (c < 0x80) kind = ASCII_CLASS[c];
-    else if (c === 0x2022) kind = MASK;
-    else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) looks |= FULL_WIDTH;
-    looks |= kind & (DIGIT | CAPITALS);
-    if ((kind & MASK && previous & MASK) || (kind & R_OR_D && previous & N)) looks |= MAYBE_CARD;
-    previous = kind;
-  }
-  return looks;
-}
+const MAYBE_CARD = /[x*•#]{2}|ending|nr/giu;
+const CAPITAL = /[A-Z]/u;
 
 function readLine(
   text: string,
@@ -244,7 +205,7 @@ function readLine(
   tokens: AmountToken[],
   style: DecimalStyle,
   profile: ReadyProfile,
-  looks: number,
+  maybeCard: number,
   lowered: { text: string; at: number } | undefined,
 ): ReadLine {
   let indent = 0;
@@ -278,17 +239,17 @@ function readLine(
     if (t.currency) currency = CURRENCY_SIGNS[t.currency.replace(/\.$/u, '')] ?? currency;
   }
   if (lead) quantity = lead.quantity;
-  const w = lineWords(text, tokens, (looks & CAPITALS) !== 0, lowered);
+  // With the text lowered, a line's capitals need no look of their own.
+  const w = lineWords(text, tokens, lowered !== undefined || CAPITAL.test(text), lowered);
   if (quantity === null) {
     // Both need a digit the amounts left over ("2x", "x2", "6点").
-    const bare = looks & DIGIT ? blankedDigits(text, tokens) : null;
+    const bare = blankedDigits(text, tokens);
     if (bare !== null) {
       const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
       if (times) quantity = Number(times[1] ?? times[2]);
     }
   }
-  const maybeCard = looks & MAYBE_CARD && /[x*•#]{2}|ending|nr/iu.test(text);
-  const m = maybeCard ? LAST4.exec(text) : null;
+  const m = maybeCard === 1 ? LAST4.exec(text) : null;
   return {
     index,
     text,

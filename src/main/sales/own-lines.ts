@@ -6,8 +6,11 @@
  * bench's receipts). The lines are the same as `text.split('\n')` gives, code unit for code unit.
  */
 
-/** Any code above Latin-1: the text then needs two bytes a code. */
-const WIDE = /[\u0100-\u{10ffff}]/u;
+/**
+ * Any code unit above Latin-1: the text then needs two bytes a code. By code units, without the
+ * `u` flag: the same answer as by code points, and the search is several times faster.
+ */
+const WIDE = /[\u0100-\uffff]/;
 
 export function ownLines(text: string): string[] {
   // latin1 and utf16le both carry each code unit as it is (a lone surrogate too).
@@ -23,4 +26,25 @@ export function ownLines(text: string): string[] {
     if (end < 0) return lines;
     from = end + 1;
   }
+}
+
+/**
+ * Which of the text's `count` lines `pattern` (global, and never matching across a line break)
+ * matches in: one search over the whole text, which moves on to the next line at each match.
+ */
+export function linesWith(pattern: RegExp, text: string, count: number): Uint8Array {
+  const found = new Uint8Array(count);
+  let line = 0;
+  let lineEnd = text.indexOf('\n');
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    while (lineEnd >= 0 && m.index > lineEnd) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    found[line] = 1;
+    if (lineEnd < 0) break;
+    pattern.lastIndex = lineEnd + 1;
+  }
+  return found;
 }
