@@ -239,7 +239,6 @@ export class DeskService implements DeskBackend {
       pool: this.pool,
       store: this.store,
       receiptsPerMinute: () => this.ingest.perMinute(),
-      startOfToday: () => startOfDay(this.now()),
       relay: () => this.relay!.gauges(),
     });
     this.metrics = new MetricsSampler(

@@ -10,7 +10,6 @@ export interface GaugeModules {
   pool: InterpretPool;
   store: Store;
   receiptsPerMinute: () => number;
-  startOfToday: () => number;
   /** The cloud relay's and the pass-through printers' gauges. */
   relay: () => Pick<Metrics, 'relay' | 'passThrough'>;
 }
@@ -34,11 +33,11 @@ export function gaugeSources(m: GaugeModules): MetricsSources {
     },
     db: () => ({ fileBytes: m.store.fileBytes(), ...m.store.writer.gauges() }),
     receipts: () => {
-      const stats = m.store.queries.stats(m.startOfToday());
+      const counts = m.store.queries.problemCounts();
       return {
         perMinute: m.receiptsPerMinute(),
-        truncated: stats.truncatedTotal,
-        failed: stats.failedTotal,
+        truncated: counts.truncated,
+        failed: counts.failed,
         pendingInterpretation: m.pool.gauges().pendingReceipts,
       };
     },
