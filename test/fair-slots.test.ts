@@ -165,6 +165,31 @@ describe('fair printer slots', () => {
     expect(held.text).toBe('Table 9\nTOTAL 3.00');
   });
 
+  it('while the writer is behind (paused for the disk), a connection closed to make room waits unread, then keeps its job', async () => {
+    desk = await startDesk({ capture: { maxConnections: 2 } });
+    const port = desk.port;
+    const first = await connect(port, '127.0.0.2');
+    await eventually(async () => (await gauges()).open === 1);
+    await connect(port, '127.0.0.3');
+    await eventually(async () => (await gauges()).open === 2);
+    // The pause the writer's backlog asks for (a full or slow disk): what capture read now
+    // would wait in memory or be refused, so the job stays in the kernel until there is room.
+    const capture = desk.service['capture'];
+    capture.pauseFor('disk', true);
+    first.socket.write(esc.receipt('Table 7', 'TOTAL 9.00'));
+    await connect(port, '127.0.0.4');
+    await eventually(async () => (await gauges()).evictedIdle === 1);
+    // Past CLOSE_QUIET_MS: read, it would have been stored and closed by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(desk.announced).toHaveLength(0);
+    expect(first.endedAt).toBeNull();
+    capture.pauseFor('disk', false);
+    const [r] = await desk.waitForReceipts(1);
+    expect(r.text).toBe('Table 7\nTOTAL 9.00');
+    await eventually(() => first.endedAt !== null, 5000);
+    expect(first.reset).toBe(false);
+  });
+
   it('four tills that never wait for an answer print 200 jobs while capture is paused: every one is stored once', async () => {
     // A small bound, so the tills reach it many times over: 4 slots, 8 sockets at most.
     desk = await startDesk({ capture: { maxConnections: 4, maxConnectionsPerPeer: 4 } });

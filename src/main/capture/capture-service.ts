@@ -319,6 +319,7 @@ export class CaptureService {
       dialect,
       now: this.now,
       onWork: (ms) => this.spend(ms),
+      drainWhilePaused: () => !this.pausedBy.has('disk'),
     });
     this.connections.add(connection);
     socket.once('close', () => this.connections.delete(connection));

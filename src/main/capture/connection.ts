@@ -44,6 +44,12 @@ export interface ConnectionOptions {
   now: () => number;
   /** Told how long each chunk took, so capture can keep one turn of the event loop short. */
   onWork?: (ms: number) => void;
+  /**
+   * Whether a connection that gave up its slot is read to its end while capture is paused:
+   * not while the writer is behind or the disk is full (what it read would wait in memory, or
+   * be refused after a grace period, instead of waiting unread in the kernel). Always, if absent.
+   */
+  drainWhilePaused?: () => boolean;
 }
 
 /** Why capture closed a connection the POS left open (kept as the connection's close reason). */
@@ -179,7 +185,7 @@ export class PrinterConnection {
     this.closeReason = why;
     // Read to its end even while capture is paused: its POS may have written a job into it,
     // which, left unread, could only be reset with the socket. One job at most; then it closes.
-    this.resume();
+    if (this.drains()) this.resume();
     this.closeWhenQuiet();
     return true;
   }
@@ -216,10 +222,11 @@ export class PrinterConnection {
 
   /**
    * Stop reading (TCP backpressure). The idle timer stops too: a paused POS is not idle. A
-   * connection that gave up its slot is not paused: it is read to its end and closed.
+   * connection that gave up its slot is not paused (drainWhilePaused): it is read to its end
+   * and closed.
    */
   pause(): void {
-    if (this.paused || this.finishing || this.closeReason !== null) return;
+    if (this.paused || this.finishing || (this.closeReason !== null && this.drains())) return;
     this.paused = true;
     this.pauses++;
     this.readOnce = false;
@@ -233,6 +240,10 @@ export class PrinterConnection {
     this.socket.setTimeout(this.options.idleTimeoutMs);
     this.socket.resume();
     this.noteReading();
+  }
+
+  private drains(): boolean {
+    return this.options.drainWhilePaused?.() ?? true;
   }
 
   /**
