@@ -84,7 +84,7 @@ export class SlotKeeper {
       open.size >= socketCeiling(config.maxConnections)
     ) {
       // Connections closing hold sockets, not slots; at the bound, one that loses nothing goes.
-      const closing = [...this.options.connections].filter((c) => c.closing);
+      const closing = [...open].filter((c) => c.closing);
       closing.sort((a, b) => a.idleSince - b.idleSince);
       if (!closing.some((c) => c.reclaim())) return this.refuse(peer, 'all-busy');
     }

@@ -2,6 +2,7 @@ import type { CsvDay, RangeFileTask, ReportFileTask, StoredDay } from '../report
 import type { DailyReport } from '../../shared';
 import { Piscina } from 'piscina';
 import { SampleWindow } from '../metrics';
+import { YOUNG_GENERATION_MB } from '../memory';
 import { DeskFailure } from '../../shared';
 import {
   type InterpretItem,
@@ -62,14 +63,6 @@ interface Running {
   /** The receipt that ran past the limit, once the watchdog has stopped it. */
   overdue: number | null;
 }
-
-/**
- * Each thread's young generation (V8's nursery), in MiB. V8 grows it to 48 MiB (two 16 MiB
- * semi-spaces and their large-object space) under a burst and keeps it: with the writer's, that
- * was ~50 MiB of RSS still held 30 s after 100,000 receipts. A receipt's objects die young, well
- * inside 12 MiB; the load benchmark's stream throughput did not move (BENCHMARKS.md).
- */
-export const YOUNG_GENERATION_MB = 12;
 
 export class InterpretPool {
   private readonly piscina: Piscina;

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { DeskFailure } from '../../shared';
 import { SampleWindow } from '../metrics';
+import { YOUNG_GENERATION_MB } from '../memory';
 import type { Totals } from './totals';
 import { errorText } from './write-failure';
 import type {
@@ -20,9 +21,6 @@ import type {
   WriteOp,
   WriterInit,
 } from './writer-protocol';
-
-/** The writer thread's young generation in MiB (see the pool's YOUNG_GENERATION_MB). */
-const WRITER_YOUNG_GENERATION_MB = 12;
 
 interface Deferred {
   resolve: (value: number) => void;
@@ -100,10 +98,9 @@ export class WriterClient {
     private readonly bounds: BacklogBounds,
     private readonly onError: (err: DeskFailure) => void,
   ) {
-    // A small young generation, as the pool's threads have (see YOUNG_GENERATION_MB there).
     this.worker = new Worker(file, {
       workerData: init,
-      resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   }
 
