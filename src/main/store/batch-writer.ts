@@ -8,6 +8,13 @@ import { applyRetention } from './retention';
 import type { Totals } from './totals';
 import type { WriteOp } from './writer-protocol';
 
+/** One receipt's new text for the search index: what it held before, and what it holds now. */
+interface SearchChange {
+  id: number;
+  old: string | null;
+  text: string | null;
+}
+
 export class BatchWriter {
   private readonly insertConnection: Database.Statement;
   private readonly updateConnection: Database.Statement;
@@ -21,6 +28,9 @@ export class BatchWriter {
   private readonly insertOutbox: Database.Statement;
   private readonly updateOutbox: Database.Statement;
   private readonly pruneOutbox: Database.Statement;
+  private readonly selectText: Database.Statement;
+  private readonly unindexText: Database.Statement;
+  private readonly indexText: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -61,6 +71,27 @@ export class BatchWriter {
        WHERE id = @id`,
     );
     this.pruneOutbox = db.prepare("DELETE FROM outbox WHERE state = 'delivered' AND done_at < ?");
+    this.selectText = db.prepare('SELECT text FROM receipts WHERE id = ?').pluck();
+    this.unindexText = db.prepare(
+      "INSERT INTO receipts_fts (receipts_fts, rowid, text) VALUES ('delete', ?, ?)",
+    );
+    this.indexText = db.prepare('INSERT INTO receipts_fts (rowid, text) VALUES (?, ?)');
+  }
+
+  /**
+   * Brings the search index up to date with the texts changed so far in this transaction, in
+   * the order they changed. Done once, at the end of the transaction (and before retention
+   * deletes receipts, whose trigger removes their indexed text): FTS5 writes its pending terms
+   * to disk at every savepoint, and statements in between (the outbox's AUTOINCREMENT, the
+   * foreign keys) open savepoints, so indexing each text as it is saved made a segment of every
+   * receipt (see migration 0070).
+   */
+  private writeSearchIndex(changes: SearchChange[]): void {
+    for (const c of changes) {
+      if (c.old !== null) this.unindexText.run(c.id, c.old);
+      if (c.text !== null) this.indexText.run(c.id, c.text);
+    }
+    changes.length = 0;
   }
 
   /**
@@ -69,6 +100,7 @@ export class BatchWriter {
    */
   apply(ops: WriteOp[]): [number, number][] {
     const results: [number, number][] = [];
+    const searchChanges: SearchChange[] = [];
     let reload = false;
     const before = { ...this.totals.snapshot() };
     try {
@@ -124,7 +156,8 @@ export class BatchWriter {
             }
             case 'interpretations':
               for (const row of op.rows) {
-                this.updateInterpretation.run(
+                const old = this.selectText.get(row.id) as string | null | undefined;
+                const { changes } = this.updateInterpretation.run(
                   row.status,
                   row.error,
                   row.text,
@@ -136,6 +169,8 @@ export class BatchWriter {
                   row.interpretedAt,
                   row.id,
                 );
+                if (changes > 0)
+                  searchChanges.push({ id: row.id, old: old ?? null, text: row.text });
                 // A cached document belongs to the interpretation it came from.
                 this.deleteDocument.run(row.id);
               }
@@ -153,6 +188,7 @@ export class BatchWriter {
               this.upsertDocument.run(op.document, op.id, op.interpreterVersion);
               break;
             case 'retention': {
+              this.writeSearchIndex(searchChanges);
               const removed = applyRetention(this.db, op.retentionDays, op.now);
               if (removed > 0) reload = true;
               results.push([op.tag, removed]);
@@ -170,6 +206,7 @@ export class BatchWriter {
               break;
           }
         }
+        this.writeSearchIndex(searchChanges);
       })();
     } catch (err) {
       this.totals.restore(before);
