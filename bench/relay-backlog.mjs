@@ -43,12 +43,16 @@ export async function deadRelayUrl() {
   return `http://127.0.0.1:${port}/v1/receipts`;
 }
 
-/** `npm run serve` on `dataDir` relaying to `relayUrl` as store "bench". */
+/**
+ * The built service (`out/service/serve.js`, as `npm run serve` runs it) on `dataDir`, relaying
+ * to `relayUrl` as store "bench". Not `scripts/serve.mjs`: it rebuilds from the working tree
+ * whenever a source is newer, so edits made while a bench runs would end up in its later runs.
+ */
 export function startRelayingService(dataDir, relayUrl) {
   const child = spawn(
     process.execPath,
     [
-      path.join(root, 'scripts', 'serve.mjs'),
+      path.join(root, 'out', 'service', 'serve.js'),
       ...['--data-dir', dataDir, '--printer-port', '0', '--http-port', '0'],
       ...['--relay-url', relayUrl, '--store-id', 'bench'],
     ],

@@ -1,7 +1,7 @@
 // The relay benchmark (`npm run bench -- --only=relay`), in a process of its own: how fast the
 // cloud relay drains a backlog into the real Worker (Miniflare, local D1, cloud/), on this
 // machine, 127.0.0.1 only.
-//   The service (`npm run serve`, a fresh data dir) relays to an address where nothing listens,
+//   The service (built once at the start, then run as `npm run serve` runs it, a fresh data dir) relays to an address where nothing listens,
 //   so a backlog builds while `--receipts` (20,000) 2 KiB receipts are printed on 8 connections
 //   and their figures are read; then the relay address is set to the Worker and the drain is
 //   timed from its first stored receipt to its last: receipts per second (target >= 2,000),
@@ -20,6 +20,7 @@ import {
   startRelayingService,
 } from './relay-backlog.mjs';
 import { writeJson } from './report.mjs';
+import { buildService } from '../scripts/build-service.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -86,6 +87,9 @@ async function oneRun(cloud, run) {
   }
 }
 
+// Built once, before the clock: every run uses the same build (`npm run bench` has built it
+// already; alone, this builds it when stale).
+await buildService({ quiet: true });
 const runs = [];
 for (let run = 1; run <= RUNS; run++) {
   const cloud = await startCloud();
