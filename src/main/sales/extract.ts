@@ -52,8 +52,10 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
   if (kind !== 'sale' && kind !== 'refund') return empty;
   const g = gather(lines, headerLines);
   const r = reconcile(g, style);
-  // A refund is money going back: its figures are kept as positive amounts.
-  const abs = kind === 'refund' ? Math.abs : (v: number) => v;
+  // A refund is money going back: its figures are kept as positive amounts. A sale's are kept
+  // as gathered: the lists are not copied item by item only to come out the same.
+  const refund = kind === 'refund';
+  const abs = refund ? Math.abs : (v: number) => v;
   const absOrNull = (v: number | null) => (v === null ? null : abs(v));
   // Written out rather than spread over `empty` (a copy of every field, most then replaced), in
   // the same order: stored figures keep their JSON byte for byte.
@@ -61,14 +63,16 @@ export function extractFigures(input: ExtractInput, profile?: SalesProfile): Rec
     kind,
     currency,
     header,
-    items: g.items.map((i) => ({ ...i, amount: absOrNull(i.amount) })),
+    items: refund ? g.items.map((i) => ({ ...i, amount: absOrNull(i.amount) })) : g.items,
     discounts: r.discounts,
     subtotal: absOrNull(r.subtotal),
     serviceCharge: absOrNull(r.serviceCharge),
-    taxes: r.taxes.map((t) => ({ ...t, amount: abs(t.amount), base: absOrNull(t.base) })),
+    taxes: refund
+      ? r.taxes.map((t) => ({ ...t, amount: abs(t.amount), base: absOrNull(t.base) }))
+      : r.taxes,
     tip: r.tip,
     total: absOrNull(r.total),
-    payments: r.payments.map((p) => ({ ...p, amount: abs(p.amount) })),
+    payments: refund ? r.payments.map((p) => ({ ...p, amount: abs(p.amount) })) : r.payments,
     change: r.change,
     posDay: null,
     confidence: r.confidence,

@@ -21,10 +21,18 @@ export function itemName(line: ReadLine): string {
   if (isDigit(t.charCodeAt(start))) start = afterQuantity(t, start, end);
   const gap = gapAt(t, start, end);
   const cut = gap < 0 ? beforeGap(t.slice(start, end)) : t.slice(start, gap);
-  const name = (/\d/u.test(cut) ? cut.replace(AMOUNT_LAST, '') : cut).trim();
-  // Half-width keeps every character's place: the same stretch of the printed line.
+  const name = (hasDigit(cut) ? cut.replace(AMOUNT_LAST, '') : cut).trim();
+  // Half-width keeps every character's place: the same stretch of the printed line (which, on
+  // a line printed with no full-width characters, is the name itself).
+  if (line.printed === t) return name;
   const at = t.indexOf(name);
   return at >= 0 ? line.printed.slice(at, at + name.length) : name;
+}
+
+/** `/\d/u.test(text)`, by codes: a name is short, and an expression's call cost more. */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
 }
 
 export function label(line: ReadLine): string {

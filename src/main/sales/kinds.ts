@@ -43,12 +43,19 @@ export function kindOf(
   drawerKicks: number,
   looks: Uint8Array,
 ): ReceiptKind {
-  const words = lines.map((l) => l.words);
-  const may = Array.from(looks, (bits) => bits & KIND_BITS);
   // The groups some line may hold: most expressions need not look at any line.
-  const mayAny = may.reduce((bits, m) => bits | m, 0);
-  const any = (re: RegExp, bit: number) =>
-    (mayAny & bit) !== 0 && words.some((w, k) => (may[k] & bit) !== 0 && re.test(w));
+  let mayAny = 0;
+  for (let k = 0; k < looks.length; k++) mayAny |= looks[k];
+  mayAny &= KIND_BITS;
+  // Every bit asked for is a kind's: the looks are read as they are, with no copy of them made
+  // (`Array.from` with a mapping function over them showed up at 1.7% of a receipt's profile).
+  const any = (re: RegExp, bit: number) => {
+    if ((mayAny & bit) === 0) return false;
+    for (let k = 0; k < lines.length; k++) {
+      if ((looks[k] & bit) !== 0 && re.test(lines[k].words)) return true;
+    }
+    return false;
+  };
   if (any(Z_REPORT, Z_BIT)) return 'z-report';
   if (any(X_REPORT, X_BIT)) return 'x-report';
   if (any(TEST_PRINT, TEST_BIT)) return 'other';
@@ -61,7 +68,7 @@ export function kindOf(
   }
   if (money && any(REFUND, REFUND_BIT)) return 'refund';
   if (any(NO_SALE, NO_SALE_BIT)) return 'no-sale';
-  const marked = profile.kitchenMarkers.some((m) => words.some((w) => w.includes(m)));
+  const marked = profile.kitchenMarkers.some((m) => lines.some((l) => l.words.includes(m)));
   if ((marked || any(KITCHEN, KITCHEN_BIT)) && !totals) return 'kitchen';
   if (totals || lines.some((l) => l.role !== null && l.role !== 'ignore' && l.amount !== null)) {
     return 'sale';

@@ -17,6 +17,11 @@ export interface LineWords {
   list: string[];
   /** Holds a character of a script written without spaces (see UNSPACED in profile.ts). */
   unspaced: boolean;
+  /**
+   * An ASCII digit is on the line outside its amounts (a "2x" or "6点" quantity may be there):
+   * noted on the pass that reads the words, so the line is not scanned again for it.
+   */
+  digit: boolean;
 }
 
 /** `%`, `&`, `+`, `-`: kept in words ("+ oat milk", "ec-karte", "19%"). */
@@ -25,7 +30,7 @@ const isKeptMark = (c: number) => c === 0x25 || c === 0x26 || c === 0x2b || c ==
 const isLatinAccented = (c: number) => (c >= 0x00c0 && c <= 0x024f) || (c >= 0x1e00 && c <= 0x1eff);
 const isUnspaced = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
-const NONE: LineWords = { text: '', list: [''], unspaced: false };
+const NONE: LineWords = { text: '', list: [''], unspaced: false, digit: false };
 const isBoxDrawing = (c: number) => c >= 0x2500 && c <= 0x259f;
 
 /**
@@ -58,9 +63,12 @@ const LATIN_LETTERS = LATIN_FOLDED.map(
   (folded) => folded.length > 0 && /^[\p{L}\p{N}%&+-]+$/u.test(folded),
 );
 
-/** ASCII letters, digits and `%&+-`: kept in words; the rest of ASCII separates them. */
+/**
+ * ASCII letters, digits and `%&+-`: kept in words (non-zero; 3 for a digit, so OR-ing what a
+ * line holds says whether a digit was among it); the rest of ASCII separates them.
+ */
 const ASCII_KEPT = new Uint8Array(0x80).map((_, c) =>
-  isAsciiLetter(c) || isDigit(c) || isKeptMark(c) ? 1 : 0,
+  isDigit(c) ? 3 : isAsciiLetter(c) || isKeptMark(c) ? 1 : 0,
 );
 
 /**
@@ -88,6 +96,7 @@ function plainWords(
     if (lower.length !== n) return null;
   }
   const list: string[] = [];
+  let seen = 0; // ASCII_KEPT's values met, OR-ed
   let word = ''; // the word read so far, before `from`
   let from = -1; // start of the stretch of the word still to take from `lower`
   // While the words stand in `lower` one space apart, unfolded, their text is one slice of it
@@ -100,7 +109,9 @@ function plainWords(
   for (let k = 0; k <= n; k++) {
     // A separator: the line's end, an amount, or a character that is in no word.
     const c = k === amountAt || k === n ? -1 : line.charCodeAt(k);
-    if (c >= 0 && c < 0x80 && ASCII_KEPT[c] === 1) {
+    const kept = c >= 0 && c < 0x80 ? ASCII_KEPT[c] : 0;
+    if (kept !== 0) {
+      seen |= kept;
       if (from < 0) from = k;
       continue;
     }
@@ -128,11 +139,11 @@ function plainWords(
   }
   if (list.length === 0) return NONE;
   const text = oneSlice ? lower.slice(base + first, base + end) : list.join(' ');
-  return { text, list, unspaced: false };
+  return { text, list, unspaced: false, digit: (seen & 2) !== 0 };
 }
 
 /** The line with its amounts as spaces, as the words were always taken from. */
-function blanked(line: string, tokens: AmountToken[]): string {
+export function blanked(line: string, tokens: AmountToken[]): string {
   if (tokens.length === 0) return line;
   let out = '';
   let from = 0;
@@ -146,13 +157,18 @@ function blanked(line: string, tokens: AmountToken[]): string {
 /** Folded as `fold` does (accents off only where there are accented Latin letters), then cut. */
 function foldedWords(bare: string): LineWords {
   let accented = false;
-  for (let k = 0; k < bare.length && !accented; k++) accented = isLatinAccented(bare.charCodeAt(k));
+  let digit = false;
+  for (let k = 0; k < bare.length; k++) {
+    const c = bare.charCodeAt(k);
+    accented ||= isLatinAccented(c);
+    digit ||= isDigit(c); // before folding, which makes "²" a digit
+  }
   const plain = accented ? bare.normalize('NFKD').replace(/\p{M}/gu, '') : bare;
-  return cutWords(plain.toLowerCase());
+  return cutWords(plain.toLowerCase(), digit);
 }
 
 /** A folded, lower-cased line cut into its words: letters, digits and `%&+-`. */
-function cutWords(lower: string): LineWords {
+function cutWords(lower: string, digit: boolean): LineWords {
   const list: string[] = [];
   let unspaced = false;
   let from = -1; // start of the word being read
@@ -171,5 +187,5 @@ function cutWords(lower: string): LineWords {
     k += size;
   }
   if (from >= 0) list.push(lower.slice(from));
-  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced };
+  return list.length === 0 ? NONE : { text: list.join(' '), list, unspaced, digit };
 }

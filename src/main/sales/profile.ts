@@ -37,8 +37,8 @@ export interface ReadyProfile {
   phrases: Phrase[];
   /** The phrases of spaced scripts by their first word, for a lookup per word of a line. */
   byFirstWord: Map<string, Phrase[]>;
-  /** byFirstWord's keys by first character and length (see wordShape): most words have none. */
-  firstWordShapes: Uint8Array;
+  /** byFirstWord's keys by wordKey: most words of a line have a key no phrase starts with. */
+  firstWordKeys: Uint8Array;
   /** Phrases of scripts written without spaces (Japanese, Chinese, Korean): found as substrings. */
   unspaced: Phrase[];
   ignore: string[];
@@ -81,17 +81,14 @@ function ready(profile: SalesProfile): ReadyProfile {
     if (UNSPACED.test(p.phrase)) unspaced.push(p);
     else byFirstWord.set(p.words[0], [...(byFirstWord.get(p.words[0]) ?? []), p]);
   }
-  const firstWordShapes = new Uint8Array(0x80 << 6);
-  for (const word of byFirstWord.keys()) {
-    const shape = wordShape(word);
-    if (shape >= 0) firstWordShapes[shape] = 1;
-  }
+  const firstWordKeys = new Uint8Array(WORD_KEYS);
+  for (const word of byFirstWord.keys()) firstWordKeys[wordKey(word)] = 1;
   return {
     currency: profile.currency ?? null,
     decimal: profile.decimal ?? null,
     phrases,
     byFirstWord,
-    firstWordShapes,
+    firstWordKeys,
     unspaced,
     ignore: (profile.ignore ?? []).map(fold).filter(Boolean),
     kitchenMarkers: (profile.kitchenMarkers ?? []).map(fold).filter(Boolean),
@@ -99,12 +96,16 @@ function ready(profile: SalesProfile): ReadyProfile {
   };
 }
 
+/** How many word keys there are (a power of two): about 30 for each first word of a phrase. */
+const WORD_KEYS = 1 << 13;
+
 /**
- * A word's first character and length, when the character is ASCII (else -1): two words of
- * different shapes differ, so a word whose shape no phrase starts with needs no lookup (hashing
- * every word of every line cost more than the rest of matching it).
+ * A key of a word from its first and last characters and its length: two words with different
+ * keys differ, so a word whose key no phrase starts with needs no lookup (hashing every word of
+ * every line cost more than the rest of matching it). The first character and the length alone
+ * let half a receipt's words through to the lookup, nearly all in vain.
  */
-export function wordShape(word: string): number {
-  const c = word.charCodeAt(0);
-  return c < 0x80 ? (c << 6) | Math.min(word.length, 63) : -1;
+export function wordKey(word: string): number {
+  const n = word.length;
+  return ((word.charCodeAt(0) * 31 + word.charCodeAt(n - 1)) * 31 + n) & (WORD_KEYS - 1);
 }

@@ -4,7 +4,7 @@
  */
 import type { Role } from './labels';
 import type { LineWords } from './line-words';
-import { type Phrase, type ReadyProfile, UNSPACED, wordShape } from './profile';
+import { type Phrase, type ReadyProfile, UNSPACED, wordKey } from './profile';
 
 /** Priority among several figures a line's words name: the most specific wins. */
 const PRIORITY: Role[] = [
@@ -35,8 +35,7 @@ export function roleOf(lineWords: LineWords, profile: ReadyProfile): Role | null
   let found: Map<Role, Phrase> | null = null;
   const words = lineWords.list;
   for (let k = 0; k < words.length; k++) {
-    const shape = wordShape(words[k]);
-    if (shape >= 0 && profile.firstWordShapes[shape] === 0) continue;
+    if (profile.firstWordKeys[wordKey(words[k])] === 0) continue;
     const starting = profile.byFirstWord.get(words[k]);
     if (!starting) continue;
     for (const p of starting) {
