@@ -252,13 +252,11 @@ function readLine(
   if (lead) quantity = lead.quantity;
   // With the text lowered, a line's capitals need no look of their own.
   const w = lineWords(text, tokens, lowered !== undefined || CAPITAL.test(text), lowered);
-  if (quantity === null) {
-    // Both need a digit the amounts left over ("2x", "x2", "6点").
-    if (w.digit) {
-      const bare = blanked(text, tokens);
-      const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
-      if (times) quantity = Number(times[1] ?? times[2]);
-    }
+  // Both need a digit the amounts left over ("2x", "x2", "6点").
+  if (quantity === null && w.digit) {
+    const bare = blanked(text, tokens);
+    const times = TIMES_QTY.exec(bare) ?? COUNTED.exec(bare);
+    if (times) quantity = Number(times[1] ?? times[2]);
   }
   const m = maybeCard === 1 ? LAST4.exec(text) : null;
   return {

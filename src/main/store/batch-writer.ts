@@ -82,9 +82,9 @@ export class BatchWriter {
    * Brings the search index up to date with the texts changed so far in this transaction, in
    * the order they changed. Done once, at the end of the transaction (and before retention
    * deletes receipts, whose trigger removes their indexed text): FTS5 writes its pending terms
-   * to disk at every savepoint, and statements in between (the outbox's AUTOINCREMENT, the
-   * foreign keys) open savepoints, so indexing each text as it is saved made a segment of every
-   * receipt (see migration 0070).
+   * to disk at every savepoint, and a statement that fires a trigger or writes a second table
+   * (the outbox's AUTOINCREMENT) opens one, so indexing each text as it was saved made a segment
+   * of every receipt (see migration 0070).
    */
   private writeSearchIndex(changes: SearchChange[]): void {
     for (const c of changes) {
