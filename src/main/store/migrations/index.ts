@@ -6,10 +6,20 @@ import { m0040 } from './0040-station-last-receipt';
 import { m0050 } from './0050-sales-figures';
 import { m0060 } from './0060-outbox';
 import { m0070 } from './0070-search-index-by-writer';
+import { m0080 } from './0080-outbox-state-check';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end with a higher number. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+];
 
 /** Applies the migrations the file lacks, each in its own transaction ending with user_version. */
 export function migrate(
