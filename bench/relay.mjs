@@ -1,8 +1,9 @@
 // The relay benchmark (`npm run bench -- --only=relay`), in a process of its own: how fast the
 // cloud relay drains a backlog into the real Worker (Miniflare, local D1, cloud/), on this
 // machine, 127.0.0.1 only.
-//   The service (built once at the start, then run as `npm run serve` runs it, a fresh data dir) relays to an address where nothing listens,
-//   so a backlog builds while `--receipts` (20,000) 2 KiB receipts are printed on 8 connections
+//   The service (built once at the start, run as `npm run serve` runs it, a fresh data dir)
+//   relays to an address where nothing listens, so a backlog builds while `--receipts` (20,000)
+//   2 KiB receipts are printed on 8 connections
 //   and their figures are read; then the relay address is set to the Worker and the drain is
 //   timed from its first stored receipt to its last: receipts per second (target >= 2,000),
 //   median of `--runs` (3). Default batch: 25 receipts or 256 KiB.
