@@ -76,6 +76,42 @@ describe('maskCardNumbers', () => {
     expect(mask('12344111111111111111')).toBe('12344111111111111111');
   });
 
+  it('on random text, masks digits only, keeps every position and hides every card', () => {
+    // A small fixed generator, so a failure names a line that can be tried again.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (xs: string[]) => xs[Math.floor(next() * xs.length)];
+    const digits = [...'01234567894111', '３', '１'];
+    const cardsToHide = ['4111 1111 1111 1111', '5555-5555-5555-4444', '378282246310005'];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      let line = '';
+      const hidden: { at: number; card: string }[] = [];
+      for (let k = 10 + Math.floor(next() * 40); k > 0; k--) {
+        const r = next();
+        line += r < 0.8 ? pick(digits) : r < 0.95 ? pick([' ', '-']) : pick(['.', 'x', ':']);
+        if (next() < 0.02) {
+          // Set apart by letters, so it is a card whatever digits stand around it.
+          const card = pick(cardsToHide);
+          hidden.push({ at: line.length + 1, card });
+          line += `x${card}x`;
+        }
+      }
+      const { text, cards } = maskCardNumbers(line);
+      found += cards.length;
+      for (const { at, card } of hidden) {
+        const shown = text.slice(at, at + card.length);
+        expect(shown.replace(/[^0-9]/g, ''), line).toBe(card.replace(/[^0-9]/g, '').slice(-4));
+      }
+      expect(text.length, line).toBe(line.length);
+      for (let k = 0; k < line.length; k++) {
+        if (text[k] !== line[k]) expect(line[k], line).toMatch(/[0-9０-９]/);
+      }
+    }
+    // The generator makes card numbers too, or the test would prove nothing.
+    expect(found).toBeGreaterThan(20);
+  });
+
   it('handles a long line of single digits in linear time', () => {
     const line = '1 '.repeat(50_000);
     const out = mask(line);

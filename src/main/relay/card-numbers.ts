@@ -41,42 +41,45 @@ interface Group {
 }
 
 /**
+ * A chain: digit runs (ASCII or fullwidth) with one space or one dash between each two. Matched
+ * left to right it is always maximal: a match starts at the first digit after a non-digit and
+ * takes every run the next single separator leads to.
+ */
+const CHAIN = /[0-9\uff10-\uff19]+(?:[ -][0-9\uff10-\uff19]+)*/g;
+
+/**
  * Masks every card number in `text`. Digit runs are chained when one space or one dash stands
  * between them; every stretch of whole runs in a chain that has 13-19 digits and passes Luhn is a
  * card number. All such stretches are masked, overlapping ones too, so digits around a card
  * (a date before it, a time after it) cannot shift which stretch is masked and leave part of the
  * card readable. A run of more than 19 digits is not a card number, nor part of one.
+ *
+ * Every receipt the relay sends goes through here, its text and its figures' JSON with their
+ * many short numbers (prices, quantities, times), so chains are found by the regular expression
+ * engine and one shorter than 13 characters is passed over without looking at its digits.
  */
 export function maskCardNumbers(text: string): CardMasking {
   const masked: boolean[] = [];
   const cards: string[] = [];
   let anyMasked = false;
-  let chain: Group[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i <= n) {
-    const start = i;
-    while (i < n && digitValue(text.charCodeAt(i)) >= 0) i++;
-    if (i > start) {
-      const group: Group = { start, end: i, digits: readDigits(text, start, i) };
-      const prev = chain[chain.length - 1];
-      const joined = prev && prev.end + 1 === start && isSeparator(text.charCodeAt(prev.end));
-      if (!joined) {
-        anyMasked = scanChain(chain, masked, cards) || anyMasked;
-        chain = [];
-      }
-      chain.push(group);
-      continue;
+  CHAIN.lastIndex = 0;
+  for (let m = CHAIN.exec(text); m !== null; m = CHAIN.exec(text)) {
+    if (m[0].length < PAN_MIN_DIGITS) continue;
+    const chain: Group[] = [];
+    const end = m.index + m[0].length;
+    let i = m.index;
+    while (i < end) {
+      const start = i;
+      while (i < end && digitValue(text.charCodeAt(i)) >= 0) i++;
+      chain.push({ start, end: i, digits: readDigits(text, start, i) });
+      i++; // the separator
     }
-    // A non-digit: it may be the one separator between two runs; anything else ends the chain
-    // when the next digit comes (checked above by position).
-    i++;
+    anyMasked = scanChain(chain, masked, cards) || anyMasked;
   }
-  anyMasked = scanChain(chain, masked, cards) || anyMasked;
   if (!anyMasked) return { text, cards };
   let out = '';
   let from = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < text.length; k++) {
     if (!masked[k]) continue;
     out += text.slice(from, k) + (isFullwidthDigit(text.charCodeAt(k)) ? '\uff0a' : '*');
     from = k + 1;
@@ -109,10 +112,6 @@ function markAllButLastFour(chain: Group[], first: number, last: number, masked:
       else masked[k] = true;
     }
   }
-}
-
-function isSeparator(code: number): boolean {
-  return code === 0x20 || code === 0x2d;
 }
 
 /** ASCII and fullwidth digits (Japanese receipts print both); -1 for anything else. */
