@@ -67,14 +67,16 @@ export async function postBatch(o: PostBatchOptions): Promise<PostOutcome> {
 
   const now = o.now ?? Date.now;
   const seconds = Math.round(o.timeoutMs / 100) / 10;
+  // Turned into UTF-8 once, for the signature and the request both.
+  const body = Buffer.from(o.body, 'utf8');
   const answer = await exchange(o.url, {
     headers: {
       'content-type': 'application/json; charset=utf-8',
       accept: 'application/json',
       authorization: `Bearer ${o.token}`,
-      [RELAY_SIGNATURE_HEADER]: signBody(o.secret, o.body, Math.floor(now() / 1000)),
+      [RELAY_SIGNATURE_HEADER]: signBody(o.secret, body, Math.floor(now() / 1000)),
     },
-    body: o.body,
+    body,
     timeoutMs: o.timeoutMs,
     signal: o.signal,
   });
@@ -122,7 +124,7 @@ function exchange(
   url: string,
   o: {
     headers: Record<string, string>;
-    body: string;
+    body: Buffer;
     timeoutMs: number;
     signal?: AbortSignal;
   },
@@ -130,7 +132,7 @@ function exchange(
   return new Promise((resolve) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
-    const body = Buffer.from(o.body, 'utf8');
+    const body = o.body;
     let settled = false;
     const finish = (result: Exchange): void => {
       if (settled) return;
