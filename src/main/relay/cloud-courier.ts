@@ -98,11 +98,14 @@ export class CloudCourier {
     this.running ??= this.loop();
   }
 
-  /** Stops after the request in flight (its own timeout bounds it). */
+  /**
+   * Stops after the request in flight (its own timeout bounds it). Delivered marks still on
+   * their way are not waited for: they are with the writer, which commits them before the file
+   * closes (and a crash before that only sends them again).
+   */
   async stop(): Promise<void> {
     this.waker.stop();
     await this.running;
-    await this.recording;
   }
 
   /** New receipts: look for work now, unless waiting for a receipt's figures (see step). */
@@ -225,16 +228,15 @@ export class CloudCourier {
     const complete =
       accepted !== null && batch.rows.every((r) => accepted.has(this.cloudId(s.storeId, r)));
     if (complete) {
-      // Marked delivered in the background; the next batch goes at once.
+      // Marked delivered in the background (the marks ride along with the next receipts'
+      // commit); the next batch goes at once.
       this.sentUpTo = batch.rows[batch.rows.length - 1].id;
       if (next?.batch) this.ahead = { settings: s, firstId: next.firstId, batch: next.batch };
-      const done = outcome;
-      this.recording = this.recording
-        .then(() => this.record(batch.rows, done, s))
-        .catch((err: Error) => {
-          this.o.log(`Relay: delivered receipts not marked yet (${err.message}); sent again.`);
-          this.sentUpTo = 0;
-        });
+      const marking = this.record(batch.rows, outcome, s).catch((err: Error) => {
+        this.o.log(`Relay: delivered receipts not marked yet (${err.message}); sent again.`);
+        this.sentUpTo = 0;
+      });
+      this.recording = Promise.all([this.recording, marking]).then(() => undefined);
       return this.o.tillsBusy?.() ? { ms: BUSY_PAUSE_MS, forWork: false } : null;
     }
     await this.recording;
@@ -374,7 +376,10 @@ export class CloudCourier {
       this.lastError = outcome.reason;
       for (const row of rows) updates.push(failed(row, outcome.reason));
     }
-    await this.o.writer().updateOutbox(updates);
+    // Delivered marks may be lost in a crash (the receipts go again and the endpoint answers
+    // "already stored"), so they need no commit of their own; a failure's must be kept.
+    const lazy = updates.every((u) => u.state === 'delivered');
+    await this.o.writer().updateOutbox(updates, { lazy });
 
     function failed(row: QueuedRow, reason: string): OutboxUpdate {
       const attempts = row.attempts + 1;

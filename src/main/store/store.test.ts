@@ -421,6 +421,36 @@ describe('store', () => {
     expect(outbox.counts('printer:Bar').backlog).toBe(0);
   });
 
+  it("commits the relay's delivered marks with the next receipt's commit, or alone soon after", async () => {
+    const store = await open();
+    const outbox = new OutboxQueries(store.db);
+    const now = Date.UTC(2026, 10, 22, 12);
+    const a = await addReceipt(store, 'Check 1', now, false, 'Bar', ['cloud']);
+    const b = await addReceipt(store, 'Check 2', now, false, 'Bar', ['cloud']);
+    const [rowA, rowB] = outbox.queued('cloud', 0, 2);
+    let commits = store.writer.gauges().commits;
+    await addReceipt(store, 'Check 3', now, false, 'Bar');
+    const perReceipt = store.writer.gauges().commits - commits;
+    const delivered = (id: number) => [
+      { id, state: 'delivered' as const, attempts: 1, error: null, at: now },
+    ];
+
+    // A delivered mark is not flushed to disk on its own while receipts may come...
+    commits = store.writer.gauges().commits;
+    const marked = store.writer.updateOutbox(delivered(rowA.id), { lazy: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outbox.receiptRows(a)).toMatchObject([{ state: 'queued' }]);
+    // ...it goes with the next one's commit.
+    await addReceipt(store, 'Check 4', now, false, 'Bar');
+    await marked;
+    expect(outbox.receiptRows(a)).toMatchObject([{ state: 'delivered' }]);
+    expect(store.writer.gauges().commits - commits).toBe(perReceipt);
+
+    // With nothing else to write it goes alone, within the writer's second.
+    await store.writer.updateOutbox(delivered(rowB.id), { lazy: true });
+    expect(outbox.receiptRows(b)).toMatchObject([{ state: 'delivered' }]);
+  });
+
   it('counts a small outbox at every look, and reuses a count of 10,000 rows for a while', async () => {
     const store = await open();
     const outbox = new OutboxQueries(store.db);

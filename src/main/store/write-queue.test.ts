@@ -71,3 +71,50 @@ describe('write queue on a full disk', () => {
     expect(q.length).toBe(1);
   });
 });
+
+describe('the relay’s delivered marks (lazy ops)', () => {
+  const marks = (tag: number): WriteOp => ({ kind: 'outbox', tag, rows: [], lazy: true });
+  const failure = (tag: number): WriteOp => ({ kind: 'outbox', tag, rows: [] });
+
+  it('ride along with the next receipts’ commit, ahead of them, instead of one of their own', () => {
+    const q = new WriteQueue();
+    q.push(marks(1), 0);
+    expect(q.dueIn(0)).toBe(1_000);
+    expect(q.take(10)).toEqual([]);
+    q.push(open(3), 20);
+    q.push(receipt(4, 3), 20);
+    expect(q.dueIn(20)).toBe(0);
+    expect(names(q.take(20))).toEqual(['outbox:1', 'open:3', 'receipt:4']);
+    expect(q.dueIn(21)).toBeNull();
+  });
+
+  it('go alone after a second, or once 20 of them wait', () => {
+    const q = new WriteQueue();
+    q.push(marks(1), 0);
+    q.push(marks(2), 400);
+    expect(q.dueIn(999)).toBe(1);
+    expect(names(q.take(1_000))).toEqual(['outbox:1', 'outbox:2']);
+    for (let i = 0; i < 20; i++) q.push(marks(10 + i), 2_000);
+    expect(q.dueIn(2_000)).toBe(0);
+    expect(q.take(2_000)).toHaveLength(20);
+  });
+
+  it('leave a failure’s marks, and every other relay write, urgent', () => {
+    const q = new WriteQueue();
+    q.push(failure(1), 0);
+    expect(q.dueIn(0)).toBe(0);
+    expect(names(q.take(0))).toEqual(['outbox:1']);
+  });
+
+  it('are taken by a barrier and the last commit, and kept when the disk refuses them', () => {
+    const q = new WriteQueue();
+    q.push(marks(1), 0);
+    q.push({ kind: 'barrier', tag: 2 }, 0);
+    expect(names(q.take(0))).toEqual(['outbox:1', 'barrier:2']);
+    q.push(marks(3), 0);
+    const batch = q.take(1_000);
+    q.putBack(batch, 4_000);
+    expect(q.expire(5_000)).toEqual([]); // no caller waits on them against a clock
+    expect(names(q.drain())).toEqual(['outbox:3']);
+  });
+});

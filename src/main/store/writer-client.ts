@@ -193,9 +193,13 @@ export class WriterClient {
     return this.tagged((tag) => ({ kind: 'figures', tag, rows }), { bytes: 0, receipts: 0 });
   }
 
-  /** Records what the relay did with outbox rows; resolves once committed. */
-  updateOutbox(rows: OutboxUpdate[]): Promise<number> {
-    return this.tagged((tag) => ({ kind: 'outbox', tag, rows }));
+  /**
+   * Records what the relay did with outbox rows; resolves once committed. `lazy` for marks a
+   * crash may lose (delivered receipts are sent again and the endpoint answers "already
+   * stored"): they are committed with the next receipts, or on their own within a second.
+   */
+  updateOutbox(rows: OutboxUpdate[], o: { lazy?: boolean } = {}): Promise<number> {
+    return this.tagged((tag) => ({ kind: 'outbox', tag, rows, ...(o.lazy ? { lazy: true } : {}) }));
   }
 
   /** Forgets delivered outbox rows done before `before`; resolves with how many. */

@@ -91,7 +91,12 @@ export type WriteOp =
   | { kind: 'document'; id: number; interpreterVersion: number; document: Uint8Array }
   | { kind: 'retention'; tag: number; retentionDays: number | null; now: number }
   | { kind: 'barrier'; tag: number }
-  | { kind: 'outbox'; tag: number; rows: OutboxUpdate[] }
+  /**
+   * What the relay did with outbox rows. `lazy`: marks that may be lost in a crash (delivered
+   * receipts, which the endpoint takes again as already stored); they wait to ride along with
+   * the next commit rather than costing one of their own (see WriteQueue).
+   */
+  | { kind: 'outbox'; tag: number; rows: OutboxUpdate[]; lazy?: boolean }
   /** Delivered rows done before `before` are forgotten (the outbox's kept period). */
   | { kind: 'outbox-prune'; tag: number; before: number };
 

@@ -63,6 +63,8 @@ function start(): void {
   /** Set while the disk is full: the failure that said so. */
   let full: WriteFailure | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
+  /** Set while only lazy ops wait: when they are due. */
+  let lazyTimer: NodeJS.Timeout | null = null;
   let closing = false;
 
   const refuse = (ops: WriteOp[], failure: WriteFailure): void => {
@@ -111,7 +113,8 @@ function start(): void {
     const now = performance.now();
     const expired = queue.expire(now);
     if (expired.length > 0) refuse(expired, full);
-    if (queue.length > 0 && commit(queue.take(now))?.full) return; // still full: retries later
+    const ops = queue.take(now);
+    if (ops.length > 0 && commit(ops)?.full) return; // still full: retries later
     const free = freeBytes(init.dataDir);
     if (free !== null && free < ROOM_BYTES) {
       retryLater();
@@ -129,13 +132,24 @@ function start(): void {
 
   const flush = (): void => {
     scheduled = false;
-    if (full || closing || queue.length === 0) return;
-    commit(queue.take(performance.now()));
-    if (!full && queue.length > 0) schedule();
+    if (full || closing) return;
+    const ops = queue.take(performance.now());
+    if (ops.length > 0) commit(ops);
+    if (!full) schedule();
   };
 
   const schedule = (): void => {
     if (scheduled || full) return;
+    const due = queue.dueIn(performance.now());
+    if (due === null) return;
+    if (due > 0) {
+      // Only lazy marks wait: back when they are due, unless other work takes them first.
+      lazyTimer ??= setTimeout(() => {
+        lazyTimer = null;
+        schedule();
+      }, due);
+      return;
+    }
     scheduled = true;
     if (init.commitWindowMs > 0) setTimeout(flush, init.commitWindowMs);
     else setImmediate(flush);
@@ -150,6 +164,8 @@ function start(): void {
     idleCollector.stop();
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
+    if (lazyTimer) clearTimeout(lazyTimer);
+    lazyTimer = null;
     let problem: { code: DeskErrorCode; message: string } | undefined;
     const ops = queue.drain();
     // One last try; what the disk still refuses is refused now. Receipts left pending for want
