@@ -50,8 +50,9 @@ export interface CloudCourierOptions {
   figuresWaitMs?: number;
   /**
    * The tills are printing right now. The relay then gives way: a pause after each batch, so
-   * a backlog drains at up to 125 receipts a second during a rush instead of taking the main
-   * thread and the disk from the receipts coming in.
+   * a backlog drains at one batch a second during a rush (25 receipts by default, far more
+   * than tills print) instead of taking the main thread, the disk and the cores from the
+   * receipts coming in.
    */
   tillsBusy?: () => boolean;
   random?: () => number;
@@ -63,8 +64,12 @@ interface Prepared {
   rows: QueuedRow[];
 }
 
-/** The pause after each batch while the tills print (see tillsBusy). */
-const BUSY_PAUSE_MS = 200;
+/**
+ * The pause after each batch while the tills print (see tillsBusy). With 200 ms the relay's
+ * sending (its own work, the HTTP exchange, the marks) cost the capture bench's stream a few
+ * percent while a backlog drained; see BENCHMARKS.md.
+ */
+const BUSY_PAUSE_MS = 1_000;
 
 /** A receipt whose figures are this late is sent without them (and the log says so). */
 const FIGURES_WAIT_MS = 10 * 60_000;
