@@ -92,7 +92,8 @@ Env: BENCH_N, BENCH_M, BENCH_CONNS, BENCH_PER_CONN, BENCH_RATE, BENCH_DURATION, 
 BENCH_ONLY, BENCH_RELAY_BACKLOG.
 --relay-backlog=N starts each service run with N receipts queued for the cloud relay, drained
 into the real Worker (cloud/, Miniflare) while the scenario runs; compare with --relay-off, the same
-receipts file and backlog with the relay not set up (a fresh folder holds no receipts at all).
+receipts file and backlog with the relay not set up (a fresh folder holds no receipts at all). The
+folder is built once per run (about a minute for 100,000) and each scenario starts on a copy.
 First times the interpreter alone on one thread (bench/interpreter.mjs, about 30 s; runnable alone
 with its own --cases, --rounds, --round-ms), then runs each scenario against a bare TCP sink and
 against the service (127.0.0.1 only), then the UI in Chromium with 100,000 receipts stored
